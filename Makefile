@@ -1,0 +1,39 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   installs rasd, analyses the bundled sample articles and serves the result
+#   make test   installs rasd (+ test tools, headless Chromium) and runs the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= demo.db
+PORT   ?= 8321
+
+.PHONY: install demo test lint bench clean browser
+
+$(BIN)/rasd: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(BIN)/rasd
+
+# Debian's chromium for the browser tests (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "warning: could not install Debian chromium; browser tests will be skipped"; }
+
+demo: install
+	$(BIN)/rasd analyze samples/alhal-2021-11-01.txt --published 2021-11-01 --format text
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	for b in bench/*.py; do $(BIN)/python $$b; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache artifacts

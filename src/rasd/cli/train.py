@@ -1,0 +1,42 @@
+"""``rasd train …``: rebuild a shipped model or data file reproducibly from data in the repo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rasd.cli import LazyGroup
+
+#: model name -> "module:attribute"
+TRAINERS: dict[str, str] = {}
+
+
+@click.group("train", cls=LazyGroup, lazy=TRAINERS)
+def train_group() -> None:
+    """Train or rebuild models from the corpora bundled under data/."""
+
+
+@train_group.command("lexicon")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="data",
+    show_default=True,
+    help="Folder holding newsfane-gold/ and wojood-sample/.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: the packaged lexicon).",
+)
+def train_lexicon(data_dir: Path, out: Path | None) -> None:
+    """Rebuild the word-frequency lexicon used for clitic segmentation."""
+    from rasd.lang.ar import lexicon
+
+    lex = lexicon.build(data_dir)
+    out = out or Path(lexicon.__file__).parent / "data" / lexicon.LEXICON_FILE
+    lex.save(out)
+    click.echo(f"lexicon: {len(lex.counts)} forms, {len(lex.protected)} protected -> {out}")

@@ -1,0 +1,25 @@
+"""One typed options object used by the CLI, the API and batch jobs alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.lang.ar.normalize import NormOptions
+
+#: Bytes; larger inputs are refused with a clear error instead of exhausting memory.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+DEFAULT_COMPONENTS = (
+    "text",
+    "boilerplate",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Analysis options.  ``published`` (ISO date) set by hand wins over any detected date."""
+
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    norm: NormOptions = field(default_factory=NormOptions)
+    published: str | None = None
+    max_bytes: int = MAX_DOCUMENT_BYTES

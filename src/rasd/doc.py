@@ -1,0 +1,244 @@
+"""The one document model: an immutable original text plus stand-off layers.
+
+Every fact rasd extracts is a :class:`Span` whose ``start``/``end`` are character offsets
+into :attr:`Document.text`, the text exactly as ingested.  Normalized forms (folded letters,
+de-obfuscated words, ISO dates, coordinates …) live in ``Span.attrs``; they never replace the
+original.  Relations between facts (quote → speaker, entity cluster → mentions) refer to span
+ids instead of copying text, so a reader can always go back to the exact characters.
+
+The JSON form (``Document.to_dict``) is the stable, documented exchange format; its JSON Schema
+is ``schema/document.schema.json`` and ``to_dict(from_dict(x)) == x`` is a tested invariant.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+#: Layers every analysed document may carry, in pipeline order.  Unknown layers are allowed
+#: (plug-in components), these are just the documented ones.
+KNOWN_LAYERS = (
+    "boilerplate",
+    "sentences",
+    "tokens",
+    "entities",
+    "times",
+    "places",
+    "quotes",
+    "events",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stand-off annotation: ``doc.text[start:end]`` is the evidence, ``attrs`` the reading."""
+
+    start: int
+    end: int
+    label: str = ""
+    id: str = ""
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end):
+            raise ValueError(f"[E001] bad span offsets {self.start}:{self.end}")
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "start": self.start, "end": self.end}
+        d["text"] = text[self.start : self.end]
+        if self.label:
+            d["label"] = self.label
+        if self.attrs:
+            d["attrs"] = _plain(self.attrs)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Span:
+        return cls(
+            start=int(d["start"]),
+            end=int(d["end"]),
+            label=d.get("label", ""),
+            id=d.get("id", ""),
+            attrs=dict(d.get("attrs", {})),
+        )
+
+
+def _plain(value: Any) -> Any:
+    """Turn mappings/tuples into JSON-plain dicts/lists so round trips compare equal."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text: identity for exact-duplicate detection across outlets."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Meta:
+    """Where a document came from and when it was published.
+
+    ``published`` is an ISO-8601 string (date or datetime, with offset when known);
+    ``published_info`` records how it was found (method, precision, reliable) because news
+    dates are often wrong and users must know how far to trust them.
+    """
+
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_info: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None
+    source: str | None = None
+    extraction: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    FIELDS = (
+        "url",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "published_info",
+        "language",
+        "source",
+        "extraction",
+        "extra",
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: _plain(getattr(self, k)) for k in self.FIELDS}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Meta:
+        return cls(**{k: d[k] for k in cls.FIELDS if k in d})
+
+
+class Document:
+    """Original text (read-only) + metadata + named layers of spans + relation records."""
+
+    __slots__ = ("_text", "meta", "layers", "relations", "warnings", "_hash")
+
+    def __init__(
+        self,
+        text: str,
+        meta: Meta | None = None,
+        layers: Mapping[str, Iterable[Span]] | None = None,
+        relations: Mapping[str, list[dict[str, Any]]] | None = None,
+        warnings: Iterable[str] = (),
+    ) -> None:
+        if not isinstance(text, str):
+            raise TypeError("[E002] Document text must be str (decode bytes at ingest)")
+        self._text = text
+        self._hash = content_hash(text)
+        self.meta = meta or Meta()
+        self.layers: dict[str, list[Span]] = {k: list(v) for k, v in (layers or {}).items()}
+        self.relations: dict[str, list[dict[str, Any]]] = {
+            k: list(v) for k, v in (relations or {}).items()
+        }
+        self.warnings: list[str] = list(warnings)
+
+    # The text is a read-only property: spans stay valid for the document's whole life.
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def content_hash(self) -> str:
+        return self._hash
+
+    @property
+    def id(self) -> str:
+        """Stable id derived from content (first 16 hex digits of the SHA-256)."""
+        return self._hash[:16]
+
+    def layer(self, name: str) -> list[Span]:
+        return self.layers.get(name, [])
+
+    def set_layer(self, name: str, spans: Iterable[Span], prefix: str | None = None) -> None:
+        """Store a layer, sorted by offset, giving ids ``<prefix><n>`` to spans without one."""
+        prefix = prefix or name[:1]
+        out = []
+        for i, s in enumerate(sorted(spans, key=lambda s: (s.start, s.end))):
+            if not s.id:
+                s = Span(s.start, s.end, s.label, f"{prefix}{i}", s.attrs)
+            if s.end > len(self._text):
+                raise ValueError(f"[E003] span {s.id} ends past the text ({s.end})")
+            out.append(s)
+        self.layers[name] = out
+
+    def span_text(self, span: Span) -> str:
+        return self._text[span.start : span.end]
+
+    def get(self, span_id: str) -> Span | None:
+        for spans in self.layers.values():
+            for s in spans:
+                if s.id == span_id:
+                    return s
+        return None
+
+    def iter_spans(self) -> Iterator[tuple[str, Span]]:
+        for name, spans in self.layers.items():
+            for s in spans:
+                yield name, s
+
+    def to_dict(self) -> dict[str, Any]:
+        meta = self.meta.to_dict()
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "content_hash": self._hash,
+            "meta": meta,
+            "text": self._text,
+            "layers": {k: [s.to_dict(self._text) for s in v] for k, v in self.layers.items()},
+            "relations": _plain(self.relations),
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Document:
+        text = d["text"]
+        layers: dict[str, list[Span]] = {}
+        for name, spans in d.get("layers", {}).items():
+            layers[name] = []
+            for sd in spans:
+                sp = Span.from_dict(sd)
+                if "text" in sd and text[sp.start : sp.end] != sd["text"]:
+                    raise ValueError(f"[E004] span {sp.id} text does not match its offsets")
+                layers[name].append(sp)
+        doc = cls(
+            text,
+            Meta.from_dict(d.get("meta", {})),
+            layers,
+            d.get("relations", {}),
+            d.get("warnings", []),
+        )
+        if "content_hash" in d and d["content_hash"] != doc.content_hash:
+            raise ValueError("[E005] content_hash does not match the text")
+        return doc
+
+    @classmethod
+    def from_json(cls, s: str) -> Document:
+        return cls.from_dict(json.loads(s))
+
+    def __repr__(self) -> str:
+        layers = ", ".join(f"{k}={len(v)}" for k, v in self.layers.items())
+        return f"<Document {self.id} {len(self._text)} chars {layers}>"

@@ -1,0 +1,1 @@
+"""Extractors: each module registers one pipeline component."""

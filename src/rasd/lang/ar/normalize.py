@@ -1,0 +1,171 @@
+"""Offset-preserving Arabic normalization.
+
+A normalizer never returns a bare string: :func:`normalize` returns a :class:`Normalized`
+view holding the normalized text *and*, for each of its characters, the range of original
+characters it stands for.  Deleted characters (diacritics, tatweel, zero-width controls,
+obfuscation marks) are absorbed into the range of the kept character before them, so a token
+found in the normalized view maps back to a span that covers the whole original word —
+"عسكـ.ـري" is read as "عسكري" and its span still slices out "عسكـ.ـري".
+
+Two levels, on purpose:
+
+* the *view* (:func:`normalize`) removes what carries no lexical meaning (marks, tatweel,
+  controls, obfuscation) and maps digits and presentation forms to plain characters;
+* the *key* (:func:`fold_key`) additionally folds spelling variants (alef/hamza forms,
+  alef maqsura → yaa, optionally taa marbuta → haa) for matching and search.  It is
+  length-preserving, so it can be applied to any slice of the view.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rasd.lang.ar import charsets as cs
+
+
+@dataclass(frozen=True)
+class NormOptions:
+    """Which normalizations apply; one switch per function (camel_tools style)."""
+
+    diacritics: bool = True
+    tatweel: bool = True
+    controls: bool = True
+    deobfuscate: bool = True
+    digits: bool = True
+    presentation_forms: bool = True
+    # key-level folds (used by fold_key / matching, not by the view)
+    alef: bool = True
+    yaa: bool = True
+    taa_marbuta: bool = True
+
+
+DEFAULT = NormOptions()
+
+_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_MARKS_ANY = re.escape("".join(sorted(cs.OBFUSCATION_MARKS)))
+_MARKS_NODOT = re.escape("".join(sorted(cs.OBFUSCATION_MARKS - {".", "-", "/", "|", "'", "+"})))
+_DIAC = "".join(sorted(cs.DIACRITICS))
+# Obfuscation: a mark between two Arabic letters inside one word.  With a tatweel next to it
+# any mark counts ("عسكـ.ـري"); without one only marks that never join two real words
+# ("عسك*ري"), so a missing space after a full stop ("الحرب.وقال") is not glued together.
+_OBFUSCATION = (
+    rf"(?<=[{_AR}{_DIAC}])(?:\u0640+[{_MARKS_ANY}]{{1,3}}\u0640*|\u0640*[{_MARKS_ANY}]{{1,3}}\u0640+)(?=[{_AR}])"
+    rf"|(?<=[{_AR}][{_AR}])[{_MARKS_NODOT}]{{1,2}}(?=[{_AR}][{_AR}])"
+)
+
+
+def _char_class(chars: set[str] | frozenset[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
+    deletable: set[str] = set()
+    if opts.diacritics:
+        deletable |= cs.DIACRITICS
+    if opts.tatweel:
+        deletable.add(cs.TATWEEL)
+    if opts.controls:
+        deletable |= cs.CONTROLS
+    subst: set[str] = {cs.FARSI_YEH, cs.KEHEH}
+    if opts.digits:
+        subst |= set(cs.DIGITS)
+    parts = []
+    if opts.deobfuscate:
+        parts.append(f"(?P<obf>{_OBFUSCATION})")
+    if deletable:
+        parts.append(f"(?P<del>[{_char_class(deletable)}]+)")
+    parts.append(f"(?P<sub>[{_char_class(subst)}])")
+    if opts.presentation_forms:
+        parts.append("(?P<pres>[\ufb50-\ufdff\ufe70-\ufeff])")
+    return re.compile("|".join(parts))
+
+
+_PATTERNS: dict[NormOptions, re.Pattern[str]] = {}
+_SUBST = cs.DIGITS | {cs.FARSI_YEH: cs.YAA, cs.KEHEH: "\u0643"}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized view of an original text with a character-level offset map."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` range of the view to the original text."""
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_slice(self, start: int, end: int) -> str:
+        a, b = self.to_original(start, end)
+        return self.original[a:b]
+
+
+def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
+    """Build the normalized view of ``text`` (see the module docstring for what changes)."""
+    pat = _PATTERNS.get(opts)
+    if pat is None:
+        pat = _PATTERNS[opts] = _build_pattern(opts)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in pat.finditer(text):
+        a, b = m.span()
+        if a > pos:  # untouched stretch: copy as is
+            out.append(text[pos:a])
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        kind = m.lastgroup
+        if kind in ("obf", "del"):
+            if ends:  # absorb into the previous kept character's range
+                ends[-1] = b
+        elif kind == "sub":
+            out.append(_SUBST[text[a]])
+            starts.append(a)
+            ends.append(b)
+        else:  # presentation form -> compatibility decomposition, each piece maps to it
+            rep = unicodedata.normalize("NFKC", text[a])
+            rep = "".join(c for c in rep if c not in cs.DIACRITICS and c != " ") or text[a]
+            out.append(rep)
+            starts.extend([a] * len(rep))
+            ends.extend([b] * len(rep))
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
+    return Normalized(text, "".join(out), tuple(starts), tuple(ends))
+
+
+def _fold_table(opts: NormOptions) -> dict[int, str]:
+    table: dict[int, str] = {}
+    if opts.alef:
+        table.update({ord(k): v for k, v in cs.ALEF_FORMS.items()})
+    if opts.yaa:
+        table[ord(cs.ALEF_MAQSURA)] = cs.YAA
+    if opts.taa_marbuta:
+        table[ord(cs.TAA_MARBUTA)] = cs.HAA
+    return table
+
+
+_FOLD_TABLES: dict[NormOptions, dict[int, str]] = {}
+
+
+def fold_key(s: str, opts: NormOptions = DEFAULT) -> str:
+    """Length-preserving spelling fold for matching: أ/إ/آ→ا, ى→ي, ة→ه (each switchable)."""
+    table = _FOLD_TABLES.get(opts)
+    if table is None:
+        table = _FOLD_TABLES[opts] = _fold_table(opts)
+    return s.translate(table)
+
+
+def normalize_key(s: str, opts: NormOptions = DEFAULT) -> str:
+    """View + fold in one call, for matching short strings (names, gazetteer entries)."""
+    return fold_key(normalize(s, opts).text, opts)

@@ -1,0 +1,132 @@
+"""Offset-exact tokenization with proclitic segmentation.
+
+Tokens are found in the normalized view (so "عسكـ.ـري" is one token "عسكري") and mapped
+back to original offsets.  Each orthographic Arabic word is then split into proclitics and a
+stem — conjunctions و ف, prepositions ب ك ل, future س, and the article ال inside the stem
+(recorded as ``det`` so entity spans keep it: "الأسد" stays whole) — giving sub-token offsets:
+"وبيونغ" → و + بيونغ, "لـ(الحل نت)" → لـ + ( + الحل + نت + ).
+
+Whether a leading و/ب/ل… is a clitic or part of the word ("وزارة", "بيروت", "لبنان") cannot be
+read off the letters.  The decision uses a frequency lexicon built from the bundled training
+corpora (:mod:`rasd.lang.ar.lexicon`): split when the remainder is a much better-attested word
+than the whole.  Unknown words fall back to conservative rules (split only before "ال").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.lang.ar.lexicon import Lexicon, default_lexicon
+from rasd.lang.ar.normalize import DEFAULT, Normalized, NormOptions, fold_key, normalize
+
+_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
+_TOKEN_RE = re.compile(
+    rf"(?P<ar>[{_AR}]+)"
+    r"|(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
+    r"|(?P<lat>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’]*(?:-[A-Za-z0-9]+)*)"
+    r"|(?P<sym>[^\s])"
+)
+
+KIND = {"ar": "word", "num": "num", "lat": "latin", "sym": "punct"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token or sub-token.  ``start``/``end`` are offsets into the *original* text."""
+
+    start: int
+    end: int
+    norm: str  # normalized view form (de-obfuscated, no marks)
+    key: str  # folded form for matching
+    kind: str  # word | num | latin | punct
+    role: str  # stem | conj | prep | fut  (clitic roles), or "" for non-Arabic tokens
+    word: int  # index of the orthographic word this piece belongs to
+    det: bool = False  # stem starts with the article ال
+
+
+def segment_word(word: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
+    """Split a normalized Arabic word into ``(start, end, role)`` pieces (offsets in ``word``).
+
+    Two greedy stages, each comparing "keep whole" against "split one clitic": first the
+    conjunction (و ف), then a preposition or future marker (ب ك ل س) on what is left.  A split
+    needs the remainder to be clearly better attested than the whole; prepositions need more
+    evidence than conjunctions because "كان", "بعد", "لكن" are words, not ك/ب/ل + stem.
+    Pure function of the word and the lexicon, so the same word always segments the same way.
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    n = len(word)
+    if n == 1 and word in "وفبكل":  # a detached clitic: "لـ(الحل نت)", "و 2016"
+        return [(0, 1, "conj" if word in "وف" else "prep")]
+    pieces: list[tuple[int, int, str]] = []
+    pos = 0
+    if word[0] in "وف" and _should_split(word, "conj", lex):
+        pieces.append((0, 1, "conj"))
+        pos = 1
+    if n - pos >= 3 and word[pos] in "بكلس":
+        role = "fut" if word[pos] == "س" else "prep"
+        if _should_split(word[pos:], role, lex):
+            pieces.append((pos, pos + 1, role))
+            pos += 1
+    pieces.append((pos, n, "stem"))
+    return pieces
+
+
+def _should_split(word: str, role: str, lex: Lexicon) -> bool:
+    """Is the first letter of ``word`` a clitic?  Decided on folded forms and lexicon counts."""
+    key = fold_key(word)
+    rest = key[1:]
+    if key[0] == "ل" and rest.startswith("ل") and len(rest) >= 3 and key[:3] != "للّ":
+        return True  # "للجيش" = ل + (ا)لجيش: lam-lam is always the preposition + article
+    if len(rest) < 2 or lex.is_protected(key):
+        return False
+    whole = lex.count(key)
+    rest_count = lex.count(rest)
+    if role == "fut":
+        return rest[:1] in "يتنا" and rest_count >= 3 and rest_count > 4 * whole
+    if rest.startswith("ال") and len(rest) >= 4:
+        return whole < max(rest_count, 1) * 2  # clitic + article: nearly always a real split
+    if role == "conj":
+        if rest_count >= 2:
+            return rest_count > 3 * whole
+        return whole == 0 and len(rest) >= 3  # و + unknown word (foreign names: "وبيونغ")
+    return rest_count >= 3 and rest_count > 8 * whole
+
+
+def tokenize(
+    text: str,
+    opts: NormOptions = DEFAULT,
+    lexicon: Lexicon | None = None,
+    view: Normalized | None = None,
+) -> list[Token]:
+    """Tokenize ``text``; every token's ``start:end`` slices the original text."""
+    view = view or normalize(text, opts)
+    lex = lexicon if lexicon is not None else default_lexicon()
+    out: list[Token] = []
+    vt = view.text
+    for w, m in enumerate(_TOKEN_RE.finditer(vt)):
+        a, b = m.span()
+        kind = KIND[m.lastgroup or "sym"]
+        if kind != "word":
+            s, e = view.to_original(a, b)
+            out.append(Token(s, e, vt[a:b], fold_key(vt[a:b], opts), kind, "", w))
+            continue
+        word = vt[a:b]
+        for pa, pb, role in segment_word(word, lex):
+            s, e = view.to_original(a + pa, a + pb)
+            piece = word[pa:pb]
+            det = role == "stem" and (
+                piece.startswith("ال") or (pa > 0 and word[pa - 1] == "ل" == piece[0])
+            )
+            out.append(Token(s, e, piece, fold_key(piece, opts), "word", role, w, det))
+    return out
+
+
+def words(text: str, opts: NormOptions = DEFAULT) -> list[tuple[int, int, str]]:
+    """Orthographic words (no clitic split) as ``(start, end, norm)`` in original offsets."""
+    view = normalize(text, opts)
+    res = []
+    for m in _TOKEN_RE.finditer(view.text):
+        s, e = view.to_original(*m.span())
+        res.append((s, e, m.group()))
+    return res

@@ -1,0 +1,98 @@
+"""Component registry and the analysis :class:`Pipeline`.
+
+Each component declares the layers it ``requires`` and ``assigns`` (spaCy's contract), and
+the pipeline checks the chain when it is built, not halfway through a batch.  Components live
+in the module named in :data:`COMPONENT_MODULES` and register themselves with
+:func:`component` on import, so the CLI stays fast and heavy extractors load only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rasd.config import Config
+from rasd.doc import Document, Meta
+from rasd.errors import PipelineError
+
+ComponentFunc = Callable[[Document, Config], None]
+
+#: Where each component is implemented.
+COMPONENT_MODULES: dict[str, str] = {
+    "text": "rasd.lang.ar.layer",
+    "boilerplate": "rasd.extract.boilerplate",
+}
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    func: ComponentFunc
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+REGISTRY: dict[str, Component] = {}
+
+
+def component(
+    name: str, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+) -> Callable[[ComponentFunc], ComponentFunc]:
+    """Register ``func(doc, config)`` as the component ``name``."""
+
+    def deco(func: ComponentFunc) -> ComponentFunc:
+        REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns))
+        return func
+
+    return deco
+
+
+def get_component(name: str) -> Component:
+    if name not in REGISTRY:
+        module = COMPONENT_MODULES.get(name)
+        if module is None:
+            raise PipelineError(f"unknown component {name!r}; known: {sorted(COMPONENT_MODULES)}")
+        importlib.import_module(module)
+    if name not in REGISTRY:
+        raise PipelineError(f"module {COMPONENT_MODULES[name]} did not register {name!r}")
+    return REGISTRY[name]
+
+
+class Pipeline:
+    """An ordered, validated list of components; reusable across many documents."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.components = [get_component(n) for n in self.config.components]
+        have: set[str] = set()
+        for c in self.components:
+            missing = [r for r in c.requires if r not in have]
+            if missing:
+                raise PipelineError(
+                    f"component {c.name!r} needs layers {missing} that no earlier component assigns"
+                )
+            have.update(c.assigns)
+
+    def __call__(self, doc: Document) -> Document:
+        if self.config.published:
+            doc.meta.published = self.config.published
+            doc.meta.published_info = {"method": "user", "precision": "day", "reliable": True}
+        for c in self.components:
+            c.func(doc, self.config)
+        return doc
+
+    def analyze(self, text: str, meta: Meta | None = None) -> Document:
+        return self(Document(text, meta))
+
+
+_DEFAULT: dict[Config, Pipeline] = {}
+
+
+def analyze(text: str, meta: Meta | None = None, config: Config | None = None) -> Document:
+    """One-shot analysis of a text: ``rasd.analyze("...")``.  Pipelines are cached per config."""
+    config = config or Config()
+    pipe = _DEFAULT.get(config)
+    if pipe is None:
+        pipe = _DEFAULT[config] = Pipeline(config)
+    return pipe.analyze(text, meta)

@@ -1,0 +1,21 @@
+"""Shared fixtures: the real seed article and its hand-made gold annotation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = Path(__file__).resolve().parent / "reference"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (REFERENCE / "alhal-2021-11-01.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads((REFERENCE / "alhal-2021-11-01.gold.json").read_text(encoding="utf-8"))
