@@ -48,18 +48,18 @@ class Lexicon:
             ref = resources.files("rasd.lang.ar") / "data" / LEXICON_FILE
             if not ref.is_file():
                 return cls()
-            fh = gzip.open(ref.open("rb"), "rt", encoding="utf-8")  # type: ignore[arg-type]
+            raw = ref.read_bytes()
         else:
-            fh = gzip.open(path, "rt", encoding="utf-8")
+            raw = Path(path).read_bytes()
+        lines = gzip.decompress(raw).decode("utf-8").splitlines()
         counts: dict[str, int] = {}
         protected = []
-        with fh:
-            for line in fh:
-                k, c, p = line.rstrip("\n").split("\t")
-                if int(c):
-                    counts[k] = int(c)
-                if p == "1":
-                    protected.append(k)
+        for line in lines:
+            k, c, p = line.split("\t")
+            if int(c):
+                counts[k] = int(c)
+            if p == "1":
+                protected.append(k)
         return cls(counts, protected)
 
 
