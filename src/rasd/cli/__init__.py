@@ -35,6 +35,7 @@ COMMANDS = {
     "analyze": "rasd.cli.analyze:analyze",
     "eval": "rasd.cli.eval:eval_group",
     "train": "rasd.cli.train:train_group",
+    "export": "rasd.cli.export:export_group",
 }
 
 

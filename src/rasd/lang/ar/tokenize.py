@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.lang.ar.lexicon import Lexicon, default_lexicon
 from rasd.lang.ar.normalize import DEFAULT, Normalized, NormOptions, fold_key, normalize
@@ -54,7 +55,18 @@ def segment_word(word: str, lexicon: Lexicon | None = None) -> list[tuple[int, i
     evidence than conjunctions because "كان", "بعد", "لكن" are words, not ك/ب/ل + stem.
     Pure function of the word and the lexicon, so the same word always segments the same way.
     """
-    lex = lexicon if lexicon is not None else default_lexicon()
+    if lexicon is None:
+        return _segment_default(word)
+    return _segment(word, lexicon)
+
+
+@lru_cache(maxsize=200_000)
+def _segment_default(word: str) -> list[tuple[int, int, str]]:
+    # news vocabulary is Zipfian: memoizing per word makes segmentation nearly free
+    return _segment(word, default_lexicon())
+
+
+def _segment(word: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     n = len(word)
     if n == 1 and word in "وفبكل":  # a detached clitic: "لـ(الحل نت)", "و 2016"
         return [(0, 1, "conj" if word in "وف" else "prep")]
@@ -101,7 +113,6 @@ def tokenize(
 ) -> list[Token]:
     """Tokenize ``text``; every token's ``start:end`` slices the original text."""
     view = view or normalize(text, opts)
-    lex = lexicon if lexicon is not None else default_lexicon()
     out: list[Token] = []
     vt = view.text
     for w, m in enumerate(_TOKEN_RE.finditer(vt)):
@@ -112,7 +123,7 @@ def tokenize(
             out.append(Token(s, e, vt[a:b], fold_key(vt[a:b], opts), kind, "", w))
             continue
         word = vt[a:b]
-        for pa, pb, role in segment_word(word, lex):
+        for pa, pb, role in segment_word(word, lexicon):
             s, e = view.to_original(a + pa, a + pb)
             piece = word[pa:pb]
             det = role == "stem" and (
