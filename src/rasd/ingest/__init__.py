@@ -10,22 +10,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rasd.config import MAX_DOCUMENT_BYTES
 from rasd.doc import Document
 from rasd.errors import RasdError
 
 
 @dataclass
 class Item:
+    """One ingested thing: a document, or the one-line coded error explaining why not."""
+
     source: str
     document: Document | None = None
     error: str | None = None
 
 
-def iter_documents(source: str, fetch: bool = False) -> Iterator[Item]:
-    """Yield one :class:`Item` per document found in ``source`` (path, folder, URL or ``-``)."""
+def iter_documents(
+    source: str, fetch: bool = False, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Iterator[Item]:
+    """Yield one :class:`Item` per document found in ``source`` (path, folder, URL or ``-``).
+
+    ``fetch=True`` lets a feed's entries be replaced by their linked pages; no other link is
+    ever followed.  ``max_bytes`` caps each document (files are checked before reading).
+    """
     from rasd.ingest.dispatch import dispatch
 
     try:
-        yield from dispatch(source, fetch=fetch)
+        yield from dispatch(source, fetch=fetch, max_bytes=max_bytes)
     except RasdError as e:
         yield Item(source, error=str(e))

@@ -1,16 +1,25 @@
 """Bytes → text: encoding detection that gets Arabic web encodings right.
 
-Order (numbered so the document records which step decided):
-1. a UTF-8/UTF-16 byte-order mark;
-2. strict UTF-8 (most of today's web);
-3. charset-normalizer's detection, preferring windows-1256 / ISO-8859-6 for Arabic bytes;
-4. windows-1256 as the last resort for Arabic sites.
-Binary input (NUL bytes, no decodable text) and empty input are refused with clear errors.
+Order (the step that decided is recorded in ``meta.extraction.charset_from``):
+
+1. ``bom`` — a UTF-8/UTF-16 byte-order mark (the mark itself is dropped);
+2. ``utf-8`` — strict UTF-8 (today's web; windows-1256 Arabic bytes practically never form
+   valid UTF-8 sequences, so this test is safe to run before any declaration);
+3. ``http-header`` / ``html-meta`` — the charset the server or the page declares;
+4. ``utf-8-repaired`` — text that is UTF-8 except for a few stray bytes (a truncated download,
+   a bad copy): decoded with U+FFFD replacements and a warning instead of being misread whole;
+5. ``detected`` — charset-normalizer, restricted to the encodings Arabic sites actually use;
+6. ``fallback`` — windows-1256, the historical default of Arabic sites.
+
+Binary input (NUL bytes, file signatures, control-character soup) and empty input are refused
+with coded one-line errors (:mod:`rasd.errors`).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import dataclass, field
 
 from rasd.errors import BinaryInput, DecodeError, EmptyInput
 
@@ -20,40 +29,137 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+#: Signatures of common binary formats that end up in news folders by mistake.
+_MAGIC = (
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\x7fELF",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+)
 
-def decode(data: bytes, source: str | None = None, declared: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding)``.  Raises :class:`~rasd.errors.InputError` subclasses."""
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+#: Share of undecodable UTF-8 sequences (per non-ASCII byte) still treated as damaged UTF-8.
+_REPAIR_MAX_BAD = 0.02
+
+
+@dataclass
+class Decoded:
+    """Decoded text plus how it was decoded, so the document can say how far to trust it."""
+
+    text: str
+    encoding: str
+    charset_from: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def charset_from_header(content_type: str | None) -> str | None:
+    """The ``charset=`` parameter of an HTTP ``Content-Type`` header, if any."""
+    if not content_type:
+        return None
+    m = _HEADER_CHARSET.search(content_type)
+    return m.group(1) if m else None
+
+
+def sniff_meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (``<meta charset>`` or http-equiv)."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _codec(name: str | None) -> str | None:
+    """Python codec name for a declared charset, or ``None`` when unknown."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """Cheap test on the first 4 KB: file signatures, NUL bytes or many control bytes."""
+    head = data[:4096]
+    if head.startswith(_MAGIC) or b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return ctrl > max(8, len(head) // 50)
+
+
+def decode_bytes(
+    data: bytes,
+    source: str | None = None,
+    *,
+    http_charset: str | None = None,
+    html: bool = False,
+) -> Decoded:
+    """Decode ``data`` (see the module docstring for the order).  Raises ``InputError``s."""
     if not data.strip():
         raise EmptyInput("empty input", source=source)
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc), enc
-    if b"\x00" in data[:4096]:
-        raise BinaryInput("binary data (NUL bytes), not text", source=source)
+            try:
+                return Decoded(data.decode(enc), enc.replace("-sig", ""), "bom")
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"bad {enc} text after its byte-order mark", source=source) from e
+    if looks_binary(data):
+        raise BinaryInput("binary data, not text", source=source)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError:
         pass
-    if declared:
-        try:
-            return data.decode(declared), declared.lower()
-        except (LookupError, UnicodeDecodeError):
-            pass
+    declared = [("http-header", _codec(http_charset))]
+    if html:
+        declared.append(("html-meta", _codec(sniff_meta_charset(data))))
+    for how, codec in declared:
+        if codec and codec != "utf-8":
+            try:
+                return Decoded(data.decode(codec), codec, how)
+            except UnicodeDecodeError:
+                pass
+    repaired = _repair_utf8(data)
+    if repaired is not None:
+        return repaired
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["cp1256", "iso8859_6", "utf_8", "cp1252"]).best()
-    if best is not None and best.encoding in ("cp1256", "iso8859_6"):
-        return str(best), "windows-1256" if best.encoding == "cp1256" else "iso-8859-6"
+    if best is not None and best.encoding in ("cp1256", "iso8859_6", "cp1252"):
+        return Decoded(str(best), best.encoding, "detected")
     try:
         text = data.decode("cp1256")
-    except UnicodeDecodeError as e:
+    except UnicodeDecodeError as e:  # pragma: no cover - cp1256 maps every byte today
         raise DecodeError(f"cannot decode text ({e.reason})", source=source) from e
-    if _looks_binary(text):
-        raise BinaryInput("binary data, not text", source=source)
-    return text, "windows-1256"
+    return Decoded(text, "cp1256", "fallback")
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    ctrl = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return ctrl > len(sample) * 0.05
+def _repair_utf8(data: bytes) -> Decoded | None:
+    """Decode nearly-valid UTF-8 with replacements; ``None`` when it is another encoding."""
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if not non_ascii:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > non_ascii * _REPAIR_MAX_BAD:
+        return None
+    return Decoded(
+        text,
+        "utf-8",
+        "utf-8-repaired",
+        [f"[W102] {bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"],
+    )
+
+
+def decode(data: bytes, source: str | None = None, declared: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` — the short form of :func:`decode_bytes`."""
+    d = decode_bytes(data, source, http_charset=declared)
+    return d.text, d.encoding

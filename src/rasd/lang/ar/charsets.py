@@ -58,3 +58,16 @@ def is_arabic_letter(ch: str) -> bool:
 def is_presentation_form(ch: str) -> bool:
     o = ord(ch)
     return any(a <= o <= b for a, b in PRESENTATION_RANGES)
+
+
+def arabic_share(text: str, sample: int = 20_000) -> float:
+    """Share of Arabic letters among all letters in (a prefix of) ``text``: a cheap language
+    test that needs no model and is never fooled by digits, punctuation or markup leftovers."""
+    s = text[:sample]
+    letters = arabic = 0
+    for ch in s:
+        if ch.isalpha():
+            letters += 1
+            if is_arabic_letter(ch) or is_presentation_form(ch):
+                arabic += 1
+    return arabic / letters if letters else 0.0
