@@ -1,0 +1,805 @@
+"""Attributed statements: who said what, in what words, with what stance.
+
+Arabic news attributes almost every claim, and the attribution patterns are few and regular:
+
+* a speech verb, usually verb-first: "وقال وزير الخارجية …، إن …", "كشف مصدر عسكري … أنّ …",
+  with the speaker after the verb, adjuncts between ("لـ(الحل نت)، اليوم الاثنين،"), and the
+  content introduced by أنّ/إنّ/إلى أنّ, a colon or a quotation mark;
+* pro-dropped continuations ("وأضاف أن …", "مضيفاً أن …") whose speaker is the previous one;
+* prepositional attributions ("بحسب …", "وفقاً لـ …", "نقلاً عن …") before or after the content;
+* the subject before the verb ("وكان تقرير للأمم المتحدة … كشف أن …").
+
+Each statement is one span in the ``quotes`` layer covering cue, local speaker mention and
+content, with ``attrs``: ``cue``/``speaker``/``content`` ``{start, end}`` (speaker also has
+``kind``, ``text``, ``entity``, ``canonical``, ``descriptor``, ``implicit``), ``stance``
+(assert/deny/doubt), ``direct`` (quoted words) and ``antecedent`` (id of the quote whose
+speaker this one refers back to, for "المصدر", "وأضاف", a repeated surname …).
+
+Speaker kinds: ``named_person`` (a name or an identifiable office holder: "وزير الخارجية"),
+``organization``, ``document`` ("تقرير الأمم المتحدة", "البيان"), ``media`` (an outlet or its
+data) and ``anonymous`` (unnamed sources; the descriptor is kept verbatim).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.config import Config
+from rasd.doc import Document, Span
+from rasd.extract.boilerplate import in_boilerplate
+from rasd.extract.lexicons import cue_lexicon, speaker_lexicon
+from rasd.extract.words import (
+    COMMA,
+    DASH,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    bare,
+    build_words,
+    sentence_bounds,
+    variants,
+)
+from rasd.pipeline import component
+
+MAX_SPEAKER_WORDS = 16
+MAX_GAP_WORDS = 40  # cue → content marker search window
+PREPOSITIONS = {"في", "عن", "من", "علي", "الي", "ب", "ل", "حول", "بعد", "قبل", "دون", "عند"}
+NEGATIONS = {"لم", "لن", "لا", "ما"}
+RELATIVES = {"ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
+KINDS = ("named_person", "organization", "document", "media", "anonymous")
+
+
+@dataclass
+class Quote:
+    """Working record for one attributed statement (word indices and char offsets)."""
+
+    cue: tuple[int, int]
+    stance: str
+    speaker: tuple[int, int] | None = None  # char offsets of the local mention
+    content: tuple[int, int] | None = None
+    direct: bool = False
+    kind: str = ""
+    descriptor: tuple[int, int] | None = None
+    antecedent: int | None = None  # index into the quote list
+    implicit: bool = False  # speaker not written here (pro-drop / participle)
+    via: tuple[int, int] | None = None  # relaying outlet: "نقلت وكالة X عن Y"
+    cue_kind: str = "verb"
+    sent: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Extractor:
+    """One pass over one document; keeps the word list and lexicons at hand."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.words = build_words(doc)
+        self.bounds = sentence_bounds(self.words, len(doc.layer("sentences")))
+        self.cues = cue_lexicon()
+        self.lex = speaker_lexicon()
+        self.entities = sorted(doc.layer("entities"), key=lambda s: s.start)
+        self.quotes: list[Quote] = []
+
+    # ----------------------------------------------------------------- word helpers
+    def has(self, i: int, table: str) -> bool:
+        return any(v in self.lex[table] for v in variants(self.words[i].key))
+
+    def is_punct(self, i: int, chars: set[str] | str) -> bool:
+        w = self.words[i]
+        return w.kind == "punct" and w.norm in chars
+
+    def sent_end(self, i: int) -> int:
+        return self.bounds[self.words[i].sent][1]
+
+    def sent_start(self, i: int) -> int:
+        return self.bounds[self.words[i].sent][0]
+
+    def verb_cue(self, i: int) -> dict[str, Any] | None:
+        w = self.words[i]
+        if w.kind != "word":
+            return None
+        table = self.cues["verbs"]
+        for v in variants(w.key)[:2]:  # whole word or without و/ف only
+            if v in table:
+                if v.startswith("ال"):
+                    return None
+                return table[v]
+        return None
+
+    def participle_cue(self, i: int) -> dict[str, Any] | None:
+        w = self.words[i]
+        for v in variants(w.key)[:2]:
+            if v in self.cues["participles"]:
+                return self.cues["participles"][v]
+        return None
+
+    def prep_cue(self, i: int) -> int:
+        """Length in words of a prepositional cue starting at ``i`` (0 if none)."""
+        for seq in self.cues["prepositional"]:
+            ok = True
+            for k, part in enumerate(seq):
+                j = i + k
+                if j >= len(self.words) or self.words[j].sent != self.words[i].sent:
+                    ok = False
+                    break
+                key = self.words[j].key
+                vs = variants(key)[:2]
+                if part == "ل" and k > 0:
+                    # "وفقاً لـ" / "وفقاً لمصدر": the lam may be attached to the next word
+                    if key in ("ل", "لـ") or (key.startswith("ل") and len(key) > 2):
+                        continue
+                    ok = False
+                    break
+                if part not in vs:
+                    ok = False
+                    break
+            if ok:
+                last = seq[-1]
+                if last == "ل" and self.words[i + len(seq) - 1].key not in ("ل", "لـ"):
+                    return len(seq) - 1  # lam attached to the speaker word
+                return len(seq)
+        return 0
+
+    def content_marker(self, i: int) -> int:
+        """Word count of a content introducer at ``i`` (أنّ, إلى أنّ, :, «) or 0."""
+        w = self.words[i]
+        if w.kind == "punct":
+            if w.norm == ":":
+                return 1
+            if w.norm in QUOTE_OPEN and self.quoted_name(i) is None:
+                return 1
+            return 0
+        if w.key in self.cues["markers"]:
+            return 1
+        if (
+            w.key in self.cues["content_preps"]
+            and i + 1 < len(self.words)
+            and self.words[i + 1].key in self.cues["markers"]
+        ):
+            return 2
+        return 0
+
+    def quoted_name(self, i: int) -> int | None:
+        """If ``i`` opens a short quoted name (“فيصل الفضل”), the index after its close."""
+        w = self.words[i]
+        if w.norm not in QUOTE_OPEN:
+            return None
+        closers = {QUOTE_CLOSE.get(w.norm, w.norm), "”", "»", '"'}
+        for j in range(i + 1, min(i + 7, len(self.words))):
+            wj = self.words[j]
+            if wj.kind == "punct" and wj.norm in closers:
+                if j == i + 1:
+                    return None
+                nxt = j + 1
+                if nxt >= len(self.words) or self.words[nxt].sent != w.sent:
+                    return None  # a quote that ends the sentence is speech, not a name
+                if self.words[nxt].kind == "punct" and self.words[nxt].norm in ".!?؟":
+                    return None
+                return j + 1
+            if wj.kind == "punct" and wj.norm not in "()-.":
+                return None
+        return None
+
+    # ----------------------------------------------------------------- main loop
+    def run(self) -> list[Quote]:
+        n = len(self.words)
+        i = 0
+        while i < n:
+            nxt = self.try_prep(i) or self.try_verb(i) or self.try_participle(i)
+            i = nxt if nxt else i + 1
+        return self.quotes
+
+    # ----------------------------------------------------------------- verb cues
+    def try_verb(self, i: int) -> int:
+        info = self.verb_cue(i)
+        if info is None:
+            return 0
+        prev = self.words[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and prev.sent == self.words[i].sent
+            and (prev.key in PREPOSITIONS or prev.key in RELATIVES)
+        ):
+            return 0  # "عن ذكر اسمه", "ما تقر به": a verbal noun or relative clause
+        if in_boilerplate(self.doc, self.words[i].start, self.words[i].end):
+            return 0
+        end = self.sent_end(i)
+        # locate the content introducer
+        m = None
+        for j in range(i + 1, min(end, i + 1 + MAX_GAP_WORDS)):
+            if j > i + 1 and (self.verb_cue(j) and self._cue_starts_clause(j)):
+                break
+            if self.prep_cue(j) and j > i + 1 and self.is_punct(j - 1, COMMA):
+                break
+            k = self.content_marker(j)
+            if k:
+                m = (j, k)
+                break
+        if m is None and not info["strong"]:
+            return 0
+        region_end = m[0] if m else end
+        q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
+        q.sent = self.words[i].sent
+        if self._negated(i):
+            q.extra["negated"] = True
+        if info["relay"]:
+            if not self._relay(q, i, region_end):
+                return 0
+        else:
+            self._speaker_after(q, i + 1, region_end)
+        if m is not None:
+            self._content_from(q, m[0], m[1])
+        else:
+            # no introducer: bare content after the speaker ("نفى X الاتهامات …"), or the
+            # statement precedes the cue ("«…»، قال X")
+            after = self._after_speaker(i, region_end)
+            if after is not None and after < end:
+                q.content = self._clause(after, end)
+            else:
+                q.content = self._preceding_content(i)
+        if q.content is None or q.content[0] >= q.content[1]:
+            return 0
+        if q.speaker is None:
+            self._speaker_before(q, i)
+        self.quotes.append(q)
+        return i + 1
+
+    def _cue_starts_clause(self, j: int) -> bool:
+        prev = self.words[j - 1]
+        return prev.kind == "punct" or self.words[j].key[0] in "وف"
+
+    def _negated(self, i: int) -> bool:
+        return i > 0 and self.words[i - 1].key in NEGATIONS
+
+    def _relay(self, q: Quote, i: int, region_end: int) -> bool:
+        """"نقلت وكالة X عن مصدر … قوله إن": X relays, the speaker follows عن."""
+        for j in range(i + 1, region_end):
+            if self.words[j].key == "عن":
+                if j > i + 1:
+                    q.via = (self.words[i + 1].start, self.words[j - 1].end)
+                # drop a trailing "قوله/قولها" (the verbal noun of the relayed saying)
+                stop = region_end
+                if stop - 1 > j and self.words[stop - 1].key.startswith("قول"):
+                    stop -= 1
+                self._speaker_after(q, j + 1, stop)
+                return q.speaker is not None
+        return False
+
+    # ----------------------------------------------------------------- speakers
+    def _chunks(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Split words ``[a, b)`` at commas and dashes into non-empty chunks."""
+        out = []
+        s = a
+        for j in range(a, b):
+            w = self.words[j]
+            if w.kind == "punct" and (w.norm in COMMA or w.norm in DASH):
+                if j > s:
+                    out.append((s, j))
+                s = j + 1
+        if b > s:
+            out.append((s, b))
+        return out
+
+    def _skip_adverbs(self, a: int, b: int) -> int:
+        while a < b:
+            key = self.words[a].key
+            if key in ("من", "علي") and a + 1 < b and bare(self.words[a + 1].key).startswith(
+                ("جهت", "ناحيت", "جانب")
+            ):
+                a += 2
+                continue
+            if key in self.lex["adverbs"] and key not in ("من",):
+                a += 1
+                continue
+            if key in ("في",) and a + 2 < b and self.words[a + 1].key in ("وقت", "حين"):
+                a += 3 if self.words[a + 2].key in ("سابق", "لاحق") else 2
+                continue
+            break
+        return a
+
+    def _is_adjunct_start(self, j: int) -> bool:
+        w = self.words[j]
+        if w.kind == "punct":
+            return w.norm in "(" and j > 0 and self.words[j - 1].key in ("ل", "لـ")
+        key = w.key
+        if key in self.lex["adjunct_starts"] or key in PREPOSITIONS or key in ("ل", "لـ"):
+            return True
+        if key.startswith(("لل", "بال", "وبال", "ولل")) and len(key) > 4:
+            return True  # preposition + article: an addressee or adjunct, never the subject
+        return key.startswith("ل") and any(
+            v in self.lex["media"] or v in self.lex["agency_heads"] for v in variants(key)[1:]
+        )
+
+    def _np_end(self, a: int, b: int) -> int:
+        """End of the speaker noun phrase starting at ``a`` (before ``b``)."""
+        j = a
+        limit = min(b, a + MAX_SPEAKER_WORDS)
+        while j < limit:
+            w = self.words[j]
+            if j > a:
+                if w.kind == "punct" and w.norm in QUOTE_OPEN:
+                    close = self.quoted_name(j)
+                    if close is None:
+                        break
+                    j = close
+                    continue
+                if w.kind == "punct" and (w.norm in COMMA or w.norm in DASH or w.norm in ".:!?؟"):
+                    break
+                if w.kind == "word" and (self._np_stop(j) or self.content_marker(j)):
+                    break
+                if self.verb_cue(j) or self.participle_cue(j):
+                    break
+            elif w.kind == "punct" and w.norm in QUOTE_OPEN:
+                close = self.quoted_name(j)
+                if close is None:
+                    break
+                j = close
+                continue
+            if w.kind == "punct" and w.norm == "(":
+                close = next(
+                    (k for k in range(j + 1, min(j + 8, b)) if self.words[k].norm == ")"), None
+                )
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            j += 1
+        return j
+
+    def _np_stop(self, j: int) -> bool:
+        key = self.words[j].key
+        if key in ("الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذان", "اللتان"):
+            return True
+        if key in ("في", "خلال", "عبر", "لدى", "امام", "اثناء", "عقب", "ضمن"):
+            nxt = self.words[j + 1].key if j + 1 < len(self.words) else ""
+            return bare(nxt) in {
+                "تصريح", "تصريحات", "حديث", "بيان", "مقابله", "لقاء", "مؤتمر", "كلمه",
+                "تغريده", "منشور", "رساله", "اتصال", "حوار", "اجتماع", "جلسه", "ندوه",
+                "صفحته", "حسابه", "صفحتها", "حسابها", "وقت", "حين",
+            } or key != "في"
+        if key in ("اليوم", "امس", "مساء", "صباح", "للصحفيين", "للصحافيين") or key in (
+            "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+        ):
+            return True
+        if key in ("ل", "لـ"):
+            return True
+        return key.startswith("ل") and any(
+            v in self.lex["media"] or v in self.lex["agency_heads"] for v in variants(key)[1:2]
+        )
+
+    def _speaker_after(self, q: Quote, a: int, b: int) -> None:
+        """Find the speaker among the comma-separated chunks between cue and content."""
+        chunks = self._chunks(a, b)
+        first: tuple[int, int] | None = None
+        for ca, cb in chunks:
+            s = self._skip_adverbs(ca, cb)
+            if s >= cb:
+                continue
+            if first is None:
+                if self._is_adjunct_start(s):
+                    if self.words[s].key in ("ل", "لـ") or self.words[s].norm == "(":
+                        # "لـ(الحل نت) مصدر عسكري": skip the addressee, keep looking
+                        k = s
+                        while k < cb and self.words[k].norm != ")":
+                            k += 1
+                        s = self._skip_adverbs(k + 1, cb)
+                        if s >= cb or self._is_adjunct_start(s):
+                            continue
+                    else:
+                        continue
+                e = self._np_end(s, cb)
+                if e <= s:
+                    continue
+                first = (s, e)
+                continue
+            # a later chunk: an appositive name ("…، النقيب “فيصل الفضل”،")
+            if self._looks_like_name(s, cb):
+                e = self._np_end(s, cb)
+                q.descriptor = (self.words[first[0]].start, self.words[first[1] - 1].end)
+                first = (s, e)
+            break
+        if first is None:
+            return
+        s, e = first
+        q.speaker = (self.words[s].start, self.words[e - 1].end)
+
+    def _looks_like_name(self, a: int, b: int) -> bool:
+        w = self.words[a]
+        if w.kind == "punct" and w.norm in QUOTE_OPEN:
+            return self.quoted_name(a) is not None
+        if self.has(a, "titles"):
+            return True
+        return any(
+            e.label == "PER" and e.start >= w.start and e.end <= self.words[b - 1].end
+            for e in self._entities_in(w.start, self.words[b - 1].end)
+        )
+
+    def _entities_in(self, s: int, e: int) -> list[Span]:
+        return [x for x in self.entities if x.start < e and s < x.end]
+
+    def _after_speaker(self, i: int, b: int) -> int | None:
+        """Word index where bare content starts after the cue's speaker phrase."""
+        j = i + 1
+        while j < b:
+            w = self.words[j]
+            if w.kind == "punct" and w.norm in COMMA:
+                return j + 1
+            j += 1
+        return None
+
+    def _speaker_before(self, q: Quote, i: int) -> None:
+        """Pro-drop cue: the subject earlier in the clause, else the previous speaker."""
+        a = self.sent_start(i)
+        if self.quotes and self.quotes[-1].sent == self.words[i].sent:
+            prev = self.quotes[-1]
+            if prev.content is not None:
+                while a < i and self.words[a].start < prev.content[1]:
+                    a += 1
+        for j in range(a, i):
+            if self.words[j].kind != "word" or not self._speaker_head(j):
+                continue
+            e = self._np_end(j, i)
+            if e > j:
+                q.speaker = (self.words[j].start, self.words[e - 1].end)
+                return
+        if self.quotes:
+            q.antecedent = len(self.quotes) - 1
+            q.implicit = True
+
+    def _speaker_head(self, j: int) -> bool:
+        return any(
+            self.has(j, t) for t in ("anonymous", "document", "organization", "titles")
+        ) or self.has(j, "agency_heads") or bool(
+            [e for e in self._entities_in(self.words[j].start, self.words[j].end)
+             if e.label in ("PER", "ORG") and e.start == self.words[j].start]
+        )
+
+    # ----------------------------------------------------------------- content
+    def _content_from(self, q: Quote, j: int, k: int) -> None:
+        w = self.words[j]
+        if w.kind == "punct" and w.norm == ":":
+            nxt = j + 1
+            if nxt < len(self.words) and self.words[nxt].norm in QUOTE_OPEN:
+                self._direct(q, nxt)
+                return
+            q.direct = True
+            q.content = self._clause(nxt, self.sent_end(j))
+            return
+        if w.kind == "punct" and w.norm in QUOTE_OPEN:
+            self._direct(q, j)
+            return
+        q.content = self._clause(j, self.sent_end(j))
+
+    def _direct(self, q: Quote, j: int) -> None:
+        """Quoted words: from after the opening mark to its closing mark, across sentences."""
+        opener = self.words[j].norm
+        closer = QUOTE_CLOSE.get(opener, opener)
+        start = self.words[j].end
+        pos = self.text.find(closer, start)
+        if opener == '"' or pos < 0:
+            pos = self.text.find(closer, start) if pos < 0 else pos
+        if pos < 0 or pos - start > 3000:
+            q.content = self._clause(j + 1, self.sent_end(j))
+            return
+        q.direct = True
+        q.content = self._trim(start, pos)
+
+    def _clause(self, a: int, b: int) -> tuple[int, int] | None:
+        """Content from word ``a`` to the sentence end or the next attribution in it."""
+        if a >= b:
+            return None
+        end = b
+        for j in range(a + 1, b):
+            if self.is_punct(j - 1, COMMA) and (
+                self.participle_cue(j) or self.prep_cue(j) or self._verb_clause(j)
+            ):
+                end = j - 1
+                break
+        return self._trim(self.words[a].start, self.words[end - 1].end)
+
+    def _verb_clause(self, j: int) -> bool:
+        info = self.verb_cue(j)
+        return bool(info) and self.words[j].key[0] in "وف"
+
+    def _trim(self, s: int, e: int) -> tuple[int, int]:
+        t = self.text
+        while e > s and (t[e - 1].isspace() or t[e - 1] in ".،,؛;:"):
+            e -= 1
+        while s < e and t[s].isspace():
+            s += 1
+        return s, e
+
+    def _preceding_content(self, i: int) -> tuple[int, int] | None:
+        """"«…»، قال X" / "الوضع خطير، قال المسؤول": the statement before the cue."""
+        a = self.sent_start(i)
+        if i - 1 <= a or not self.is_punct(i - 1, COMMA):
+            return None
+        last = self.words[i - 2]
+        if last.kind == "punct" and last.norm in "»”\"":
+            opener = {"»": "«", "”": "“", '"': '"'}[last.norm]
+            pos = self.text.rfind(opener, 0, last.start)
+            if pos >= 0:
+                return self._trim(pos + 1, last.start)
+        return self._trim(self.words[a].start, self.words[i - 2].end)
+
+    # ----------------------------------------------------------------- participles
+    def try_participle(self, i: int) -> int:
+        info = self.participle_cue(i)
+        if info is None or i == 0 or not self.quotes:
+            return 0
+        if not self.is_punct(i - 1, COMMA) and self.words[i].key[0] not in "و":
+            return 0
+        end = self.sent_end(i)
+        m = next(
+            ((j, k) for j in range(i + 1, min(end, i + 4)) if (k := self.content_marker(j))),
+            None,
+        )
+        q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
+        q.sent = self.words[i].sent
+        q.cue_kind = "participle"
+        if m is not None:
+            self._content_from(q, *m)
+        else:
+            q.content = self._clause(i + 1, end)
+        if q.content is None:
+            return 0
+        q.antecedent = len(self.quotes) - 1
+        q.implicit = True
+        self.quotes.append(q)
+        return i + 1
+
+    # ----------------------------------------------------------------- prepositional cues
+    def try_prep(self, i: int) -> int:
+        n = self.prep_cue(i)
+        if not n:
+            return 0
+        words = self.words
+        end = self.sent_end(i)
+        a = i + n
+        if a >= end:
+            return 0
+        q = Quote(cue=(words[i].start, words[i + n - 1].end), stance="assert")
+        q.sent = words[i].sent
+        q.cue_kind = "preposition"
+        last_key = words[i + n - 1].key
+        # "بحسب ما أفادت وكالة X" / "حسبما نقلت X عن Y": the verb introduces the speaker
+        if last_key in ("ما", "حسبما", "وفقما", "لما") or words[i].key in ("كما",):
+            if a < end and self.verb_cue(a):
+                info = self.verb_cue(a)
+                if info and info["relay"]:
+                    self._relay(q, a, end)
+                a += 1
+            elif words[i].key in ("كما",):
+                pass
+        if q.speaker is None:
+            e = self._np_end(a, end)
+            if e <= a:
+                return 0
+            q.speaker = (words[a].start, words[e - 1].end)
+            after = e
+        else:
+            after = a
+            while after < end and words[after].start < q.speaker[1]:
+                after += 1
+        s0 = self.sent_start(i)
+        at_start = i == s0 or (i == s0 + 1 and words[s0].key in ("و", "ف"))
+        # content after the speaker phrase ("بحسب X، …" / "وفقاً لـX فإن …")
+        rest = after
+        while rest < end and words[rest].kind == "punct" and words[rest].norm in COMMA:
+            rest += 1
+        k = self.content_marker(rest) if rest < end else 0
+        if k:
+            self._content_from(q, rest, k)
+        elif at_start:
+            if rest < end:
+                q.content = self._clause(rest, end)
+        else:
+            # parenthetical or trailing: the clause around the cue
+            a0 = s0
+            for prev in reversed(self.quotes):
+                if prev.sent == q.sent and prev.cue_kind == "preposition" and prev.speaker:
+                    # after an earlier attribution in the same sentence
+                    while a0 < i and words[a0].start < prev.speaker[1]:
+                        a0 += 1
+                    while a0 < i and words[a0].kind == "punct":
+                        a0 += 1
+                    break
+            stop = end
+            if rest < end:
+                for j in range(rest + 1, end):
+                    if self.is_punct(j - 1, COMMA) and (self.prep_cue(j) or self.participle_cue(j)):
+                        stop = j - 1
+                        break
+            if rest < stop and self.is_punct(after, COMMA):
+                q.content = self._trim(words[a0].start, words[stop - 1].end)
+            elif i > a0:
+                pre = self._trim(words[a0].start, words[i - 1].end)
+                q.content = pre if pre[0] < pre[1] else None
+                # a quotation just before the cue is the content itself
+                lw = words[i - 2] if i - 2 >= a0 else None
+                if lw is not None and lw.kind == "punct" and lw.norm in "»”\"":
+                    pc = self._preceding_content(i)
+                    if pc:
+                        q.content, q.direct = pc, True
+        if q.content is None or q.content[0] >= q.content[1]:
+            return 0
+        self.quotes.append(q)
+        return i + n
+
+
+# --------------------------------------------------------------------------- kinds & links
+def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
+    """Speaker kind from the head noun, the words of the phrase, and entity labels."""
+    idx = [k for k, w in enumerate(ex.words) if w.start >= span[0] and w.end <= span[1]]
+    ws = [k for k in idx if ex.words[k].kind in ("word", "latin")]
+    if not ws:
+        return "named_person"
+    head = ws[0]
+    if ex.has(head, "titles"):
+        return "named_person"
+    media = any(ex.has(k, "media") and not ex.has(k, "media_needs_head") for k in ws[:6])
+    if ex.has(head, "agency_heads"):
+        nxt = ws[1:3]
+        if any(ex.has(k, "media") for k in nxt) or len(ws) == 1:
+            return "media"
+        return "organization"
+    if ex.has(head, "media") and not ex.has(head, "media_needs_head"):
+        return "media"
+    if ex.has(head, "document"):
+        return "media" if media else "document"
+    if ex.has(head, "anonymous"):
+        return "anonymous"
+    if ex.has(head, "organization"):
+        return "organization"
+    ents = ex._entities_in(span[0], span[1])
+    for e in ents:
+        if e.label == "PER":
+            return "named_person"
+        if e.label in ("ORG",):
+            return "media" if media else "organization"
+        if e.label in ("GPE", "NORP", "LOC"):
+            return "organization"
+    if media:
+        return "media"
+    return "named_person"
+
+
+def _head_key(ex: _Extractor, span: tuple[int, int]) -> tuple[str, str]:
+    """(first content word stem, last word stem) of a speaker mention, for matching."""
+    ks = [
+        bare(w.key)
+        for w in ex.words
+        if w.start >= span[0] and w.end <= span[1] and w.kind in ("word", "latin")
+    ]
+    if not ks:
+        return "", ""
+    return ks[0], ks[-1]
+
+
+def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
+    ws = [w for w in ex.words if w.start >= span[0] and w.end <= span[1] and w.kind == "word"]
+    if not ws:
+        return False
+    if len(ws) <= 2 and any(v in ex.lex["anaphoric"] for v in variants(ws[0].key)):
+        return len(ws) == 1 or bare(ws[1].key) in ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور")
+    return False
+
+
+def resolve(ex: _Extractor) -> None:
+    """Kinds for every speaker, then antecedents for anaphoric and repeated mentions."""
+    qs = ex.quotes
+    for q in qs:
+        if q.speaker is not None:
+            q.kind = classify_speaker(ex, q.speaker)
+    for n, q in enumerate(qs):
+        if q.antecedent is not None or q.speaker is None:
+            continue
+        first, last = _head_key(ex, q.speaker)
+        nwords = len([w for w in ex.words if q.speaker[0] <= w.start and w.end <= q.speaker[1]
+                      and w.kind in ("word", "latin")])
+        anaphoric = _is_anaphoric(ex, q.speaker)
+        for m in range(n - 1, -1, -1):
+            p = qs[m]
+            root = _root(qs, m)
+            ps = qs[root].speaker if qs[root].speaker else p.speaker
+            if ps is None:
+                continue
+            pf, pl = _head_key(ex, ps)
+            same = ex.text[ps[0]:ps[1]] == ex.text[q.speaker[0]:q.speaker[1]]
+            surname = nwords <= 2 and last == pl and q.kind == "named_person" and len(last) > 2
+            head = anaphoric and first in (pf, pl) and first
+            anon = (
+                q.kind == "anonymous" and qs[root].kind == "anonymous" and first == pf
+                and not any(bare(w.key) in ("اخر", "ثان", "ثاني", "اخري")
+                            for w in ex.words if q.speaker[0] <= w.start < q.speaker[1])
+            )
+            if same or surname or head or anon:
+                q.antecedent = root
+                if anaphoric or surname:
+                    q.kind = qs[root].kind
+                break
+    for q in qs:
+        if q.speaker is None and q.antecedent is not None:
+            root = qs[_root(qs, q.antecedent)]
+            q.kind = root.kind
+
+
+def _root(qs: list[Quote], m: int) -> int:
+    seen = set()
+    while qs[m].antecedent is not None and m not in seen:
+        seen.add(m)
+        m = qs[m].antecedent  # type: ignore[assignment]
+    return m
+
+
+def _entity_link(ex: _Extractor, span: tuple[int, int]) -> tuple[str | None, str | None]:
+    best = None
+    for e in ex._entities_in(*span):
+        if best is None or (e.end - e.start) > (best.end - best.start):
+            best = e
+    if best is None:
+        return None, None
+    ent = best.attrs.get("cluster") or best.attrs.get("entity") or best.id
+    return ent, best.attrs.get("canonical")
+
+
+def extract(doc: Document) -> list[Span]:
+    """All attributed statements of ``doc`` as ``quotes`` spans (ids q0, q1 … in text order)."""
+    ex = _Extractor(doc)
+    ex.run()
+    resolve(ex)
+    qs = ex.quotes
+    order = sorted(range(len(qs)), key=lambda k: _span_of(qs[k])[0])
+    ids = {k: f"q{n}" for n, k in enumerate(order)}
+    spans = []
+    for k in order:
+        q = qs[k]
+        s, e = _span_of(q)
+        root = _root(qs, k)
+        sp = q.speaker if q.speaker is not None else qs[root].speaker
+        attrs: dict[str, Any] = {
+            "cue": {"start": q.cue[0], "end": q.cue[1], "text": doc.text[q.cue[0]:q.cue[1]],
+                    "kind": q.cue_kind},
+            "stance": q.stance,
+            "direct": q.direct,
+        }
+        if sp is not None:
+            ent, canon = _entity_link(ex, sp)
+            spk: dict[str, Any] = {
+                "start": sp[0], "end": sp[1], "text": doc.text[sp[0]:sp[1]], "kind": q.kind,
+                "implicit": q.speaker is None,
+            }
+            if ent:
+                spk["entity"] = ent
+            if canon:
+                spk["canonical"] = canon
+            if q.descriptor:
+                spk["descriptor"] = {"start": q.descriptor[0], "end": q.descriptor[1],
+                                     "text": doc.text[q.descriptor[0]:q.descriptor[1]]}
+            attrs["speaker"] = spk
+        if q.content:
+            attrs["content"] = {"start": q.content[0], "end": q.content[1]}
+        if q.antecedent is not None:
+            attrs["antecedent"] = ids[root] if root != k else ids[q.antecedent]
+        if q.via:
+            attrs["via"] = {"start": q.via[0], "end": q.via[1],
+                            "text": doc.text[q.via[0]:q.via[1]]}
+        if q.extra.get("negated"):
+            attrs["negated"] = True
+        spans.append(Span(s, e, q.kind or "unknown", ids[k], attrs))
+    return spans
+
+
+def _span_of(q: Quote) -> tuple[int, int]:
+    pts = [q.cue]
+    if q.speaker:
+        pts.append(q.speaker)
+    if q.content:
+        pts.append(q.content)
+    return min(p[0] for p in pts), max(p[1] for p in pts)
+
+
+@component("quotes", requires=("tokens", "sentences"), assigns=("quotes",))
+def quotes_component(doc: Document, config: Config) -> None:
+    doc.set_layer("quotes", extract(doc), prefix="q")
