@@ -1,0 +1,249 @@
+"""Turn a Document's layers into rows of the typed tables (entities, places, times, quotes,
+events) — tolerant of how each extractor shapes its ``attrs``.
+
+Extractors are written by different people and evolve; the generic ``spans`` table keeps
+everything verbatim, and these functions only pick out what the typed tables need.  A
+reference to other evidence may be a span id (``"e3"``), a ``[start, end]`` pair, a
+``{"start":…, "end":…}`` mapping, or plain text; :func:`resolve` accepts all of them.
+Cross-document identities are derived from folded names: an entity is (label, folded
+canonical name), a place is its gazetteer id when resolved, else its folded name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from rasd.doc import Document, Span
+from rasd.lang.ar.normalize import normalize_key
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+    return f"{prefix}{h}"
+
+
+def name_key(name: str) -> str:
+    """Folded, whitespace-collapsed name used as the cross-document identity."""
+    return " ".join(normalize_key(name).split())
+
+
+def entity_id(label: str, name: str) -> str:
+    return stable_id("ent_", label.upper(), name_key(name))
+
+
+def place_id(name: str, gazetteer_id: Any = None) -> str:
+    if gazetteer_id not in (None, ""):
+        return f"geo_{gazetteer_id}"
+    return stable_id("plc_", name_key(name))
+
+
+def dumps(value: Any) -> str | None:
+    if value in (None, {}, []):
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def resolve(doc: Document, ref: Any) -> tuple[str, int | None, int | None]:
+    """Any evidence reference → (text, start, end); offsets None when only text is known."""
+    text = doc.text
+    if ref is None:
+        return "", None, None
+    if isinstance(ref, Span):
+        return text[ref.start : ref.end], ref.start, ref.end
+    if isinstance(ref, str):
+        span = doc.get(ref) if len(ref) <= 24 else None
+        if span is not None:
+            return text[span.start : span.end], span.start, span.end
+        return ref, None, None
+    if isinstance(ref, Mapping):
+        if "start" in ref and "end" in ref:
+            a, b = int(ref["start"]), int(ref["end"])
+            return text[a:b], a, b
+        for k in ("span", "id", "span_id"):
+            if k in ref:
+                return resolve(doc, ref[k])
+        for k in ("text", "name"):
+            if k in ref:
+                return str(ref[k]), None, None
+        return "", None, None
+    if isinstance(ref, (list, tuple)) and len(ref) == 2 and all(isinstance(x, int) for x in ref):
+        a, b = int(ref[0]), int(ref[1])
+        if 0 <= a <= b <= len(text):
+            return text[a:b], a, b
+    return str(ref), None, None
+
+
+def _first(attrs: Mapping[str, Any], *keys: str) -> Any:
+    for k in keys:
+        v = attrs.get(k)
+        if v not in (None, ""):
+            return v
+    return None
+
+
+def _float(v: Any) -> float | None:
+    try:
+        return None if v is None else float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _name_of(doc: Document, span: Span) -> str:
+    v = _first(span.attrs, "canonical", "name", "norm", "lemma")
+    if isinstance(v, str) and v.strip():
+        return v
+    return doc.text[span.start : span.end]
+
+
+def entity_rows(doc: Document) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """Rows for ``entities`` plus the ``entity_clusters`` they refer to."""
+    rows, clusters = [], {}
+    for s in doc.layer("entities"):
+        label = (s.label or str(s.attrs.get("type", "")) or "ENT").upper()
+        name = _name_of(doc, s)
+        eid = entity_id(label, name)
+        clusters.setdefault(eid, {"entity_id": eid, "name": name, "label": label,
+                                  "key": name_key(name)})
+        cluster = _first(s.attrs, "cluster", "cluster_id", "coref")
+        rows.append({
+            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "text": doc.text[s.start : s.end], "label": label, "entity_id": eid,
+            "cluster": None if cluster is None else str(cluster),
+        })
+    return rows, clusters
+
+
+def _coords(attrs: Mapping[str, Any]) -> tuple[float | None, float | None]:
+    lat, lon = _float(_first(attrs, "lat", "latitude")), _float(_first(attrs, "lon", "lng",
+                                                                         "longitude"))
+    if lat is None or lon is None:
+        c = _first(attrs, "coordinates", "coords", "point")
+        if isinstance(c, (list, tuple)) and len(c) == 2:  # GeoJSON order [lon, lat]
+            lon, lat = _float(c[0]), _float(c[1])
+        elif isinstance(c, Mapping):
+            lat, lon = _float(c.get("lat")), _float(c.get("lon", c.get("lng")))
+    return lat, lon
+
+
+def place_rows(doc: Document) -> list[dict[str, Any]]:
+    rows = []
+    for s in doc.layer("places"):
+        a = s.attrs
+        name = str(_first(a, "name", "canonical", "name_ar", "norm") or doc.text[s.start : s.end])
+        lat, lon = _coords(a)
+        gid = _first(a, "geonameid", "geonames_id", "gazetteer_id", "place_id")
+        rows.append({
+            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "text": doc.text[s.start : s.end], "place_id": place_id(name, gid), "name": name,
+            "key": name_key(name), "lat": lat, "lon": lon,
+            "country": _str(_first(a, "country", "country_code", "cc")),
+            "kind": _str(_first(a, "kind", "feature", "type", "feature_class")) or s.label or None,
+            "precision": _str(_first(a, "precision", "geo_precision")),
+        })
+    return rows
+
+
+def _str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def time_rows(doc: Document) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "text": doc.text[s.start : s.end], "label": s.label or None,
+            "value": _str(_first(s.attrs, "value", "iso", "normalized", "date")),
+            "precision": _str(_first(s.attrs, "precision", "granularity")),
+        }
+        for s in doc.layer("times")
+    ]
+
+
+def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for s in doc.layer("quotes"):
+        a = s.attrs
+        content, cs_, ce = resolve(doc, _first(a, "content", "content_span"))
+        if cs_ is None:
+            content, cs_, ce = doc.text[s.start : s.end], s.start, s.end
+        speaker_ref = _first(a, "speaker", "speaker_span", "source")
+        speaker, ss, se = resolve(doc, speaker_ref)
+        if not speaker:
+            speaker = _str(_first(a, "speaker_text", "speaker_name"))
+        if ss is None and _first(a, "speaker_start") is not None:
+            ss, se = int(a["speaker_start"]), int(a["speaker_end"])
+            speaker = doc.text[ss:se]
+        cue, _, _ = resolve(doc, _first(a, "cue", "cue_span", "verb"))
+        sp_ent = _first(a, "speaker_entity", "speaker_entity_id")
+        if isinstance(speaker_ref, str) and speaker_ref in entity_of_span:
+            sp_ent = entity_of_span[speaker_ref]
+        elif sp_ent is None and ss is not None:
+            sp_ent = _entity_covering(doc, ss, se, entity_of_span)
+        rows.append({
+            "doc_id": doc.id, "span_id": s.id, "char_start": cs_, "char_end": ce,
+            "content": content, "speaker": speaker or None, "speaker_start": ss,
+            "speaker_end": se, "speaker_entity": _str(sp_ent), "cue": cue or None,
+            "attrs": dumps(dict(a)),
+        })
+    return rows
+
+
+def _entity_covering(doc: Document, a: int, b: int | None, ents: Mapping[str, str]) -> str | None:
+    """The entity whose mention lies inside the speaker span (the longest one)."""
+    best, best_len = None, 0
+    for s in doc.layer("entities"):
+        if b is not None and a <= s.start and s.end <= b and s.end - s.start > best_len:
+            best, best_len = ents.get(s.id), s.end - s.start
+    return best
+
+
+def event_rows(doc: Document) -> list[dict[str, Any]]:
+    rows = []
+    for s in doc.layer("events"):
+        a = s.attrs
+        date_ref = _first(a, "date", "time", "when")
+        date, precision = None, _str(_first(a, "date_precision", "time_precision"))
+        if isinstance(date_ref, str) and doc.get(date_ref) is not None:
+            t = doc.get(date_ref)
+            assert t is not None
+            date = _str(_first(t.attrs, "value", "iso"))
+            precision = precision or _str(t.attrs.get("precision"))
+        elif isinstance(date_ref, Mapping):
+            date = _str(_first(date_ref, "value", "iso"))
+            precision = precision or _str(date_ref.get("precision"))
+        elif date_ref is not None:
+            date = _str(date_ref)
+        place_ref = _first(a, "place", "where", "location")
+        place, pid, lat, lon = None, None, None, None
+        if isinstance(place_ref, str) and doc.get(place_ref) is not None:
+            p = doc.get(place_ref)
+            assert p is not None
+            place = str(_first(p.attrs, "name", "canonical") or doc.text[p.start : p.end])
+            pid = place_id(place, _first(p.attrs, "geonameid", "geonames_id", "gazetteer_id"))
+            lat, lon = _coords(p.attrs)
+        elif place_ref is not None:
+            place, _, _ = resolve(doc, place_ref)
+            if isinstance(place_ref, Mapping):
+                lat, lon = _coords(place_ref)
+            pid = place_id(place) if place else None
+        if lat is None:
+            lat, lon = _coords(a)
+        actors = []
+        for k in ("actors", "agent", "actor", "actor1", "target", "patient", "actor2",
+                  "participants"):
+            v = a.get(k)
+            for ref in v if isinstance(v, list) else ([v] if v is not None else []):
+                txt, _, _ = resolve(doc, ref)
+                if txt and txt not in actors:
+                    actors.append(txt)
+        rows.append({
+            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "text": doc.text[s.start : s.end],
+            "label": s.label or _str(_first(a, "type", "event_type")),
+            "date": date, "date_precision": precision, "place": place, "place_id": pid,
+            "lat": lat, "lon": lon, "actors": dumps(actors) or "[]", "attrs": dumps(dict(a)),
+        })
+    return rows
