@@ -37,28 +37,39 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     document per line (JSONL).  Bad items are reported on stderr and skipped; a summary counts
     them.
     """
+    from rasd.errors import RasdError
     from rasd.ingest import iter_documents
     from rasd.pipeline import Pipeline
     from rasd.render import render_text
 
     config = Config(published=published)
     pipe = Pipeline(config)
-    ok = failed = 0
-    items = iter_documents(source, fetch=fetch)
+    ok = failed = warned = 0
+    items = iter_documents(source, fetch=fetch, max_bytes=config.max_bytes)
     head = list(itertools.islice(items, 2))
     many = len(head) > 1
     for item in itertools.chain(head, items):
-        if item.error:
+        if item.error or item.document is None:
             failed += 1
             click.echo(f"error: {item.error}", err=True)
             continue
-        doc = pipe(item.document)
+        try:
+            doc = pipe(item.document)
+        except RasdError as e:  # one bad document never stops a batch
+            failed += 1
+            click.echo(f"error: {item.source}: {e}", err=True)
+            continue
         ok += 1
+        if doc.warnings:
+            warned += 1
+            for w in doc.warnings:
+                click.echo(f"warning: {item.source}: {w}", err=True)
         if fmt == "text":
             click.echo(render_text(doc))
         else:
             click.echo(doc.to_json(indent=None if many or not indent else 2))
     if many or failed:
-        click.echo(f"{ok} analysed, {failed} failed", err=True)
+        extra = f" ({warned} with warnings)" if warned else ""
+        click.echo(f"summary: {ok} ok{extra}, {failed} failed", err=True)
     if failed and not ok:
         sys.exit(2)

@@ -1,10 +1,17 @@
 """Mark (never delete) the lines inside an article body that are not the article.
 
 Web extraction leaves behind "اقرأ أيضاً: …" teasers, "قد يهمك" links, newsletter and social
-calls to action, share bars and photo credits.  Deleting them would shift every offset, so the
-``boilerplate`` layer marks whole lines (label = the rule that fired) and later extractors skip
-what lies inside them.  Rules look at the *start* of a line, or at short lines made only of
-call-to-action vocabulary, so an article sentence that mentions Twitter is never caught.
+calls to action, share bars, tag lists, advert markers and photo credits.  Deleting them would
+shift every offset, so the ``boilerplate`` layer marks whole lines (label = the rule that
+fired) and later extractors skip what lies inside them.
+
+Precision matters more than recall here: a marked article line is a lost fact.  So rules
+look at the *start* of a line (teaser and call-to-action formulas), at short lines made only
+of call-to-action vocabulary, or at short caption lines that *end* in a credit; a line of
+prose that merely mentions Telegram or a photo is never caught, and "المصدر: …" source lines
+are kept (they say where the story came from).  Rules run on the folded key of the line
+(alef/yaa/taa folded, diacritics, tatweel and obfuscation removed), computed once per
+document.
 """
 
 from __future__ import annotations
@@ -13,83 +20,155 @@ import re
 
 from rasd.config import Config
 from rasd.doc import Document, Span
-from rasd.lang.ar.normalize import normalize_key
+from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 from rasd.pipeline import component
 
-# Patterns run on the folded key of the line (alef/yaa/taa folded, marks removed).
-_START_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_PLATFORM = (
+    r"(?:تلغرام|تيليغرام|تليغرام|تيليجرام|تليجرام|تلجرام|telegram|فيسبوك|فيس بوك|facebook"
+    r"|تويتر|twitter|منصه اكس|واتساب|واتس اب|whatsapp|يوتيوب|youtube|انستغرام|انستجرام"
+    r"|انستقرام|instagram|تيك توك|tiktok|جوجل نيوز|غوغل نيوز|google news|نبض|لينكد ?ان)"
+)
+#: Openers that only ever address the reader ("follow us", "to subscribe").
+_CTA_SURE = (
+    r"(?:تابعونا|تابعنا|لمتابعتنا|للاشتراك|للانضمام|انضموا الينا|انضم الينا"
+    r"|لمتابعه (?:اخر|اخبار|كل)|ليصلك|لتصلك)"
+)
+#: Imperatives that are also past-tense news verbs ("تابع الرئيس …"): need "our channel" etc.
+_CTA_MAYBE = r"(?:تابعوا|تابع|انضموا|انضم|اشتركوا|اشترك|حملوا|حمل|نزلوا|نزل|اضغط|انقر)"
+_OURS = r"(?:قناتنا|صفحتنا|صفحاتنا|حسابنا|حساباتنا|تطبيقنا|موقعنا|منصاتنا|اضغط هنا|من هنا)"
+
+# (rule name, pattern, max key length for the rule to apply or 0 for no limit)
+_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "read_also",
-        re.compile(r"^\W*(?:ا?قرا|طالع|شاهد|تابع|اطلع على)\s+(?:ايضا|كذلك|المزيد|ايضا)\b"),
+        re.compile(
+            r"^\W*(?:ا?قرا|طالع|شاهد|تابع|اطلع|اطلعوا|اقراوا|يهمك|اخترنا لك|ننصحك بقراءه)"
+            r"\s*(?:ايضا|كذلك|المزيد|ايضا|التفاصيل|المقال|الخبر|ايضا في)?\s*(?:[:：\-–|»]|$)"
+        ),
+        200,
     ),
     (
         "read_also",
         re.compile(
-            r"^\W*(?:قد يهمك|قد يعجبك|ربما يهمك|مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|اقرا المزيد|للمزيد)\b"
+            r"^\W*(?:ا?قرا|طالع|شاهد|تابع|اطلع على)\s+(?:ايضا|كذلك|المزيد)\b"
         ),
+        200,
+    ),
+    (
+        "read_also",
+        re.compile(
+            r"^\W*(?:قد يهمك|قد يعجبك|ربما يهمك|يهمك ايضا|قد يهمك ايضا|لا تفوت|لا يفوتك"
+            r"|مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|روابط ذات صله|ذات صله|مواضيع متعلقه"
+            r"|مقالات مقترحه|اخبار متعلقه|الاكثر قراءه|الاكثر مشاهده|اقرا المزيد|المزيد من الاخبار)"
+            r"(?:\s*[:：\-–|»]|\s*$|\s)"
+        ),
+        200,
+    ),
+    (
+        "read_also",
+        re.compile(r"^\W*للمزيد(?:\s+من\s+(?:الاخبار|التفاصيل|المعلومات))?\s*(?:[:：]|اضغط|انقر|اقرا|تابع|زوروا)"),
+        200,
     ),
     (
         "newsletter",
         re.compile(
-            r"(?:هل اعجبك المحتوي|اشترك\s+(?:ب|في)\s*(?:نشرت|النشر)|نشرتنا البريديه|النشره البريديه|صندوق بريدك)"
+            r"(?:هل اعجبك المحتوي|اشترك\s*(?:ب|في)\s*(?:نشرت|النشر)|نشرتنا البريديه|نشرتنا الاخباريه"
+            r"|النشره البريديه|صندوق بريدك|ادخل بريدك|سجل بريدك|اشترك الان|ليصلك كل جديد|لتصلك اخر الاخبار)"
         ),
+        300,
     ),
-    (
-        "social",
-        re.compile(
-            r"^\W*(?:انضم|تابعونا|تابعنا|اشترك|اشتركوا|حمل تطبيق|نزل تطبيق)\b.{0,80}(?:قناه|تلغرام|تيليغرام|تيليجرام|فيسبوك|تويتر|واتساب|يوتيوب|انستغرام|قائمه|نشره|تطبيق|اكس)"
-        ),
-    ),
+    ("social", re.compile(rf"^\W*{_CTA_SURE}\b.{{0,100}}\b{_PLATFORM}", re.I), 220),
+    ("social", re.compile(rf"^\W*{_CTA_MAYBE}\b.{{0,100}}{_OURS}", re.I), 220),
+    # "تابع الحل نت على فيسبوك": the platform closes a short line
+    ("social", re.compile(rf"^\W*{_CTA_MAYBE}\b.{{0,40}}\b(?:علي|عبر)\s+{_PLATFORM}\W*$", re.I), 80),
     (
         "share",
         re.compile(
-            r"^\W*(?:شارك(?:وا)?|مشاركه)\s*(?:المقال|الخبر|هذا|علي|عبر)?\s*[:：]?\s*(?:(?:فيسبوك|تويتر|واتساب|تلغرام|لينكدان|ايميل|البريد|X|اكس)\W*)*$"
+            r"^\W*(?:شارك(?:وا)?|مشاركه|انشر|شارك هذا المقال|شارك الخبر)\s*(?:المقال|الخبر|هذا|علي|عبر)?"
+            rf"\s*[:：]?\s*(?:(?:{_PLATFORM}|X|اكس|ايميل|البريد|نسخ الرابط|طباعه)\W*)*$",
+            re.IGNORECASE,
         ),
+        200,
+    ),
+    ("share", re.compile(r"^\W*(?:رابط مختصر|الرابط المختصر|انسخ الرابط|نسخ الرابط)\s*[:：]?"), 200),
+    (
+        "photo_credit",
+        re.compile(
+            r"^\W*\(?\s*(?:الصوره|صوره|تصوير|مصدر الصوره|حقوق الصوره|الصور|صور|فيديو|مصدر الفيديو"
+            r"|الصوره الرئيسيه|الصوره الرئيسه)\s*[:：\-–/]"
+        ),
+        200,
     ),
     (
         "photo_credit",
         re.compile(
-            r"^\W*(?:\(?\s*(?:الصوره|صوره|تصوير|مصدر الصوره|صوره ارشيفيه|الصوره من|حقوق الصوره)\s*[:：\-–(]|صوره ارشيفيه\W*$)"
+            r"^\W*(?:صوره|الصوره)\s+(?:ارشيفيه|تعبيريه|من\s+(?:ال)?ارشيف|من الانترنت|متداوله)\b"
         ),
+        200,
     ),
-    ("copyright", re.compile(r"(?:جميع الحقوق محفوظه|حقوق النشر محفوظه|©)")),
+    (
+        "photo_credit",
+        re.compile(r"^\W*\(?\s*(?:ارشيفيه|ارشيف|صوره ارشيفيه|صوره تعبيريه|صوره متداوله)\s*\)?\W*$"),
+        60,
+    ),
+    (
+        # a short caption line ending in "(صورة: رويترز)" / "(الصورة من أرشيف …)"
+        "photo_credit",
+        re.compile(
+            r"[(\[]\s*(?:الصوره|صوره|تصوير|ارشيفيه|ارشيف|صوره ارشيفيه|صوره تعبيريه|getty|afp|reuters)"
+            r"[^()\[\]]{0,60}[)\]]\W*$",
+            re.IGNORECASE,
+        ),
+        160,
+    ),
+    ("tags", re.compile(r"^\W*(?:الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|تاغ|هاشتاغ)\s*[:：]"), 300),
+    ("advert", re.compile(r"^\W*(?:اعلان|مساحه اعلانيه|advertisement|sponsored|محتوي مدفوع)\W*$", re.I), 40),
+    ("copyright", re.compile(r"(?:جميع الحقوق محفوظه|حقوق النشر محفوظه|©|all rights reserved)", re.I), 300),
 )
 _SHARE_WORDS = re.compile(
-    r"^(?:\W*(?:فيسبوك|تويتر|واتساب|تلغرام|تيليغرام|لينكدان|ماسنجر|البريد الالكتروني|طباعه|نسخ الرابط|مشاركه|شارك|facebook|twitter|whatsapp|telegram|email|print|X)\W*){2,}$",
-    re.I,
+    rf"^(?:\W*(?:{_PLATFORM}|ماسنجر|messenger|البريد الالكتروني|ايميل|طباعه|نسخ الرابط|مشاركه|شارك"
+    r"|email|print|X|اكس|copy link|share)\W*){2,}$",
+    re.IGNORECASE,
 )
 
 
-def classify_line(line: str) -> str | None:
-    """Return the rule name if ``line`` is boilerplate, else ``None``."""
-    key = normalize_key(line).strip()
+def classify_key(key: str) -> str | None:
+    """Rule name for a line given its folded key (see :func:`classify_line`)."""
+    key = key.strip()
     if not key:
         return None
-    for name, rule in _START_RULES:
+    n = len(key)
+    for name, rule, limit in _RULES:
+        if limit and n > limit:
+            continue  # long lines are article prose even if they start like a teaser
         if rule.search(key):
-            # long lines are article prose even if they start like a teaser, except
-            # newsletter/copyright footers which may run long
-            if name in ("read_also", "share", "photo_credit") and len(key) > 200:
-                continue
             return name
-    if len(key) < 120 and _SHARE_WORDS.match(key):
+    if n < 120 and _SHARE_WORDS.match(key):
         return "share"
     return None
 
 
+def classify_line(line: str) -> str | None:
+    """Return the rule name if ``line`` is boilerplate, else ``None``."""
+    return classify_key(normalize_key(line))
+
+
 @component("boilerplate", requires=(), assigns=("boilerplate",))
 def mark_boilerplate(doc: Document, config: Config) -> None:
+    text = doc.text
+    view = normalize(text, config.norm)
+    key = fold_key(view.text, config.norm)
     spans = []
-    for m in re.finditer(r"[^\n]+", doc.text):
-        a, b = m.span()
-        while a < b and doc.text[a].isspace():
-            a += 1
-        while b > a and doc.text[b - 1].isspace():
-            b -= 1
-        if b <= a:
+    for m in re.finditer(r"[^\n]+", key):
+        rule = classify_key(m.group())
+        if not rule:
             continue
-        rule = classify_line(doc.text[a:b])
-        if rule:
+        a, b = view.to_original(*m.span())
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
             spans.append(Span(a, b, rule, f"b{len(spans)}"))
     doc.layers["boilerplate"] = spans
 

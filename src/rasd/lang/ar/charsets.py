@@ -29,6 +29,22 @@ HAA = "\u0647"
 FARSI_YEH = "\u06cc"
 KEHEH = "\u06a9"
 
+#: Persian/Urdu letter shapes that stand for plain Arabic letters in Arabic text (pasted from
+#: Persian keyboards or used to dodge filters): mapped in the normalized view.
+LETTER_VARIANTS = {
+    FARSI_YEH: YAA,  # ی
+    "\u06d0": YAA,  # ې
+    "\u06a9": "\u0643",  # ک keheh → kaf
+    "\u06aa": "\u0643",  # ڪ swash kaf
+    "\u06be": HAA,  # ھ heh doachashmee
+    "\u06c1": HAA,  # ہ heh goal
+    "\u06d5": HAA,  # ە ae
+    "\u06c0": "\u0629",  # ۀ heh with yeh above (Persian ezafe form)
+}
+
+#: Hamza on a seat, folded only when ``NormOptions.hamza`` is on.
+HAMZA_SEATS = {"\u0624": "\u0648", "\u0626": YAA}
+
 #: Arabic-Indic (U+0660..) and Persian/Urdu (U+06F0..) digits to ASCII.
 DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 

@@ -9,15 +9,19 @@ Layers assigned:
   tatweel, obfuscation, digits …): ``attrs.norm`` is the reading.  Together with the original,
   this *is* the normalized text, kept stand-off.
 * ``sentences`` — sentence extents.
+
+The component also fills ``meta.language`` when no reader did (text passed straight to
+:func:`rasd.analyze`), with the same cheap Arabic-letter test the readers use.
 """
 
 from __future__ import annotations
 
 from rasd.config import Config
 from rasd.doc import Document, Span
-from rasd.lang.ar.normalize import normalize
+from rasd.lang.ar.charsets import arabic_share
+from rasd.lang.ar.normalize import fold_key, normalize
 from rasd.lang.ar.sentences import split_sentences
-from rasd.lang.ar.tokenize import tokenize
+from rasd.lang.ar.tokenize import Token, tokenize
 from rasd.pipeline import component
 
 
@@ -25,25 +29,58 @@ from rasd.pipeline import component
 def text_layer(doc: Document, config: Config) -> None:
     text = doc.text
     view = normalize(text, config.norm)
-    toks = tokenize(text, config.norm, view=view)
-    tok_spans = []
-    norm_spans = []
-    prev_word = -1
+    toks = _merge_overlaps(tokenize(text, config.norm, view=view), config)
+    tok_spans: list[Span] = []
+    norm_spans: list[Span] = []
+    add_tok = tok_spans.append
+    # one normalized span per orthographic word whose surface differs from its reading
+    w_start = w_end = -1
+    w_word = -1
+    w_reading: list[str] = []
     for i, t in enumerate(toks):
         attrs = {"norm": t.norm, "key": t.key, "role": t.role, "word": t.word}
         if t.det:
             attrs["det"] = True
-        tok_spans.append(Span(t.start, t.end, t.kind, f"t{i}", attrs))
-        if t.word != prev_word:
-            prev_word = t.word
-            # one normalized span per orthographic word whose surface differs from its reading
-            pieces = [x for x in toks[i : i + 4] if x.word == t.word]
-            s, e = pieces[0].start, pieces[-1].end
-            reading = "".join(p.norm for p in pieces)
-            if text[s:e] != reading:
-                norm_spans.append(Span(s, e, "norm", f"n{len(norm_spans)}", {"norm": reading}))
+        add_tok(Span(t.start, t.end, t.kind, f"t{i}", attrs))
+        if t.word != w_word:
+            _flush_norm(text, w_start, w_end, w_reading, norm_spans)
+            w_word, w_start, w_reading = t.word, t.start, []
+        w_end = t.end
+        w_reading.append(t.norm)
+    _flush_norm(text, w_start, w_end, w_reading, norm_spans)
     doc.layers["tokens"] = tok_spans
     doc.layers["normalized"] = norm_spans
     doc.layers["sentences"] = [
         Span(a, b, "sentence", f"s{i}") for i, (a, b) in enumerate(split_sentences(text))
     ]
+    if doc.meta.language is None:
+        doc.meta.language = "ar" if arabic_share(text) >= 0.5 else "und"
+
+
+def _flush_norm(text: str, s: int, e: int, reading: list[str], out: list[Span]) -> None:
+    if s < 0:
+        return
+    r = "".join(reading)
+    if text[s:e] != r:
+        out.append(Span(s, e, "norm", f"n{len(out)}", {"norm": r}))
+
+
+def _merge_overlaps(toks: list[Token], config: Config) -> list[Token]:
+    """Join pieces that share original characters into one token.
+
+    A ligature such as "ﻻ" is one original character read as two letters; if a clitic split
+    falls inside it, the two pieces would claim the same character.  Stand-off spans must not
+    overlap, so such pieces become one stem token (the split cannot be shown in the original).
+    """
+    out: list[Token] = []
+    for t in toks:
+        if out and t.start < out[-1].end:
+            p = out[-1]
+            norm = p.norm + t.norm
+            out[-1] = Token(
+                p.start, max(p.end, t.end), norm, fold_key(norm, config.norm), p.kind,
+                "stem" if p.kind == "word" else p.role, p.word, p.det or t.det,
+            )  # fmt: skip
+        else:
+            out.append(t)
+    return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.lang.ar import charsets as cs
 
@@ -39,13 +40,19 @@ class NormOptions:
     alef: bool = True
     yaa: bool = True
     taa_marbuta: bool = True
+    #: ؤ→و, ئ→ي: off by default (they are real spelling differences: "مسؤول"/"مسئول" fold
+    #: anyway through the lexicon); on for aggressive search matching.
+    hamza: bool = False
 
 
 DEFAULT = NormOptions()
 
 _AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _MARKS_ANY = re.escape("".join(sorted(cs.OBFUSCATION_MARKS)))
-_MARKS_NODOT = re.escape("".join(sorted(cs.OBFUSCATION_MARKS - {".", "-", "/", "|", "'", "+"})))
+# "_" joins words in hashtags ("#الحرب_على_غزة") and is only an obfuscation mark next to tatweel
+_MARKS_NODOT = re.escape(
+    "".join(sorted(cs.OBFUSCATION_MARKS - {".", "-", "/", "|", "'", "+", "_"}))
+)
 _DIAC = "".join(sorted(cs.DIACRITICS))
 # Obfuscation: a mark between two Arabic letters inside one word.  With a tatweel next to it
 # any mark counts ("عسكـ.ـري"); without one only marks that never join two real words
@@ -68,7 +75,7 @@ def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
         deletable.add(cs.TATWEEL)
     if opts.controls:
         deletable |= cs.CONTROLS
-    subst: set[str] = {cs.FARSI_YEH, cs.KEHEH}
+    subst: set[str] = set(cs.LETTER_VARIANTS)
     if opts.digits:
         subst |= set(cs.DIGITS)
     parts = []
@@ -83,7 +90,7 @@ def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
 
 
 _PATTERNS: dict[NormOptions, re.Pattern[str]] = {}
-_SUBST = cs.DIGITS | {cs.FARSI_YEH: cs.YAA, cs.KEHEH: "\u0643"}
+_SUBST = cs.DIGITS | cs.LETTER_VARIANTS
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,8 @@ class Normalized:
 
 def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
     """Build the normalized view of ``text`` (see the module docstring for what changes)."""
-    pat = _PATTERNS.get(opts)
+    # identity fast path: hashing a frozen dataclass on every call is measurable in bulk
+    pat = _DEFAULT_PATTERN if opts is DEFAULT else _PATTERNS.get(opts)
     if pat is None:
         pat = _PATTERNS[opts] = _build_pattern(opts)
     out: list[str] = []
@@ -131,17 +139,33 @@ def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
             starts.append(a)
             ends.append(b)
         else:  # presentation form -> compatibility decomposition, each piece maps to it
-            rep = unicodedata.normalize("NFKC", text[a])
-            rep = "".join(c for c in rep if c not in cs.DIACRITICS and c != " ") or text[a]
-            out.append(rep)
-            starts.extend([a] * len(rep))
-            ends.extend([b] * len(rep))
+            rep = _presentation(text[a])
+            if not rep:  # an isolated harakah form: a diacritic, deleted like one
+                if ends:
+                    ends[-1] = b
+            else:
+                out.append(rep)
+                starts.extend([a] * len(rep))
+                ends.extend([b] * len(rep))
         pos = b
     if pos < len(text):
         out.append(text[pos:])
         starts.extend(range(pos, len(text)))
         ends.extend(range(pos + 1, len(text) + 1))
     return Normalized(text, "".join(out), tuple(starts), tuple(ends))
+
+
+@lru_cache(maxsize=1024)
+def _presentation(ch: str) -> str:
+    """Plain letters for a presentation form ("ﻻ" → "لا", "ﺑ" → "ب"); "" for a harakah form.
+
+    Multi-word ligatures ("ﷺ", "﷽") stay as they are: spreading a phrase over one original
+    character would give several words the same offsets.
+    """
+    rep = unicodedata.normalize("NFKC", ch)
+    if " " in rep.strip():
+        return ch
+    return "".join(c for c in rep if c not in cs.DIACRITICS and not c.isspace())
 
 
 def _fold_table(opts: NormOptions) -> dict[int, str]:
@@ -152,6 +176,8 @@ def _fold_table(opts: NormOptions) -> dict[int, str]:
         table[ord(cs.ALEF_MAQSURA)] = cs.YAA
     if opts.taa_marbuta:
         table[ord(cs.TAA_MARBUTA)] = cs.HAA
+    if opts.hamza:
+        table.update({ord(k): v for k, v in cs.HAMZA_SEATS.items()})
     return table
 
 
@@ -160,7 +186,7 @@ _FOLD_TABLES: dict[NormOptions, dict[int, str]] = {}
 
 def fold_key(s: str, opts: NormOptions = DEFAULT) -> str:
     """Length-preserving spelling fold for matching: أ/إ/آ→ا, ى→ي, ة→ه (each switchable)."""
-    table = _FOLD_TABLES.get(opts)
+    table = _DEFAULT_TABLE if opts is DEFAULT else _FOLD_TABLES.get(opts)
     if table is None:
         table = _FOLD_TABLES[opts] = _fold_table(opts)
     return s.translate(table)
@@ -169,3 +195,7 @@ def fold_key(s: str, opts: NormOptions = DEFAULT) -> str:
 def normalize_key(s: str, opts: NormOptions = DEFAULT) -> str:
     """View + fold in one call, for matching short strings (names, gazetteer entries)."""
     return fold_key(normalize(s, opts).text, opts)
+
+
+_DEFAULT_PATTERN = _PATTERNS[DEFAULT] = _build_pattern(DEFAULT)
+_DEFAULT_TABLE = _FOLD_TABLES[DEFAULT] = _fold_table(DEFAULT)

@@ -1,20 +1,32 @@
 """Sentence splitting for Arabic news text, in original offsets.
 
-Boundaries: line breaks (headlines and paragraphs carry no full stop), and ``. ! ? ؟ …``
-followed by space or a closing quote.  The Arabic comma ``،`` and semicolon ``؛`` do not end a
-sentence (Arabic prose chains clauses with them).  A terminator inside «…» or “…” only ends the
-sentence after the closing quote, so a quoted question stays with its attribution.  Decimal
-points ("2.5") and single-letter abbreviations ("د.") are not boundaries.
+Boundaries:
+
+* line breaks — headlines, paragraphs and teaser lines carry no full stop;
+* ``. ! ? ؟ …`` (and runs like ``؟!``) followed by space, a closing quote/bracket or the end;
+* a full stop glued to the next Arabic word ("الحرب.وقال"), common in hurried copy, when the
+  word before it has at least three letters (so "أ.ف.ب" and obfuscated "عسكـ.ـري" stay whole).
+
+Not boundaries: the Arabic headline pause ``..`` ("الحرب على الإرهاب.. الصين تستعد"), the Arabic comma ``،`` and semicolon ``؛`` (Arabic prose chains clauses with
+them), decimals ("2.5", "٢٫٥"), single-letter abbreviations ("د." doctor, "م." CE, "هـ." AH,
+"أ.ف.ب"), and terminators inside an open «…» or “…” quotation — the sentence ends after the
+closing quote, so a quoted question stays with its attribution.
 """
 
 from __future__ import annotations
 
 import re
 
-_OPEN = "«“„‹\"'("
-_CLOSE = "»”’›\"')"
-_TERM = re.compile(r"[.!?؟…]+[»”’›\"')]*(?=\s|$)|\n+")
-_ABBREV_BEFORE = re.compile(r"(?:^|\s)[\u0621-\u064aA-Za-z]$")
+_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_CLOSERS = "»”’›\"')]"
+_TERM = re.compile(
+    rf"[.!?؟…]+[{re.escape(_CLOSERS)}]*(?=\s|$)"  # terminator (+ closing quotes) before space/end
+    rf"|(?<=[{_AR}]{{3}})[.!؟?](?=[{_AR}])"  # glued full stop between two Arabic words
+    r"|\n+"
+)
+_ABBREV_BEFORE = re.compile(rf"(?:^|[\s(.])[{_AR}A-Za-z]\u0640?$")
+#: Opening → closing quotation marks whose content is never split.
+_QUOTES = (("«", "»"), ("“", "”"), ("‹", "›"))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -24,10 +36,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _TERM.finditer(text):
         a, b = m.span()
         if text[a] != "\n":
-            # "د." style abbreviations and decimals are not boundaries
-            if _ABBREV_BEFORE.search(text, max(0, a - 3), a) and m.group() == ".":
+            g = m.group()
+            # "د." style abbreviations are not boundaries
+            if g == "." and _ABBREV_BEFORE.search(text, max(0, a - 3), a):
                 continue
-            if _inside_quote(text, start, a):
+            if g.rstrip(_CLOSERS) == "..":  # headline "X.. Y": a pause, not an end
+                continue
+            if _inside_quote(text, start, b):
                 continue
         _emit(text, start, b, out)
         start = b
@@ -45,6 +60,13 @@ def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
 
 
 def _inside_quote(text: str, a: int, b: int) -> bool:
-    """True when ``text[a:b]`` opened a «…» or “…” quote that is still open at ``b``."""
-    seg = text[a:b]
-    return seg.count("«") > seg.count("»") or seg.count("“") > seg.count("”")
+    """True when ``text[a:b]`` opened a «…» or “…” quote that is still open at ``b``.
+
+    Only typographic quotes count: straight ``"`` cannot tell opening from closing, and news
+    copy often mixes “ and ” in either direction, so more closers than openers means "closed".
+    """
+    for o, c in _QUOTES:
+        n_open = text.count(o, a, b)
+        if n_open and n_open > text.count(c, a, b):
+            return True
+    return False
