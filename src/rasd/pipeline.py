@@ -22,6 +22,7 @@ ComponentFunc = Callable[[Document, Config], None]
 COMPONENT_MODULES: dict[str, str] = {
     "text": "rasd.lang.ar.layer",
     "boilerplate": "rasd.extract.boilerplate",
+    "quotes": "rasd.extract.quotes",
 }
 
 
