@@ -34,8 +34,14 @@ _CTA_SURE = (
     r"|لمتابعه (?:اخر|اخبار|كل)|ليصلك|لتصلك)"
 )
 #: Imperatives that are also past-tense news verbs ("تابع الرئيس …"): need "our channel" etc.
-_CTA_MAYBE = r"(?:تابعوا|تابع|انضموا|انضم|اشتركوا|اشترك|حملوا|حمل|نزلوا|نزل|اضغط|انقر)"
-_OURS = r"(?:قناتنا|صفحتنا|صفحاتنا|حسابنا|حساباتنا|تطبيقنا|موقعنا|منصاتنا|اضغط هنا|من هنا)"
+_CTA_MAYBE = (
+    r"(?:تابعوا|تابع|انضموا|انضم|اشتركوا|اشترك|حملوا|حمل|نزلوا|نزل|اضغط|انقر|لا تنسوا|لا تنس"
+    r"|فعلوا|فعل)"
+)
+_OURS = (
+    r"(?:قناتنا|صفحتنا|صفحاتنا|حسابنا|حساباتنا|تطبيقنا|موقعنا|منصاتنا|تغطيتنا|اضغط هنا|من هنا"
+    r"|جرس الاشعارات|تفعيل الاشعارات)"
+)
 
 # (rule name, pattern, max key length for the rule to apply or 0 for no limit)
 _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
@@ -72,7 +78,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "newsletter",
         re.compile(
-            r"(?:هل اعجبك المحتوي|اشترك\s*(?:ب|في)\s*(?:نشرت|النشر)|نشرتنا البريديه|نشرتنا الاخباريه"
+            r"(?:هل اعجبك المحتوي|اشترك\s*(?:ب|في)\s*(?:نشرت|النشر|نشره)|نشرتنا البريديه|نشرتنا الاخباريه"
             r"|النشره البريديه|صندوق بريدك|ادخل بريدك|سجل بريدك|اشترك الان|ليصلك كل جديد|لتصلك اخر الاخبار)"
         ),
         300,
@@ -80,7 +86,11 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("social", re.compile(rf"^\W*{_CTA_SURE}\b.{{0,100}}\b{_PLATFORM}", re.I), 220),
     ("social", re.compile(rf"^\W*{_CTA_MAYBE}\b.{{0,100}}{_OURS}", re.I), 220),
     # "تابع الحل نت على فيسبوك": the platform closes a short line
-    ("social", re.compile(rf"^\W*{_CTA_MAYBE}\b.{{0,40}}\b(?:علي|عبر)\s+{_PLATFORM}\W*$", re.I), 80),
+    (
+        "social",
+        re.compile(rf"^\W*{_CTA_MAYBE}\b.{{0,40}}\b(?:علي|عبر|في)\s+(?:{_PLATFORM}\W*$|تطبيق)", re.I),
+        80,
+    ),
     (
         "share",
         re.compile(
@@ -90,6 +100,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         ),
         200,
     ),
+    ("share", re.compile(r"^\W*شاركوا\s+(?:الخبر|المنشور|المقال|الفيديو)\b"), 60),
     ("share", re.compile(r"^\W*(?:رابط مختصر|الرابط المختصر|انسخ الرابط|نسخ الرابط)\s*[:：]?"), 200),
     (
         "photo_credit",
@@ -121,6 +132,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         ),
         160,
     ),
+    # "(إعداد: سامر الخطيب - تحرير: ليلى حداد)": production credits, not article prose
+    (
+        "credit",
+        re.compile(r"^\W*\(\s*(?:اعداد|تحرير|ترجمه|تقرير|مراجعه|تدقيق)\s*[:：][^()]{0,100}\)\W*$"),
+        140,
+    ),
     ("tags", re.compile(r"^\W*(?:الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|تاغ|هاشتاغ)\s*[:：]"), 300),
     ("advert", re.compile(r"^\W*(?:اعلان|مساحه اعلانيه|advertisement|sponsored|محتوي مدفوع)\W*$", re.I), 40),
     ("copyright", re.compile(r"(?:جميع الحقوق محفوظه|حقوق النشر محفوظه|©|all rights reserved)", re.I), 300),
@@ -145,6 +162,10 @@ def classify_key(key: str) -> str | None:
             return name
     if n < 120 and _SHARE_WORDS.match(key):
         return "share"
+    if "|" in key and n < 200:  # "شاركوا الخبر | تابعونا على تلغرام": every part must qualify
+        labels = [classify_key(part) for part in key.split("|") if part.strip()]
+        if len(labels) > 1 and all(labels):
+            return labels[0]
     return None
 
 
