@@ -36,6 +36,9 @@ COMMANDS = {
     "eval": "rasd.cli.eval:eval_group",
     "train": "rasd.cli.train:train_group",
     "export": "rasd.cli.export:export_group",
+    "ingest": "rasd.cli.ingest:ingest",
+    "search": "rasd.cli.search:search",
+    "reanalyze": "rasd.cli.reanalyze:reanalyze",
 }
 
 

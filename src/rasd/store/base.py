@@ -280,6 +280,11 @@ class Store(ABC):
         """The full document with all layers; raises :class:`NotFound`."""
 
     @abstractmethod
+    def version_of(self, doc_id: str) -> str | None:
+        """The analysis version stored for ``doc_id``, or None if absent/unknown (cheap; lets
+        ingest skip re-analysing texts it already has)."""
+
+    @abstractmethod
     def summary(self, doc_id: str) -> DocSummary:
         """Listing data for one document; raises :class:`NotFound`."""
 

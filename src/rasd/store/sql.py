@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    cast,
     create_engine,
     delete,
     distinct,
@@ -37,6 +38,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
     text,
@@ -439,7 +441,8 @@ class SQLStore(Store):
         for t in terms:
             alt = None
             for a in t.alternatives:
-                q1 = func.plainto_tsquery(literal("simple"), literal(a))
+                q1 = func.plainto_tsquery(literal_column("'simple'::regconfig"),
+                                          cast(literal(a), Text))
                 alt = q1 if alt is None else alt.op("||")(q1)
             tsq = alt if tsq is None else tsq.op("&&")(alt)
         sub = (
@@ -501,6 +504,11 @@ class SQLStore(Store):
         if doc.content_hash != r.content_hash:
             raise StoreError(f"document {r.id} is corrupt (hash mismatch)")
         return doc
+
+    def version_of(self, doc_id: str) -> str | None:
+        d = S.documents
+        with self._read() as c:
+            return c.execute(select(d.c.analysis_version).where(d.c.id == doc_id)).scalar()
 
     def summary(self, doc_id: str) -> DocSummary:
         with self._read() as c:

@@ -1,0 +1,53 @@
+"""``rasd ingest``: analyse sources and store them in the archive."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgresql://… URL."
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
+@click.option("--fetch/--no-fetch", default=False, help="For feeds: also fetch linked pages.")
+@click.option("--published", metavar="YYYY-MM-DD", default=None,
+              help="Publication date for every document (wins over detected dates).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str | None,
+           as_json: bool, progress: bool) -> None:
+    """Analyse SOURCES (files, folders, feeds, WARC, JSONL, URLs) and store them.
+
+    Idempotent: a text already in the archive is not stored twice (its extra source is
+    recorded); a close rewrite of a stored article is stored and linked to it
+    (near-duplicate); texts analysed by an older pipeline are re-analysed.  A bad document is
+    reported and skipped.  Each document is written in its own transaction, so an
+    interrupted ingest can simply be run again.
+    """
+    from tqdm import tqdm
+
+    from rasd.config import Config
+    from rasd.pipeline import Pipeline
+    from rasd.store import open_store
+    from rasd.store.ingest import ingest as run
+
+    pipe = Pipeline(Config(published=published))
+    bar = tqdm(unit="doc", disable=not progress, desc="ingest", leave=False)
+
+    def on_item(source: str, result: object, error: str | None) -> None:
+        bar.update(1)
+        if error:
+            bar.write(f"error: {source}: {error}", file=click.get_text_stream("stderr"))
+
+    with open_store(db) as store:
+        summary = run(store, sources, pipe, fetch=fetch, on_item=on_item)
+    bar.close()
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        d = summary.as_dict()
+        click.echo(f"new {d['new']}, duplicate {d['duplicate']}, near-duplicate "
+                   f"{d['near_duplicate']}, updated {d['updated']}, failed {d['failed']}")

@@ -1,0 +1,106 @@
+"""``rasd search``: ranked full-text search over the archive, with facets.
+
+Also home of the filter options shared by ``rasd search`` and the ``rasd export`` formats
+that read the archive, so every command filters the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from rasd.cli.ingest import DB_HELP
+
+F = Callable[..., Any]
+
+
+def filter_options(func: F) -> F:
+    """Add --entity --place --from --to --source --kind (and --db) to a command."""
+    opts = [
+        click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP),
+        click.option("--entity", default=None, help="Entity id or name (spelling-folded)."),
+        click.option("--place", default=None, help="Place id or name (spelling-folded)."),
+        click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD",
+                     help="Published on or after this day."),
+        click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD",
+                     help="Published on or before this day (a month or year prefix works)."),
+        click.option("--source", default=None, help="Outlet name or part of the source/URL."),
+        click.option("--kind", type=click.Choice(["quote", "event"]), default=None,
+                     help="Only documents with at least one quote/event."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def filters_from(kw: dict[str, Any]) -> Any:
+    """Pop the filter options from a command's kwargs into a :class:`Filters`."""
+    from rasd.store import Filters
+
+    return Filters(
+        entity=kw.pop("entity", None), place=kw.pop("place", None),
+        date_from=kw.pop("date_from", None), date_to=kw.pop("date_to", None),
+        source=kw.pop("source", None), kind=kw.pop("kind", None),
+    )
+
+
+def _show_snippet(snippet: Any, color: bool) -> str:
+    out, pos = [], 0
+    for a, b in snippet.highlights:
+        out.append(snippet.text[pos:a])
+        hit = snippet.text[a:b]
+        out.append(click.style(hit, bold=True, fg="yellow") if color else f"[{hit}]")
+        pos = b
+    out.append(snippet.text[pos:])
+    body = " ".join("".join(out).split())
+    return ("… " if snippet.prefix_ellipsis else "") + body + (" …" if snippet.suffix_ellipsis
+                                                              else "")
+
+
+@click.command()
+@click.argument("query", default="")
+@filter_options
+@click.option("--limit", default=10, show_default=True, help="Results per page (max 1000).")
+@click.option("--page", default=1, show_default=True, help="Page number (1-based).")
+@click.option("--facets/--no-facets", default=True, help="Show top entities/places/outlets/dates.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
+def search(query: str, limit: int, page: int, facets: bool, as_json: bool, **kw: Any) -> None:
+    """Search the archive for QUERY (Arabic spelling, diacritics and clitics folded).
+
+    Every word must match ("وإدلب" finds "إدلب"); nothing in QUERY is search syntax.  An
+    empty QUERY lists documents newest first.  Results are ranked by BM25 and show a snippet
+    with the matches marked.
+    """
+    from rasd.store import open_store
+
+    db = kw.pop("db")
+    filters = filters_from(kw)
+    with open_store(db, create=False) as store:
+        res = store.search(query, filters, limit=limit, offset=(max(page, 1) - 1) * limit,
+                           facets=facets)
+    if as_json:
+        data = asdict(res)
+        for hit, raw in zip(data["hits"], res.hits, strict=True):
+            hit["snippet"]["html"] = raw.snippet.html()
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    color = click.get_text_stream("stdout").isatty()
+    first = res.offset + 1 if res.hits else 0
+    click.echo(f"{res.total} documents; showing {first}-{res.offset + len(res.hits)}")
+    for i, h in enumerate(res.hits, start=first):
+        d = h.doc
+        dup = "" if d.group_id in (None, d.id) else f"  (rewrite of {d.group_id})"
+        click.echo(f"\n{i}. {d.title or '(untitled)'}  [{d.id}]{dup}")
+        click.echo(f"   {d.published or '?'} · {d.outlet or d.source or '?'} · "
+                   f"score {h.score:.2f}")
+        click.echo("   " + _show_snippet(h.snippet, color))
+    if res.facets:
+        click.echo("")
+        for name, values in res.facets.items():
+            if values:
+                shown = ", ".join(f"{v.label} ({v.count})" for v in values)
+                click.echo(f"{name}: {shown}")
