@@ -12,6 +12,7 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DEFAULT_COMPONENTS = (
     "text",
     "boilerplate",
+    "times",
 )
 
 
