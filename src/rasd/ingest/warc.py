@@ -10,6 +10,7 @@ one error item.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,40 +26,64 @@ def looks_like_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/")
 
 
+def _head(path: Path) -> bytes:
+    """First bytes of the archive, decompressed when it is gzipped."""
+    with path.open("rb") as fh:
+        head = fh.read(64)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            with gzip.open(path, "rb") as gz:
+                return gz.read(64)
+        except (OSError, EOFError):
+            return b""
+    return head
+
+
 def iter_warc(path: Path, source: str, *, max_bytes: int) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
+    if not looks_like_warc(_head(path)):
+        raise MalformedInput("not a WARC file (no WARC/1.x header)", source=source)
     n = 0
     with path.open("rb") as fh:
-        try:
-            for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
-                    continue
-                n += 1
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{source}#{uri or n}"
-                ctype = record.http_headers.get_header("Content-Type", "") if (
-                    record.http_headers
-                ) else ""
-                kind = ctype.split(";")[0].strip().lower()
-                if kind not in _HTML_TYPES and kind != "text/plain":
-                    continue  # images, scripts, styles: not documents, not failures
-                try:
-                    data = record.content_stream().read(max_bytes + 1)
-                    if len(data) > max_bytes:
-                        raise TooLarge("WARC record over the size limit", source=where)
-                    doc = _record_document(record, data, ctype, kind, where, uri)
-                except RasdError as e:
-                    yield Item(where, error=str(e))
-                    continue
-                yield Item(where, doc)
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
-            yield Item(source, error=str(MalformedInput(f"damaged WARC ({_short(e)})", source=source)))
-        except Exception as e:  # noqa: BLE001 - zlib.error and warcio internals on truncation
-            if type(e).__module__ not in ("zlib", "warcio.exceptions", "gzip"):
-                raise
-            yield Item(source, error=str(MalformedInput(f"damaged WARC ({_short(e)})", source=source)))
+        records = iter(ArchiveIterator(fh))
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception as e:  # noqa: BLE001 - truncation surfaces as anything in warcio
+                yield Item(source, error=str(_damaged(e, source)))
+                return
+            if record.rec_type != "response":
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{source}#{uri or n}"
+            http = record.http_headers
+            ctype = http.get_header("Content-Type", "") if http else ""
+            kind = ctype.split(";")[0].strip().lower()
+            if kind not in _HTML_TYPES and kind != "text/plain":
+                continue  # images, scripts, styles: not documents, not failures
+            try:
+                data = record.content_stream().read(max_bytes + 1)
+            except Exception as e:  # noqa: BLE001 - a record cut short by truncation
+                yield Item(where, error=str(_damaged(e, where)))
+                return
+            if len(data) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                # the stream ended before the record's declared Content-Length
+                yield Item(where, error=str(_damaged(EOFError("record cut short"), where)))
+                return
+            try:
+                if len(data) > max_bytes:
+                    raise TooLarge("WARC record over the size limit", source=where)
+                yield Item(where, _record_document(record, data, ctype, kind, where, uri))
+            except RasdError as e:
+                yield Item(where, error=str(e))
+
+
+def _damaged(e: Exception, where: str) -> MalformedInput:
+    return MalformedInput(f"damaged or truncated WARC ({_short(e)})", source=where)
 
 
 def _short(e: Exception) -> str:
