@@ -46,7 +46,18 @@ def dumps(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def resolve(doc: Document, ref: Any) -> tuple[str, int | None, int | None]:
+def find_span(doc: Document, span_id: str, layers: tuple[str, ...] = ()) -> Span | None:
+    """The span with this id, looked up in ``layers`` first: ids are only unique per layer
+    (tokens "t0" and times "t0" may coexist)."""
+    for name in layers:
+        for s in doc.layers.get(name, ()):
+            if s.id == span_id:
+                return s
+    return doc.get(span_id)
+
+
+def resolve(doc: Document, ref: Any, layers: tuple[str, ...] = ()
+            ) -> tuple[str, int | None, int | None]:
     """Any evidence reference → (text, start, end); offsets None when only text is known."""
     text = doc.text
     if ref is None:
@@ -54,7 +65,7 @@ def resolve(doc: Document, ref: Any) -> tuple[str, int | None, int | None]:
     if isinstance(ref, Span):
         return text[ref.start : ref.end], ref.start, ref.end
     if isinstance(ref, str):
-        span = doc.get(ref) if len(ref) <= 24 else None
+        span = find_span(doc, ref, layers) if len(ref) <= 24 else None
         if span is not None:
             return text[span.start : span.end], span.start, span.end
         return ref, None, None
@@ -64,7 +75,7 @@ def resolve(doc: Document, ref: Any) -> tuple[str, int | None, int | None]:
             return text[a:b], a, b
         for k in ("span", "id", "span_id"):
             if k in ref:
-                return resolve(doc, ref[k])
+                return resolve(doc, ref[k], layers)
         for k in ("text", "name"):
             if k in ref:
                 return str(ref[k]), None, None
@@ -170,7 +181,7 @@ def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[st
         if cs_ is None:
             content, cs_, ce = doc.text[s.start : s.end], s.start, s.end
         speaker_ref = _first(a, "speaker", "speaker_span", "source")
-        speaker, ss, se = resolve(doc, speaker_ref)
+        speaker, ss, se = resolve(doc, speaker_ref, ("entities",))
         if not speaker:
             speaker = _str(_first(a, "speaker_text", "speaker_name"))
         if ss is None and _first(a, "speaker_start") is not None:
@@ -178,6 +189,10 @@ def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[st
             speaker = doc.text[ss:se]
         cue, _, _ = resolve(doc, _first(a, "cue", "cue_span", "verb"))
         sp_ent = _first(a, "speaker_entity", "speaker_entity_id")
+        if isinstance(speaker_ref, Mapping):
+            linked = speaker_ref.get("entity")
+            if isinstance(linked, str) and linked in entity_of_span:
+                sp_ent = entity_of_span[linked]
         if isinstance(speaker_ref, str) and speaker_ref in entity_of_span:
             sp_ent = entity_of_span[speaker_ref]
         elif sp_ent is None and ss is not None:
@@ -206,9 +221,8 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
         a = s.attrs
         date_ref = _first(a, "date", "time", "when")
         date, precision = None, _str(_first(a, "date_precision", "time_precision"))
-        if isinstance(date_ref, str) and doc.get(date_ref) is not None:
-            t = doc.get(date_ref)
-            assert t is not None
+        t = find_span(doc, date_ref, ("times",)) if isinstance(date_ref, str) else None
+        if t is not None:
             date = _str(_first(t.attrs, "value", "iso"))
             precision = precision or _str(t.attrs.get("precision"))
         elif isinstance(date_ref, Mapping):
@@ -218,14 +232,13 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
             date = _str(date_ref)
         place_ref = _first(a, "place", "where", "location")
         place, pid, lat, lon = None, None, None, None
-        if isinstance(place_ref, str) and doc.get(place_ref) is not None:
-            p = doc.get(place_ref)
-            assert p is not None
+        p = find_span(doc, place_ref, ("places",)) if isinstance(place_ref, str) else None
+        if p is not None:
             place = str(_first(p.attrs, "name", "canonical") or doc.text[p.start : p.end])
             pid = place_id(place, _first(p.attrs, "geonameid", "geonames_id", "gazetteer_id"))
             lat, lon = _coords(p.attrs)
         elif place_ref is not None:
-            place, _, _ = resolve(doc, place_ref)
+            place, _, _ = resolve(doc, place_ref, ("places",))
             if isinstance(place_ref, Mapping):
                 lat, lon = _coords(place_ref)
             pid = place_id(place) if place else None
@@ -236,7 +249,7 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                   "participants"):
             v = a.get(k)
             for ref in v if isinstance(v, list) else ([v] if v is not None else []):
-                txt, _, _ = resolve(doc, ref)
+                txt, _, _ = resolve(doc, ref, ("entities",))
                 if txt and txt not in actors:
                     actors.append(txt)
         rows.append({

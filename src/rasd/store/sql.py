@@ -389,6 +389,7 @@ class SQLStore(Store):
         d = S.documents
         if f is None:
             return []
+        f = _clean_filters(f)
         out: list[ColumnElement[bool]] = []
         if f.entity:
             e, ec = S.entities, S.entity_clusters
@@ -476,6 +477,7 @@ class SQLStore(Store):
                           r.group_id, r.analysis_version, r.added_at)
 
     def get(self, doc_id: str) -> Document:
+        doc_id = _clean(doc_id)
         d = S.documents
         with self._read() as c:
             r = c.execute(select(d).where(d.c.id == doc_id)).first()
@@ -506,11 +508,13 @@ class SQLStore(Store):
         return doc
 
     def version_of(self, doc_id: str) -> str | None:
+        doc_id = _clean(doc_id)
         d = S.documents
         with self._read() as c:
             return c.execute(select(d.c.analysis_version).where(d.c.id == doc_id)).scalar()
 
     def summary(self, doc_id: str) -> DocSummary:
+        doc_id = _clean(doc_id)
         with self._read() as c:
             r = c.execute(select(*self._summary_cols()).where(S.documents.c.id == doc_id)).first()
         if r is None:
@@ -551,6 +555,7 @@ class SQLStore(Store):
                                  .where(*self._conds(filters))).scalar() or 0)
 
     def sources_of(self, doc_id: str) -> list[dict[str, Any]]:
+        doc_id = _clean(doc_id)
         ds = S.document_sources
         with self._read() as c:
             rows = c.execute(select(ds.c.source, ds.c.url, ds.c.outlet, ds.c.published,
@@ -660,10 +665,10 @@ class SQLStore(Store):
         limit = _limit(limit)
         e, ec = S.entities, S.entity_clusters
         where = self._doc_filter(e.c.doc_id, filters)
-        if name:
-            where.append(ec.c.key.contains(records.name_key(name), autoescape=True))
+        if name and _clean(name):
+            where.append(ec.c.key.contains(records.name_key(_clean(name)), autoescape=True))
         if label:
-            where.append(ec.c.label == label.upper())
+            where.append(ec.c.label == _clean(label).upper())
         ndocs = func.count(distinct(e.c.doc_id)).label("docs")
         nment = func.count().label("mentions")
         stmt = (select(ec.c.entity_id, ec.c.name, ec.c.label, ndocs, nment)
@@ -695,6 +700,7 @@ class SQLStore(Store):
         return func.substr(d.c.text, start, length).label("context")
 
     def entity(self, entity_id: str, limit: int = 50, offset: int = 0) -> EntityDetail:
+        entity_id = _clean(entity_id)
         limit = _limit(limit)
         e, ec, d = S.entities, S.entity_clusters, S.documents
         with self._read() as c:
@@ -769,8 +775,8 @@ class SQLStore(Store):
         limit = _limit(limit)
         p = S.places
         where = self._doc_filter(p.c.doc_id, filters)
-        if name:
-            where.append(p.c.key.contains(records.name_key(name), autoescape=True))
+        if name and _clean(name):
+            where.append(p.c.key.contains(records.name_key(_clean(name)), autoescape=True))
         stmt = self._place_stmt().where(*where)
         sub = stmt.subquery()
         with self._read() as c:
@@ -780,6 +786,7 @@ class SQLStore(Store):
         return Page([self._to_place(r) for r in rows], int(total or 0), limit, offset)
 
     def place(self, place_id: str, limit: int = 50, offset: int = 0) -> tuple[PlaceInfo, Page]:
+        place_id = _clean(place_id)
         limit = _limit(limit)
         p, d = S.places, S.documents
         with self._read() as c:
@@ -871,6 +878,7 @@ class SQLStore(Store):
                                for r in rows})
 
     def group_of(self, doc_id: str) -> DuplicateGroup:
+        doc_id = _clean(doc_id)
         d = S.documents
         with self._read() as c:
             g = c.execute(select(d.c.group_id).where(d.c.id == doc_id)).scalar()
@@ -887,6 +895,21 @@ class SQLStore(Store):
             out["groups"] = int(c.execute(select(func.count(distinct(S.documents.c.group_id))))
                                 .scalar() or 0)
         return out
+
+
+def _clean(value: str) -> str:
+    """User strings reach SQL only as bound parameters; NUL is dropped because PostgreSQL
+    text cannot hold it (an error there would turn a query into a failure)."""
+    return value.replace("\x00", "")
+
+
+def _clean_filters(f: Filters) -> Filters:
+    from dataclasses import replace
+
+    changes = {k: _clean(getattr(f, k)) for k in ("entity", "place", "date_from", "date_to",
+                                                   "source") if getattr(f, k)}
+    ids = tuple(_clean(i) for i in f.doc_ids) if f.doc_ids is not None else None
+    return replace(f, doc_ids=ids, **changes)
 
 
 def _analysed(doc: Document) -> bool:
