@@ -1,0 +1,106 @@
+"""Response shapes of the JSON API (they make up the OpenAPI schema at ``/openapi.json``).
+
+The store's dataclasses are reused as-is where their shape is already good JSON; the few
+tuple-shaped fields (co-mentions, timelines) become named objects here, because an API client
+should not have to know that ``[x, 3]`` means "x, in 3 documents".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from rasd.store.base import (
+    AddResult,
+    DocSummary,
+    EntityInfo,
+    EventRecord,
+    FacetValue,
+    Mention,
+    PlaceInfo,
+    QuoteRecord,
+    SearchHit,
+)
+
+
+class PageInfo(BaseModel):
+    total: int = Field(description="All matching items, not just this page")
+    limit: int
+    offset: int
+
+
+class DocumentPage(PageInfo):
+    items: list[DocSummary]
+
+
+class EntityPage(PageInfo):
+    items: list[EntityInfo]
+
+
+class PlacePage(PageInfo):
+    items: list[PlaceInfo]
+
+
+class QuotePage(PageInfo):
+    items: list[QuoteRecord]
+
+
+class EventPage(PageInfo):
+    items: list[EventRecord]
+
+
+class MentionPage(PageInfo):
+    items: list[Mention]
+
+
+class SearchResponse(PageInfo):
+    query: str
+    hits: list[SearchHit]
+    facets: dict[str, list[FacetValue]]
+
+
+class CoMention(BaseModel):
+    entity: EntityInfo
+    documents: int = Field(description="Documents where both entities are mentioned")
+
+
+class DayCount(BaseModel):
+    date: str = Field(description="ISO day (YYYY-MM-DD)")
+    count: int
+
+
+class EntityProfile(BaseModel):
+    entity: EntityInfo
+    mentions: MentionPage
+    co_mentions: list[CoMention]
+    timeline: list[DayCount]
+
+
+class PlaceProfile(BaseModel):
+    place: PlaceInfo
+    mentions: MentionPage
+
+
+class DocumentOut(BaseModel):
+    """The full document (``rasd.doc`` JSON: text, meta, every layer) plus archive data."""
+
+    document: dict[str, Any] = Field(description="schema/document.schema.json")
+    summary: DocSummary
+    sources: list[dict[str, Any]]
+    group: dict[str, Any]
+
+
+class IngestResponse(BaseModel):
+    results: list[AddResult]
+    errors: list[str] = Field(default_factory=list)
+
+
+class GeoJSONFeatureCollection(BaseModel):
+    """RFC 7946 FeatureCollection; coordinates are ``[lon, lat]``."""
+
+    type: str = "FeatureCollection"
+    features: list[dict[str, Any]]
+    total: int = Field(description="Places matching (with or without coordinates)")
+    limit: int
+    offset: int

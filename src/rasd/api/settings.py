@@ -1,0 +1,43 @@
+"""Server options shared by ``rasd serve``, the app factory and the tests."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+#: Request bodies larger than this are refused with HTTP 413 before they are read whole.
+DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024
+#: One ingested document (its text or HTML, UTF-8) may not exceed this (HTTP 413).
+DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+#: Every listing is paged; ``limit`` above this is capped (and the cap is reported).
+MAX_PAGE = 200
+#: The map fetches places in bigger pages than listings.
+MAX_PLACES_PAGE = 2000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a running server needs to know.
+
+    ``token`` switches on the write endpoints: without one the API is read-only, so a server
+    started by mistake on a shared machine cannot be written to.
+    """
+
+    db: str | None = None
+    token: str | None = None
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+
+    @classmethod
+    def from_env(cls, db: str | None = None, token: str | None = None, **kw: int) -> Settings:
+        """Fill ``db``/``token`` (and size limits) from ``RASD_DB`` / ``RASD_TOKEN`` /
+        ``RASD_MAX_REQUEST_BYTES`` / ``RASD_MAX_DOCUMENT_BYTES`` when not given."""
+        for key in ("max_request_bytes", "max_document_bytes"):
+            env = os.environ.get(f"RASD_{key.upper()}")
+            if key not in kw and env and env.isdigit():
+                kw[key] = int(env)
+        return cls(
+            db=db or os.environ.get("RASD_DB") or None,
+            token=token or os.environ.get("RASD_TOKEN") or None,
+            **kw,
+        )

@@ -1,0 +1,82 @@
+"""``rasd serve``: the HTTP API and the web interface over an archive.
+
+Binds to 127.0.0.1 by default: an archive of news analysis should not appear on the network
+because someone ran a command; listening elsewhere takes an explicit ``--host``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from rasd.api.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_REQUEST_BYTES
+from rasd.cli.ingest import DB_HELP
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8321
+
+
+@click.command()
+@click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="Address to listen on (loopback only unless you change it).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", default=None, envvar="RASD_TOKEN", show_envvar=True,
+              help="Enables the write endpoints (POST /api/documents) for clients sending "
+                   "'Authorization: Bearer TOKEN'. Without it the server is read-only.")
+@click.option("--max-request-bytes", default=DEFAULT_MAX_REQUEST_BYTES, show_default=True,
+              type=click.IntRange(1), help="Larger request bodies get HTTP 413.")
+@click.option("--max-document-bytes", default=DEFAULT_MAX_DOCUMENT_BYTES, show_default=True,
+              type=click.IntRange(1), help="Larger documents (text or HTML) get HTTP 413.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (each opens its own store connections).")
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    max_request_bytes: int,
+    max_document_bytes: int,
+    workers: int,
+    log_level: str,
+) -> None:
+    """Serve the web interface (/) and the JSON API (/api, spec at /openapi.json, docs at
+    /docs) over the archive in --db.  Everything is served locally; no CDN, works offline."""
+    import uvicorn
+
+    from rasd.api.settings import Settings
+    from rasd.store import open_store
+
+    settings = Settings.from_env(
+        db=db, token=token,
+        max_request_bytes=max_request_bytes, max_document_bytes=max_document_bytes,
+    )
+    open_store(settings.db, create=True).close()  # fail fast (bad URL, migrations) before binding
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
+    click.echo(
+        f"rasd: serving {settings.db or 'the default archive'} on http://{_fmt(host)}:{port}/ "
+        f"({'read-write with token' if settings.token else 'read-only'})",
+        err=True,
+    )
+    if workers > 1:
+        import os
+
+        # workers re-create the app from the environment in each process
+        os.environ["RASD_DB"] = settings.db or os.environ.get("RASD_DB", "")
+        if settings.token:
+            os.environ["RASD_TOKEN"] = settings.token
+        os.environ["RASD_MAX_REQUEST_BYTES"] = str(max_request_bytes)
+        os.environ["RASD_MAX_DOCUMENT_BYTES"] = str(max_document_bytes)
+        uvicorn.run("rasd.api:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level=log_level, server_header=False)
+        return
+    from rasd.api import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level,
+                server_header=False)
+
+
+def _fmt(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

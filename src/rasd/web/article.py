@@ -1,0 +1,270 @@
+"""The article page's view model: highlights, sourcing table, events, dates, entity list.
+
+Everything is derived from the document's layers with the store's own row builders
+(:mod:`rasd.store.records`), so an entity link on the article page uses exactly the id the
+store gives that entity, and layers shaped differently by different extractors are read the
+same way everywhere.  Any layer may be missing (not produced yet): the page then simply has
+fewer highlights and an empty-state note, never an error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from rasd.doc import Document
+from rasd.store import records
+from rasd.web.highlight import Mark, Node, nest
+from rasd.web.labels import entity_label, event_label, speaker_kind_label, stance_label
+
+HIGHLIGHT_LAYERS = ("entities", "places", "times", "quotes", "events")
+
+
+def entity_href(entity_id: str) -> str:
+    return f"/entity/{quote(entity_id, safe='')}"
+
+
+def place_href(place_id: str) -> str:
+    return f"/place/{quote(place_id, safe='')}"
+
+
+@dataclass
+class SourceRow:
+    """One row of the sourcing table: who said it, what kind of source, what, stance, where."""
+
+    ref: str
+    who: str
+    who_href: str | None
+    kind: str
+    what: str
+    stance: str
+    cue: str
+    start: int
+    paragraph: int
+
+
+@dataclass
+class EventRow:
+    ref: str
+    label: str
+    text: str
+    actors: list[str]
+    date: str | None
+    place: str | None
+    place_href: str | None
+    start: int
+    paragraph: int
+
+
+@dataclass
+class EntityChip:
+    id: str
+    name: str
+    label: str
+    label_ar: str
+    count: int
+    href: str
+
+
+@dataclass
+class TimeRow:
+    ref: str
+    text: str
+    value: str
+    start: int
+
+
+@dataclass
+class ArticleView:
+    nodes: list[Node]
+    sources: list[SourceRow] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    entities: list[EntityChip] = field(default_factory=list)
+    times: list[TimeRow] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    present: set[str] = field(default_factory=set)
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    """1-based paragraph number (blank-line separated) of a character offset."""
+    return text.count("\n\n", 0, offset) + 1
+
+
+def _attr(attrs: Any, *keys: str) -> str:
+    for k in keys:
+        v = attrs.get(k) if isinstance(attrs, dict) else None
+        if v not in (None, "", [], {}):
+            return str(v)
+    return ""
+
+
+def build_article(doc: Document, focus: tuple[int, int] | None = None) -> ArticleView:
+    """Build every highlight and table of the article page from ``doc``'s layers."""
+    text = doc.text
+    marks: list[Mark] = []
+    for s in doc.layer("boilerplate"):
+        marks.append(Mark(s.start, s.end, "boilerplate", "bp", "نص غير صحفي (حواشٍ وروابط)"))
+
+    ent_rows, clusters = records.entity_rows(doc)
+    entity_of_span = {r["span_id"]: r["entity_id"] for r in ent_rows}
+    chips: Counter[str] = Counter()
+    for r in ent_rows:
+        cl = clusters[r["entity_id"]]
+        title = f"{entity_label(r['label'])} · {cl['name']}"
+        marks.append(
+            Mark(
+                r["char_start"],
+                r["char_end"],
+                "entities",
+                f"ent ent-{_css_token(r['label'])}",
+                title,
+                entity_href(r["entity_id"]),
+                r["span_id"],
+            )
+        )
+        chips[r["entity_id"]] += 1
+
+    for r in records.place_rows(doc):
+        coords = ""
+        if r["lat"] is not None and r["lon"] is not None:
+            coords = f" ({r['lat']:.3f}, {r['lon']:.3f})"
+        marks.append(
+            Mark(
+                r["char_start"],
+                r["char_end"],
+                "places",
+                "plc" + ("" if coords else " plc-unresolved"),
+                f"مكان · {r['name']}{coords}",
+                place_href(r["place_id"]),
+                r["span_id"],
+            )
+        )
+
+    times = []
+    for r in records.time_rows(doc):
+        value = r["value"] or ""
+        marks.append(
+            Mark(r["char_start"], r["char_end"], "times", "tm", f"زمن · {value}", None, r["span_id"])
+        )
+        times.append(TimeRow(r["span_id"], r["text"], value, r["char_start"]))
+
+    sources = []
+    quote_spans = {s.id: s for s in doc.layer("quotes")}
+    for r in records.quote_rows(doc, entity_of_span):
+        ref = r["span_id"]
+        span = quote_spans.get(ref)
+        attrs = dict(span.attrs) if span is not None else {}
+        speaker = r["speaker"] or "—"
+        marks.append(
+            Mark(
+                r["char_start"],
+                r["char_end"],
+                "quote-content",
+                "q-content",
+                f"اقتباس · {speaker}",
+                None,
+                ref,
+            )
+        )
+        if r["speaker_start"] is not None and r["speaker_end"] is not None:
+            marks.append(
+                Mark(
+                    r["speaker_start"],
+                    r["speaker_end"],
+                    "quote-speaker",
+                    "q-speaker",
+                    "المتحدث",
+                    None,
+                    ref,
+                )
+            )
+        sp_ent = r["speaker_entity"]
+        sources.append(
+            SourceRow(
+                ref=ref,
+                who=speaker,
+                who_href=entity_href(sp_ent) if sp_ent else None,
+                kind=speaker_kind_label(_attr(attrs, "speaker_kind", "source_kind", "kind")),
+                what=r["content"],
+                stance=stance_label(_attr(attrs, "stance", "attribution", "cue_stance")),
+                cue=r["cue"] or "",
+                start=r["char_start"],
+                paragraph=_paragraph_of(text, r["char_start"]),
+            )
+        )
+
+    events = []
+    for r in records.event_rows(doc):
+        actors = _json_list(r["actors"])
+        label = event_label(r["label"] or "")
+        marks.append(
+            Mark(
+                r["char_start"],
+                r["char_end"],
+                "events",
+                "ev",
+                f"حدث · {label}" + (f" · {'، '.join(actors)}" if actors else ""),
+                None,
+                r["span_id"],
+            )
+        )
+        events.append(
+            EventRow(
+                ref=r["span_id"],
+                label=label,
+                text=r["text"],
+                actors=actors,
+                date=r["date"],
+                place=r["place"],
+                place_href=place_href(r["place_id"]) if r["place_id"] else None,
+                start=r["char_start"],
+                paragraph=_paragraph_of(text, r["char_start"]),
+            )
+        )
+
+    if focus is not None and 0 <= focus[0] < focus[1] <= len(text):
+        marks.append(Mark(focus[0], focus[1], "focus", "focus", "", None, "focus"))
+
+    entity_chips = [
+        EntityChip(
+            id=eid,
+            name=clusters[eid]["name"],
+            label=clusters[eid]["label"],
+            label_ar=entity_label(clusters[eid]["label"]),
+            count=n,
+            href=entity_href(eid),
+        )
+        for eid, n in chips.most_common()
+    ]
+    present = {name for name in HIGHLIGHT_LAYERS if doc.layer(name)}
+    counts = {name: len(doc.layer(name)) for name in (*HIGHLIGHT_LAYERS, "boilerplate")}
+    return ArticleView(
+        nodes=nest(text, marks),
+        sources=sources,
+        events=events,
+        entities=entity_chips,
+        times=times,
+        counts=counts,
+        present=present,
+    )
+
+
+def _json_list(value: Any) -> list[str]:
+    import json
+
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, str) and value:
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return [value]
+        return [str(v) for v in data] if isinstance(data, list) else [str(data)]
+    return []
+
+
+def _css_token(label: str) -> str:
+    """A label as a safe CSS class fragment (labels come from models, not users, but still)."""
+    return "".join(c for c in label.lower() if c.isascii() and (c.isalnum() or c == "-")) or "x"

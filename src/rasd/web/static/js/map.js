@@ -1,0 +1,80 @@
+/* Map of places: Leaflet with an offline base layer of country outlines (Natural Earth via
+   world-atlas TopoJSON).  No tile server is ever contacted.  Text from the archive is put
+   into the page with textContent only, never innerHTML. */
+(function () {
+  "use strict";
+  var el = document.getElementById("map");
+  if (!el || !window.L) return;
+
+  var map = L.map(el, { worldCopyJump: true, zoomSnap: 0.5, minZoom: 2, maxZoom: 12,
+                        attributionControl: true });
+  map.attributionControl.setPrefix("Leaflet");
+  map.attributionControl.addAttribution("حدود الدول: Natural Earth");
+  map.setView([28, 38], 4);
+  map.createPane("outlines").style.zIndex = 200;
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  getJSON(el.dataset.outlines).then(function (topo) {
+    var countries = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(countries, {
+      pane: "outlines",
+      interactive: false,
+      style: { color: "#9c9486", weight: 0.8, fillColor: "#f3efe6", fillOpacity: 1 }
+    }).addTo(map);
+    el.classList.add("outlines-ready");
+  }).catch(function (e) { console.warn("outlines:", e); });
+
+  function popup(p) {
+    var box = document.createElement("div");
+    box.dir = "rtl";
+    box.className = "map-popup";
+    var a = document.createElement("a");
+    a.href = "/place/" + encodeURIComponent(p.id);
+    a.textContent = p.name;
+    var title = document.createElement("strong");
+    title.appendChild(a);
+    box.appendChild(title);
+    var info = document.createElement("div");
+    info.textContent = p.doc_count + " مقال · " + p.mention_count + " إشارة" +
+      (p.country ? " · " + p.country : "");
+    box.appendChild(info);
+    return box;
+  }
+
+  getJSON(el.dataset.places).then(function (fc) {
+    var markers = {};
+    var layer = L.featureGroup();
+    fc.features.forEach(function (f) {
+      var c = f.geometry.coordinates;  // GeoJSON order: [lon, lat]
+      var p = f.properties;
+      var m = L.circleMarker([c[1], c[0]], {
+        radius: 5 + Math.min(14, 3 * Math.sqrt(p.doc_count || 1)),
+        color: "#0f5257", weight: 1.5, fillColor: "#1b998b", fillOpacity: 0.65
+      });
+      m.bindPopup(popup(p));
+      m.bindTooltip(p.name, { direction: "top", offset: [0, -6] });
+      m.addTo(layer);
+      markers[p.id] = m;
+    });
+    layer.addTo(map);
+    if (fc.features.length) {
+      map.fitBounds(layer.getBounds().pad(0.35), { maxZoom: 6 });
+    }
+    var want = decodeURIComponent(location.hash.slice(1));
+    if (want && markers[want]) {
+      map.setView(markers[want].getLatLng(), 6);
+      markers[want].openPopup();
+    }
+    el.dataset.markers = String(fc.features.length);
+    el.classList.add("places-ready");
+  }).catch(function (e) {
+    console.warn("places:", e);
+    el.classList.add("places-failed");
+  });
+})();
