@@ -39,6 +39,7 @@ COMMANDS = {
     "ingest": "rasd.cli.ingest:ingest",
     "search": "rasd.cli.search:search",
     "reanalyze": "rasd.cli.reanalyze:reanalyze",
+    "serve": "rasd.cli.serve:serve",
 }
 
 
