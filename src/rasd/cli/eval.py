@@ -7,7 +7,9 @@ import click
 from rasd.cli import LazyGroup
 
 #: evaluation name -> "module:attribute"
-EVALS: dict[str, str] = {}
+EVALS: dict[str, str] = {
+    "quotes": "rasd.cli.eval_quotes:eval_quotes",
+}
 
 
 @click.group("eval", cls=LazyGroup, lazy=EVALS)

@@ -45,6 +45,17 @@ MAX_SPEAKER_WORDS = 16
 MAX_GAP_WORDS = 40  # cue → content marker search window
 PREPOSITIONS = {"في", "عن", "من", "علي", "الي", "ب", "ل", "حول", "بعد", "قبل", "دون", "عند"}
 NEGATIONS = {"لم", "لن", "لا", "ما"}
+CLAUSE_BOUNDARIES = {"لكن", "ولكن", "بينما", "فيما", "حين", "اذ", "اما", "ثم", "حيث", "كما", "غير",
+                     "بل", "لان", "عندما", "بعدما", "وبينما", "وفيما", "لكنه", "لكنها"}
+SPEECH_EVENTS = {"بيان", "تصريح", "تصريحات", "حديث", "مقابله", "لقاء", "مؤتمر", "كلمه", "تغريده",
+                 "منشور", "رساله", "اتصال", "حوار", "بلاغ", "خطاب", "تدوينه"}
+PLATFORMS = {"منصه", "حسابه", "حسابها", "صفحته", "صفحتها", "موقعه", "موقعها", "تويتر", "اكس",
+             "فيسبوك", "تلغرام", "تليغرام", "يوتيوب", "الرسمي", "الرسميه"}
+#: words that open a bare (marker-less) content: "نفى X الأنباء …", "أكد X ضرورة …"
+CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "الاتهامات", "التقارير", "المزاعم",
+                  "الشائعات", "هذه", "هذا", "اي", "تعرض", "قيام", "حدوث", "مسؤوليته",
+                  "مسؤوليتها", "علمه", "علمها", "ضروره", "اهميه", "استعداد", "رفض", "تمسك",
+                  "التزام", "دعم", "ما", "كل", "جميع", "الروايه", "الادعاءات", "وقوع", "نيه"}
 RELATIVES = {"ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
 KINDS = ("named_person", "organization", "document", "media", "anonymous")
 
@@ -100,10 +111,10 @@ class _Extractor:
         if w.kind != "word":
             return None
         table = self.cues["verbs"]
-        for v in variants(w.key)[:2]:  # whole word or without و/ف only
-            if v in table:
-                if v.startswith("ال"):
-                    return None
+        key = w.key
+        cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]
+        for v in cands:  # whole word or without و/ف only, never article-stripped
+            if v in table and not v.startswith("ال"):
                 return table[v]
         return None
 
@@ -202,7 +213,8 @@ class _Extractor:
             and (prev.key in PREPOSITIONS or prev.key in RELATIVES)
         ):
             return 0  # "عن ذكر اسمه", "ما تقر به": a verbal noun or relative clause
-        if in_boilerplate(self.doc, self.words[i].start, self.words[i].end):
+        w = self.words[i]
+        if in_boilerplate(self.doc, w.start, w.end) or self._inside_content(w.start):
             return 0
         end = self.sent_end(i)
         # locate the content introducer
@@ -210,8 +222,10 @@ class _Extractor:
         for j in range(i + 1, min(end, i + 1 + MAX_GAP_WORDS)):
             if j > i + 1 and (self.verb_cue(j) and self._cue_starts_clause(j)):
                 break
-            if self.prep_cue(j) and j > i + 1 and self.is_punct(j - 1, COMMA):
-                break
+            if j > i + 1 and self.is_punct(j - 1, COMMA) and (
+                self.prep_cue(j) or self.participle_cue(j) or self.words[j].key in CLAUSE_BOUNDARIES
+            ):
+                break  # the next clause belongs to another statement
             k = self.content_marker(j)
             if k:
                 m = (j, k)
@@ -219,22 +233,27 @@ class _Extractor:
         if m is None and not info["strong"]:
             return 0
         region_end = m[0] if m else end
-        q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
-        q.sent = self.words[i].sent
+        q = Quote(cue=(w.start, w.end), stance=info["stance"])
+        q.sent = w.sent
         if self._negated(i):
             q.extra["negated"] = True
-        if info["relay"]:
+        subject = None if info["relay"] else self._subject_before(i)
+        np_end = i + 1
+        if subject is not None:
+            q.speaker = (self.words[subject[0]].start, self.words[subject[1] - 1].end)
+        elif info["relay"]:
             if not self._relay(q, i, region_end):
                 return 0
+            np_end = q.extra.get("np_end", np_end)
         else:
-            self._speaker_after(q, i + 1, region_end)
+            np_end = self._speaker_after(q, i + 1, region_end) or np_end
         if m is not None:
             self._content_from(q, m[0], m[1])
         else:
             # no introducer: bare content after the speaker ("نفى X الاتهامات …"), or the
             # statement precedes the cue ("«…»، قال X")
-            after = self._after_speaker(i, region_end)
-            if after is not None and after < end:
+            after = self._skip_adjuncts(np_end, end)
+            if any(self.words[k].kind != "punct" for k in range(after, end)):
                 q.content = self._clause(after, end)
             else:
                 q.content = self._preceding_content(i)
@@ -244,6 +263,77 @@ class _Extractor:
             self._speaker_before(q, i)
         self.quotes.append(q)
         return i + 1
+
+    def _inside_content(self, pos: int) -> bool:
+        """Cues inside an earlier statement's content are nested speech: not extracted."""
+        return any(
+            q.content is not None and q.content[0] <= pos < q.content[1] and q.cue[0] < pos
+            and q.cue_kind != "preposition"
+            for q in self.quotes[-3:]
+        )
+
+    def _subject_before(self, i: int) -> tuple[int, int] | None:
+        """SVO order: a speaker phrase right before the cue in the same clause.
+
+        "لكن وزارة الدفاع الأميركية نفت …", "أما رئيس المجلس فأكد …", "وكانت الوزارة قد
+        أعلنت …": the clause starts after the last boundary (punctuation, أنّ, لكن, بينما …),
+        and its leftmost speaker head must run up to the verb.
+        """
+        j = i - 1
+        s0 = self.sent_start(i)
+        while j >= s0 and self.words[j].key in ("قد", "لقد"):
+            j -= 1
+        stop = j + 1
+        while j >= s0:
+            w = self.words[j]
+            if w.kind == "punct" and w.norm not in "()\"“”«»":
+                break
+            if w.key in CLAUSE_BOUNDARIES or w.key in self.cues["markers"]:
+                break
+            if self.verb_cue(j) or self.participle_cue(j):
+                break
+            j -= 1
+        a = j + 1
+        if a >= stop:
+            return None
+        for k in range(a, stop):
+            if self.words[k].kind != "word" or not self._speaker_head(k):
+                continue
+            e = self._np_end(k, stop)
+            if e >= stop - 1 and e > k:
+                return (k, stop)
+            return None
+        return None
+
+    def _skip_adjuncts(self, a: int, b: int) -> int:
+        """Skip adverbs and "في بيان (على منصة إكس)" style phrases before bare content."""
+        while a < b:
+            a2 = self._skip_adverbs(a, b)
+            w = self.words[a2] if a2 < b else None
+            if w is None:
+                return a2
+            if w.kind == "punct" and w.norm in COMMA:
+                a = a2 + 1
+                continue
+            if w.key in ("في", "عبر", "خلال") and a2 + 1 < b and any(
+                v in SPEECH_EVENTS for v in variants(self.words[a2 + 1].key)
+            ):
+                a = a2 + 2
+                while a < b and self.words[a].key in ("رسمي", "صحفي", "صحفيه", "مقتضب",
+                                                      "مشترك", "صحفيه", "تلفزيوني",
+                                                      "اذاعي", "رسميه", "مكتوب"):
+                    a += 1
+                continue
+            if w.key in ("علي", "عبر") and a2 + 1 < b and any(
+                any(v in PLATFORMS for v in variants(self.words[k].key))
+                for k in range(a2 + 1, min(b, a2 + 3))
+            ):
+                a = a2 + 2
+                while a < b and any(v in PLATFORMS for v in variants(self.words[a].key)):
+                    a += 1
+                continue
+            return a2
+        return a
 
     def _cue_starts_clause(self, j: int) -> bool:
         prev = self.words[j - 1]
@@ -262,7 +352,7 @@ class _Extractor:
                 stop = region_end
                 if stop - 1 > j and self.words[stop - 1].key.startswith("قول"):
                     stop -= 1
-                self._speaker_after(q, j + 1, stop)
+                q.extra["np_end"] = self._speaker_after(q, j + 1, stop) or j + 1
                 return q.speaker is not None
         return False
 
@@ -326,7 +416,9 @@ class _Extractor:
                     continue
                 if w.kind == "punct" and (w.norm in COMMA or w.norm in DASH or w.norm in ".:!?؟"):
                     break
-                if w.kind == "word" and (self._np_stop(j) or self.content_marker(j)):
+                if w.kind == "word" and (
+                    self._np_stop(j) or self.content_marker(j) or w.key in CONTENT_STARTS
+                ):
                     break
                 if self.verb_cue(j) or self.participle_cue(j):
                     break
@@ -353,23 +445,32 @@ class _Extractor:
             return True
         if key in ("في", "خلال", "عبر", "لدى", "امام", "اثناء", "عقب", "ضمن"):
             nxt = self.words[j + 1].key if j + 1 < len(self.words) else ""
-            return bare(nxt) in {
+            return bool(set(variants(nxt)) & {
                 "تصريح", "تصريحات", "حديث", "بيان", "مقابله", "لقاء", "مؤتمر", "كلمه",
                 "تغريده", "منشور", "رساله", "اتصال", "حوار", "اجتماع", "جلسه", "ندوه",
                 "صفحته", "حسابه", "صفحتها", "حسابها", "وقت", "حين",
-            } or key != "في"
+            }) or key != "في"
         if key in ("اليوم", "امس", "مساء", "صباح", "للصحفيين", "للصحافيين") or key in (
             "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
         ):
             return True
         if key in ("ل", "لـ"):
             return True
+        # "لـ«النهار»", "لوكالة الأنباء": an addressee outlet ends the speaker phrase, but
+        # "للأنباء" inside "وكالة المغرب العربي للأنباء" is part of a name
         return key.startswith("ل") and any(
-            v in self.lex["media"] or v in self.lex["agency_heads"] for v in variants(key)[1:2]
+            (v in self.lex["media"] and v not in self.lex["media_needs_head"])
+            or v in self.lex["agency_heads"]
+            for v in variants(key)[1:2]
         )
 
-    def _speaker_after(self, q: Quote, a: int, b: int) -> None:
-        """Find the speaker among the comma-separated chunks between cue and content."""
+    def _speaker_after(self, q: Quote, a: int, b: int) -> int | None:
+        """Find the speaker among the comma-separated chunks between cue and content.
+
+        Returns the word index where the speaker phrase ends (bare content may follow).
+        With an apposition ("القائد العسكري في …، النقيب “فيصل الفضل”،") the more name-like
+        chunk is the speaker and the other is kept as its descriptor.
+        """
         chunks = self._chunks(a, b)
         first: tuple[int, int] | None = None
         for ca, cb in chunks:
@@ -392,28 +493,51 @@ class _Extractor:
                 if e <= s:
                     continue
                 first = (s, e)
+                if e < cb:
+                    break  # the phrase stopped inside its chunk: bare content follows
                 continue
-            # a later chunk: an appositive name ("…، النقيب “فيصل الفضل”،")
-            if self._looks_like_name(s, cb):
-                e = self._np_end(s, cb)
+            if self._is_adjunct_start(s):
+                break
+            e = self._np_end(s, cb)
+            score = self._name_score(s, e) if e > s else 0
+            if score >= 2 and score > self._name_score(*first):
                 q.descriptor = (self.words[first[0]].start, self.words[first[1] - 1].end)
                 first = (s, e)
+            elif e > s:
+                q.descriptor = (self.words[s].start, self.words[e - 1].end)
             break
         if first is None:
-            return
+            return None
         s, e = first
         q.speaker = (self.words[s].start, self.words[e - 1].end)
+        return e
 
-    def _looks_like_name(self, a: int, b: int) -> bool:
+    def _name_score(self, a: int, b: int) -> int:
+        """How much ``[a, b)`` looks like a personal name: 3 quoted/PER, 2 title + name,
+        1 bare name-like words, 0 a description (prepositions, institutional heads)."""
         w = self.words[a]
-        if w.kind == "punct" and w.norm in QUOTE_OPEN:
-            return self.quoted_name(a) is not None
-        if self.has(a, "titles"):
-            return True
-        return any(
-            e.label == "PER" and e.start >= w.start and e.end <= self.words[b - 1].end
-            for e in self._entities_in(w.start, self.words[b - 1].end)
-        )
+        if w.kind == "punct" and w.norm in QUOTE_OPEN and self.quoted_name(a) is not None:
+            return 3
+        if any(e.label == "PER" for e in self._entities_in(w.start, self.words[b - 1].end)):
+            return 3
+        k = a
+        titled = False
+        while k < b and self.has(k, "titles"):
+            titled = True
+            k += 1
+        if k < b and self.words[k].norm in QUOTE_OPEN and self.quoted_name(k) is not None:
+            return 3
+        rest = self.words[k:b]
+        if not rest or len(rest) > 5:
+            return 0
+        for j, x in enumerate(rest, start=k):
+            if x.kind != "word" or x.key in PREPOSITIONS or x.key in ("باسم", "لدي"):
+                return 0
+            if x.key.startswith("ل") and len(x.key) >= 4:
+                return 0
+            if any(self.has(j, t) for t in ("organization", "media", "anonymous", "document")):
+                return 0
+        return 2 if titled else 1
 
     def _entities_in(self, s: int, e: int) -> list[Span]:
         return [x for x in self.entities if x.start < e and s < x.end]
@@ -429,20 +553,38 @@ class _Extractor:
         return None
 
     def _speaker_before(self, q: Quote, i: int) -> None:
-        """Pro-drop cue: the subject earlier in the clause, else the previous speaker."""
+        """Pro-drop cue: the subject earlier in the sentence, else the previous speaker.
+
+        Clauses are searched from the cue backwards and the leftmost speaker head of the
+        nearest clause that has one wins: "وكان تقرير للأمم المتحدة، صدر في …، كشف أن",
+        "ما تقر به الحكومة السورية، إذ ذكرت …".
+        """
         a = self.sent_start(i)
         if self.quotes and self.quotes[-1].sent == self.words[i].sent:
             prev = self.quotes[-1]
             if prev.content is not None:
                 while a < i and self.words[a].start < prev.content[1]:
                     a += 1
+        segments: list[tuple[int, int]] = []
+        s = a
         for j in range(a, i):
-            if self.words[j].kind != "word" or not self._speaker_head(j):
-                continue
-            e = self._np_end(j, i)
-            if e > j:
-                q.speaker = (self.words[j].start, self.words[e - 1].end)
-                return
+            w = self.words[j]
+            if (w.kind == "punct" and (w.norm in COMMA or w.norm in DASH)) or (
+                w.key in CLAUSE_BOUNDARIES
+            ):
+                if j > s:
+                    segments.append((s, j))
+                s = j + 1
+        if i > s:
+            segments.append((s, i))
+        for sa, sb in reversed(segments):
+            for j in range(sa, sb):
+                if self.words[j].kind != "word" or not self._speaker_head(j):
+                    continue
+                e = self._np_end(j, sb)
+                if e > j:
+                    q.speaker = (self.words[j].start, self.words[e - 1].end)
+                    return
         if self.quotes:
             q.antecedent = len(self.quotes) - 1
             q.implicit = True
@@ -493,10 +635,27 @@ class _Extractor:
         for j in range(a + 1, b):
             if self.is_punct(j - 1, COMMA) and (
                 self.participle_cue(j) or self.prep_cue(j) or self._verb_clause(j)
+                or self._subordinate_cue(j, b)
             ):
                 end = j - 1
                 break
         return self._trim(self.words[a].start, self.words[end - 1].end)
+
+    def _subordinate_cue(self, j: int, b: int) -> bool:
+        """"…، في حين نفى حزب الله …" / "…، بينما ذكرت …": another statement starts here."""
+        k = j
+        if self.words[k].key == "في" and k + 1 < b and self.words[k + 1].key == "حين":
+            k += 2
+        elif self.words[k].key in CLAUSE_BOUNDARIES:
+            k += 1
+        else:
+            return False
+        for x in range(k, min(b, k + 6)):
+            if self.words[x].kind == "punct":
+                return False
+            if self.verb_cue(x):
+                return True
+        return False
 
     def _verb_clause(self, j: int) -> bool:
         info = self.verb_cue(j)
@@ -559,19 +718,21 @@ class _Extractor:
         a = i + n
         if a >= end:
             return 0
-        q = Quote(cue=(words[i].start, words[i + n - 1].end), stance="assert")
+        # the cue is the preposition word ("بحسب" in "بحسب ما أفادت"), "على لسان" whole
+        cue_end = words[i + 1].end if words[i].key == "علي" else words[i].end
+        q = Quote(cue=(words[i].start, cue_end), stance="assert")
         q.sent = words[i].sent
         q.cue_kind = "preposition"
         last_key = words[i + n - 1].key
         # "بحسب ما أفادت وكالة X" / "حسبما نقلت X عن Y": the verb introduces the speaker
-        if last_key in ("ما", "حسبما", "وفقما", "لما") or words[i].key in ("كما",):
-            if a < end and self.verb_cue(a):
-                info = self.verb_cue(a)
-                if info and info["relay"]:
-                    self._relay(q, a, end)
-                a += 1
-            elif words[i].key in ("كما",):
-                pass
+        # the next word is the reporting verb, often with an object pronoun (أوردته)
+        if (
+            last_key in ("ما", "حسبما", "وفقما", "لما") or words[i].key in ("كما",)
+        ) and (a < end and words[a].kind == "word"):
+            info = self.verb_cue(a)
+            if info and info["relay"]:
+                self._relay(q, a, end)
+            a += 1
         if q.speaker is None:
             e = self._np_end(a, end)
             if e <= a:
@@ -640,8 +801,7 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
         return "named_person"
     media = any(ex.has(k, "media") and not ex.has(k, "media_needs_head") for k in ws[:6])
     if ex.has(head, "agency_heads"):
-        nxt = ws[1:3]
-        if any(ex.has(k, "media") for k in nxt) or len(ws) == 1:
+        if any(ex.has(k, "media") for k in ws[1:]) or len(ws) == 1:
             return "media"
         return "organization"
     if ex.has(head, "media") and not ex.has(head, "media_needs_head"):
@@ -715,7 +875,7 @@ def resolve(ex: _Extractor) -> None:
                             for w in ex.words if q.speaker[0] <= w.start < q.speaker[1])
             )
             if same or surname or head or anon:
-                q.antecedent = root
+                q.antecedent = m  # nearest coreferent quote; the chain leads to the first
                 if anaphoric or surname:
                     q.kind = qs[root].kind
                 break
@@ -781,7 +941,9 @@ def extract(doc: Document) -> list[Span]:
         if q.content:
             attrs["content"] = {"start": q.content[0], "end": q.content[1]}
         if q.antecedent is not None:
-            attrs["antecedent"] = ids[root] if root != k else ids[q.antecedent]
+            # first mention of this speaker, and the nearest earlier quote by the same speaker
+            attrs["antecedent"] = ids[root]
+            attrs["previous"] = ids[q.antecedent]
         if q.via:
             attrs["via"] = {"start": q.via[0], "end": q.via[1],
                             "text": doc.text[q.via[0]:q.via[1]]}
