@@ -13,6 +13,7 @@ DEFAULT_COMPONENTS = (
     "text",
     "boilerplate",
     "times",
+    "places",
 )
 
 

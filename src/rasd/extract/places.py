@@ -1,0 +1,260 @@
+"""The ``places`` layer: place mentions resolved to gazetteer entries with coordinates.
+
+Input is the ``entities`` layer (GPE/LOC, and FAC where a known place name is inside the
+facility's name: "مطار دمشق الدولي" → Damascus).  Without an entities layer (pipelines that
+skip NER) names are matched directly on the tokens against the prominent part of the gazetteer
+(countries, capitals, regions, large or Arab-world cities).
+
+Each span keeps the mention's offsets; attrs: ``resolved``, ``id``, ``name_ar``, ``name_en``,
+``country`` (ISO2), ``kind`` (country, capital, city, admin1, region, water, continent,
+landmark), ``lat``, ``lon``, ``method`` and ``confidence``; ``entity`` is the entity span id.
+Mentions that match nothing stay in the layer with ``resolved: false``.
+
+Disambiguation (geoparsing's classic heuristics, cf. Leidner 2007): candidates are scored by
+a kind prior (countries and capitals first), population, and the document's country focus —
+countries named in the text and countries of unambiguous places — so "طرابلس" in a story about
+Lebanon is Tripoli, Lebanon, and "كوريا" next to "كوريا الشمالية" is North Korea.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rasd.config import Config
+from rasd.doc import Document, Span
+from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer, key, population_score
+from rasd.pipeline import component
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+_KIND_PRIOR = {
+    "country": 3.0, "continent": 2.6, "region": 2.4, "water": 2.4, "capital": 1.6,
+    "admin1": 1.6, "landmark": 1.6, "city": 0.6,
+}
+#: Generic heads stripped before lookup ("محافظة إدلب" → "إدلب"); the head tells the kind.
+_HEADS = {
+    key(w): kind
+    for w, kind in (
+        ("محافظة", "admin"), ("ولاية", "admin"), ("إقليم", "admin"), ("مقاطعة", "admin"),
+        ("مدينة", "city"), ("بلدة", "city"), ("قرية", "city"), ("مخيم", "city"),
+        ("العاصمة", "city"), ("منطقة", "any"), ("جزيرة", "any"), ("حي", "city"),
+        ("دولة", "country"), ("جمهورية", "country"), ("مملكة", "country"), ("إمارة", "any"),
+        ("عاصمة", "city"), ("بلاد", "country"), ("سلطنة", "country"),
+    )
+}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    text: str
+    canonical: str | None = None
+    entity_id: str = ""
+
+
+def _keys(text: str, canonical: str | None) -> list[tuple[str, str | None, str]]:
+    """Lookup keys for a mention, best first: ``(key, head kind, method)``."""
+    out: list[tuple[str, str | None, str]] = []
+    seen: set[str] = set()
+
+    def add(k: str, head: str | None, method: str) -> None:
+        if k and k not in seen:
+            seen.add(k)
+            out.append((k, head, method))
+
+    bases = [key(canonical)] if canonical else []
+    bases.append(key(text))
+    for b in bases:
+        add(b, None, "name")
+        for v in _declitic(b):
+            add(v, None, "name")
+    for b in list(out):
+        words = b[0].split(" ")
+        if len(words) > 1 and words[0] in _HEADS:
+            rest = " ".join(words[1:])
+            add(rest, _HEADS[words[0]], "head")
+            for v in _declitic(rest):
+                add(v, _HEADS[words[0]], "head")
+    return out
+
+
+def _declitic(k: str) -> list[str]:
+    """Forms of ``k`` without proclitics: "لسوريا" → "سوريا", "للعراق" → "العراق"."""
+    out = []
+    if k.startswith("لل") and len(k) > 4:
+        out.append("ال" + k[2:])
+    if len(k) > 3 and k[0] in "وفبلك":
+        out.append(k[1:])
+        if len(k) > 4 and k[1] in "بلك":
+            out.append(k[2:])
+            if k[1] == "ل" and k[2] == "ل":
+                out.append("ال" + k[3:])
+    return out
+
+
+def _candidates(gaz: Gazetteer, m: Mention) -> tuple[list[Place], str | None, str]:
+    for k, head, method in _keys(m.text, m.canonical):
+        cands = gaz.lookup(k)
+        if cands:
+            return cands, head, method
+    if m.label == "FAC" or len(key(m.text).split(" ")) > 2:
+        # a known name inside a longer one: "مطار دمشق الدولي", "ميناء الحديدة"
+        words = key(m.canonical or m.text).split(" ")
+        best: list[Place] = []
+        for n in range(min(len(words), gaz.max_words), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                cands = gaz.lookup(" ".join(words[i : i + n]))
+                if cands:
+                    best = cands
+                    break
+            if best:
+                return best, None, "contained"
+    return [], None, "none"
+
+
+def _score(p: Place, head: str | None, focus: Counter[str], total: int) -> float:
+    s = _KIND_PRIOR.get(p.kind, 0.5) + population_score(p.population)
+    if head == "city" and p.kind in ("city", "capital"):
+        s += 3.0
+    elif head == "admin" and p.kind in ("admin1", "region", "city", "capital"):
+        s += 1.0
+    elif head == "country" and p.kind == "country":
+        s += 3.0
+    if p.country and total:
+        n = focus.get(p.country, 0)
+        if n:
+            s += 1.0 + 2.0 * n / total
+    return s
+
+
+def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer | None = None) -> list[Span]:
+    """Resolve mentions jointly (document context) into ``places`` spans."""
+    gaz = gaz or default_gazetteer()
+    found = [_candidates(gaz, m) for m in mentions]
+    # Country focus: explicit country mentions and places with a single candidate country.
+    focus: Counter[str] = Counter()
+    for cands, _, _ in found:
+        countries = {p.country for p in cands if p.country}
+        if len(countries) == 1:
+            focus[next(iter(countries))] += 1
+    total = sum(focus.values())
+    out: list[Span] = []
+    for m, (cands, head, method) in zip(mentions, found, strict=True):
+        attrs: dict[str, object] = {"resolved": False}
+        if cands:
+            scored = sorted(
+                ((_score(p, head, focus, total), p.id, p) for p in cands), key=lambda t: (-t[0], t[1])
+            )
+            best_score, _, best = scored[0]
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            conf = 1.0 if len(scored) == 1 else max(0.0, min(1.0, (best_score - second) / best_score
+                                                             + 0.5))
+            if method == "contained":
+                conf *= 0.6
+            attrs = {
+                "resolved": True,
+                **best.to_attrs(),
+                "method": f"gazetteer-{method}" + ("+context" if len(scored) > 1 else ""),
+                "confidence": round(conf, 3),
+            }
+            if len(scored) > 1:
+                attrs["candidates"] = len(scored)
+        if m.entity_id:
+            attrs["entity"] = m.entity_id
+        out.append(Span(m.start, m.end, m.label, "", attrs))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Fallback: gazetteer matching on tokens when there is no entities layer
+_FALLBACK_KINDS = {"country", "capital", "region", "water", "continent", "admin1", "landmark"}
+_STOP = {key(w) for w in ("عمان", "صور", "العين", "الجزيرة", "البيضاء", "الأبيض", "حي", "الخليج",
+                          "المتوسط", "القطاع", "الضفة", "الشام", "المملكة", "بحري", "الصعيد", "بشار", "جميل", "سلمان",
+                          "الرئيس", "العاصمة", "المدينة")}
+
+
+def _fallback_ok(p: Place) -> bool:
+    """Without NER, only names unlikely to be ordinary words or personal names are matched."""
+    return p.kind in _FALLBACK_KINDS or p.population >= 1_000_000 or (
+        p.kind == "city" and p.population >= 100_000 and p.country in _ARAB
+    )
+
+
+_ARAB = frozenset(["SY", "IQ", "LB", "JO", "PS", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA", "MR", "SD"])
+
+
+def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    """Longest gazetteer names found in the token stream (clitics off the first word)."""
+    words: list[tuple[int, int, str]] = []  # per orthographic word: start, end, key
+    last = None
+    for t in doc.layer("tokens"):
+        w = t.attrs.get("word")
+        if t.label not in ("word",):
+            last = None
+            words.append((t.start, t.end, ""))
+            continue
+        if w == last and words:
+            s, _, k = words[-1]
+            words[-1] = (s, t.end, k + t.attrs.get("key", ""))
+        else:
+            words.append((t.start, t.end, t.attrs.get("key", "")))
+        last = w
+    out: list[Mention] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        hit = None
+        for L in range(min(gaz.max_words, 4), 0, -1):
+            if i + L > n or any(not words[j][2] for j in range(i, i + L)):
+                continue
+            phrase = " ".join(words[j][2] for j in range(i, i + L))
+            for k in (phrase, *_declitic(phrase)):
+                if L == 1 and (k in _STOP or len(k) < 3):
+                    continue
+                cands = [p for p in gaz.lookup(k) if _fallback_ok(p)]
+                if cands:
+                    hit = (L, k)
+                    break
+            if hit:
+                break
+        if hit:
+            L, k = hit
+            s, e = words[i][0], words[i + L - 1][1]
+            drop = len(phrase_key(words, i, L)) - len(k)
+            while drop > 0 and s < e and doc.text[s] in "وفبلك":  # proclitics stay outside
+                s += 1
+                drop -= 1
+            out.append(Mention(s, e, "LOC", doc.text[s:e], k))
+            i += L
+        else:
+            i += 1
+    return out
+
+
+def phrase_key(words: list[tuple[int, int, str]], i: int, n: int) -> str:
+    return " ".join(words[j][2] for j in range(i, i + n))
+
+
+def entity_mentions(spans: Iterable[Span], text: str) -> list[Mention]:
+    return [
+        Mention(s.start, s.end, s.label, text[s.start : s.end], s.attrs.get("canonical"), s.id)
+        for s in spans
+        if s.label in PLACE_TYPES
+    ]
+
+
+@component("places", requires=("tokens",), assigns=("places",))
+def places_component(doc: Document, config: Config) -> None:
+    """Resolve the document's place mentions (entities layer, else gazetteer on tokens)."""
+    gaz = default_gazetteer()
+    if "entities" in doc.layers:
+        mentions = entity_mentions(doc.layer("entities"), doc.text)
+    else:
+        mentions = mentions_from_tokens(doc, gaz)
+    spans = resolve_mentions(mentions, gaz)
+    doc.set_layer("places", spans, "pl")
+
