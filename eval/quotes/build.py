@@ -80,7 +80,7 @@ def parse(src: str) -> tuple[dict[str, str], dict[int, dict], str, dict[tuple[st
     return header, quotes, "".join(out), spans
 
 
-def build(path: Path) -> tuple[Path, int]:
+def build(path: Path, out_dir: Path = HERE) -> tuple[Path, int]:
     header, quotes, text, spans = parse(path.read_text(encoding="utf-8"))
     name = path.stem
     gold_quotes = []
@@ -103,11 +103,11 @@ def build(path: Path) -> tuple[Path, int]:
     missing = marked - set(quotes)
     if missing:
         raise ValueError(f"{path.name}: marks without header for quotes {sorted(missing)}")
-    (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
+    (out_dir / f"{name}.txt").write_text(text, encoding="utf-8")
     gold = {"document": f"{name}.txt", "published": header.get("published"),
             "outlet": header.get("outlet"), "title": header.get("title"),
             "quotes": gold_quotes}
-    (HERE / f"{name}.gold.json").write_text(
+    (out_dir / f"{name}.gold.json").write_text(
         json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path, len(gold_quotes)
 
@@ -118,7 +118,13 @@ def main() -> None:
         _, n = build(p)
         total += n
         print(f"{p.name}: {n} quotes")
-    print(f"total: {total} quotes")
+    print(f"development set: {total} quotes")
+    held = 0
+    for p in sorted((HERE / "heldout" / "src").glob("*.txt")):
+        _, n = build(p, HERE / "heldout")
+        held += n
+        print(f"heldout/{p.name}: {n} quotes")
+    print(f"held-out set: {held} quotes")
     if total < 60:
         sys.exit("fewer than 60 gold quotes")
 

@@ -39,6 +39,7 @@ from rasd.extract.words import (
     sentence_bounds,
     variants,
 )
+from rasd.lang.ar.normalize import fold_key
 from rasd.pipeline import component
 
 MAX_SPEAKER_WORDS = 16
@@ -56,7 +57,7 @@ CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "ا�
                   "الشائعات", "هذه", "هذا", "اي", "تعرض", "قيام", "حدوث", "مسؤوليته",
                   "مسؤوليتها", "علمه", "علمها", "ضروره", "اهميه", "استعداد", "رفض", "تمسك",
                   "التزام", "دعم", "ما", "كل", "جميع", "الروايه", "الادعاءات", "وقوع", "نيه"}
-RELATIVES = {"ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
+RELATIVES = {"عدم", "ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
 KINDS = ("named_person", "organization", "document", "media", "anonymous")
 
 
@@ -709,6 +710,32 @@ class _Extractor:
         return i + 1
 
     # ----------------------------------------------------------------- prepositional cues
+    def _verb_with_pronoun(self, j: int) -> dict[str, Any] | None:
+        """"أوردته", "ذكرتها": a reporting verb carrying an object pronoun."""
+        key = self.words[j].key
+        for suf in ("ها", "ه"):
+            if key.endswith(suf) and key[: -len(suf)] in self.cues["verbs"]:
+                return self.cues["verbs"][key[: -len(suf)]]
+        return None
+
+    def _plausible_source(self, a: int, e: int) -> bool:
+        """A prepositional attribution needs a source-like phrase: a speaker head noun, an
+        entity, a quoted name, or the name of an earlier speaker."""
+        if self._name_score(a, e) == 3:
+            return True
+        if any(self._speaker_head(k) or self.has(k, "media") for k in range(a, e)
+               if self.words[k].kind in ("word", "latin")):
+            return True
+        if any(x.label in ("PER", "ORG", "GPE") for x in
+               self._entities_in(self.words[a].start, self.words[e - 1].end)):
+            return True
+        last = bare(self.words[e - 1].key)
+        return any(
+            q.speaker is not None and bare(fold_key(self.text[q.speaker[0]:q.speaker[1]])
+                                           .split()[-1]) == last
+            for q in self.quotes if q.speaker
+        )
+
     def try_prep(self, i: int) -> int:
         n = self.prep_cue(i)
         if not n:
@@ -729,14 +756,20 @@ class _Extractor:
         if (
             last_key in ("ما", "حسبما", "وفقما", "لما") or words[i].key in ("كما",)
         ) and (a < end and words[a].kind == "word"):
-            info = self.verb_cue(a)
+            info = self.verb_cue(a) or self._verb_with_pronoun(a)
+            if words[i].key == "علي" and info is None:
+                return 0  # "على ما" is only an attribution before a reporting verb
             if info and info["relay"]:
                 self._relay(q, a, end)
             a += 1
+        if in_boilerplate(self.doc, words[i].start, words[i].end) or self._inside_content(
+            words[i].start
+        ):
+            return 0
         if q.speaker is None:
             e = self._np_end(a, end)
-            if e <= a:
-                return 0
+            if e <= a or not self._plausible_source(a, e):
+                return 0  # "وفق الجدول الزمني", "حسب الخطة": not a source
             q.speaker = (words[a].start, words[e - 1].end)
             after = e
         else:
