@@ -40,6 +40,7 @@ COMMANDS = {
     "search": "rasd.cli.search:search",
     "reanalyze": "rasd.cli.reanalyze:reanalyze",
     "serve": "rasd.cli.serve:serve",
+    "stories": "rasd.cli.stories:stories",
 }
 
 

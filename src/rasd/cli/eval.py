@@ -9,6 +9,8 @@ from rasd.cli import LazyGroup
 #: evaluation name -> "module:attribute"
 EVALS: dict[str, str] = {
     "quotes": "rasd.cli.eval_quotes:eval_quotes",
+    "stories": "rasd.cli.eval_stories:eval_stories",
+    "entities-xdoc": "rasd.cli.eval_stories:eval_entities_xdoc",
 }
 
 

@@ -1,0 +1,68 @@
+"""``rasd stories``: articles about the same event across outlets and days, grouped."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from rasd.cli.ingest import DB_HELP
+
+
+def load_docs(sources: tuple[str, ...], db: str | None) -> list:
+    """Documents from files/folders (boilerplate marked) or, without sources, the archive."""
+    if sources:
+        from rasd.config import Config
+        from rasd.link.corpus import iter_corpus
+        from rasd.pipeline import Pipeline
+
+        pipe = Pipeline(Config(components=("boilerplate",)))
+        return [pipe(d) for d in iter_corpus(sources)]
+    from rasd.store import open_store
+
+    with open_store(db, create=False) as store:
+        return list(store.iter_documents())
+
+
+@click.command("stories")
+@click.argument("sources", nargs=-1)
+@click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
+@click.option("--threshold", type=float, default=None,
+              help="Similarity needed to join a story (default: the evaluated value).")
+@click.option("--window", "window_days", type=int, default=None,
+              help="Days an article may lie after a story's last article.")
+@click.option("--min-size", type=int, default=1, show_default=True,
+              help="Only list stories with at least this many articles.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
+            window_days: int | None, min_size: int, as_json: bool) -> None:
+    """Group articles about the same event into stories and list them, each with its
+    articles' URLs or source paths.
+
+    SOURCES are files/folders (a folder's manifest.jsonl supplies outlet, URL and date);
+    without SOURCES the archive (--db) is read.  Articles join a story when their text is a
+    near copy of one of its articles (MinHash) or close enough in content (TF-IDF cosine of
+    folded words, names and places) within a time window; the result does not depend on the
+    order articles were given in.
+    """
+    from rasd.link.stories import cluster_documents
+
+    params = {}
+    if threshold is not None:
+        params["threshold"] = threshold
+    if window_days is not None:
+        params["window_days"] = window_days
+    result = [s for s in cluster_documents(load_docs(sources, db), **params)
+              if len(s.articles) >= min_size]
+    for s in result:
+        if as_json:
+            click.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+            continue
+        span = s.first_seen if s.first_seen == s.last_seen else f"{s.first_seen} → {s.last_seen}"
+        click.echo(f"{s.id}  {len(s.articles)} articles  {span}  {s.title}")
+        if s.outlets:
+            click.echo(f"    outlets: {', '.join(s.outlets)}")
+        for a in s.articles:
+            click.echo(f"    {a.published or '????-??-??'}  {a.outlet or '-'}  {a.source}")
+    if not as_json:
+        click.echo(f"{len(result)} stories", err=True)

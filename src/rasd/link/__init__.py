@@ -1,0 +1,1 @@
+"""Across articles: stories, cross-document entities, profiles, contradictions."""

@@ -1,0 +1,150 @@
+"""Per-document features shared by story clustering and contradiction finding.
+
+Why a separate module: clustering must work on raw :class:`~rasd.doc.Document` objects (a
+folder of text files, no store, no NER model) as well as on fully analysed ones.  So features
+come from the Arabic tokenizer (folded, clitic-split, obfuscation-proof keys: "قـ.ـوات" and
+"قوات" give the same key), skip boilerplate lines when the layer is there, and add entity
+canonical names when an ``entities`` layer exists.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from datasketch import MinHash
+
+from rasd.doc import Document
+from rasd.lang.ar.normalize import normalize_key
+from rasd.lang.ar.tokenize import tokenize
+
+#: Function words and news filler that say nothing about *which* event a text reports.
+_STOP_TEXT = """
+    في من على الى إلى عن مع أن إن ان كان كانت يكون التي الذي الذين هذا هذه ذلك تلك هو هي هم
+    ما لا لم لن قد كل بعد قبل بين حتى عند منذ خلال حيث أو او ثم كما وقال قال قالت وقالت أكد
+    أكدت اكد وأضاف أضاف اضاف مضيفا مضيفاً مشيرا مشيراً وأشار أشار واشار أوضح اوضح وأوضح
+    أعلن اعلن أعلنت اعلنت وأعلن وأعلنت بحسب وفق وفقا وفقاً نحو أكثر اكثر أقل اقل عدد
+    اليوم أمس امس يوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء صباح
+    فجر الماضي الماضية المقبل المقبلة الجاري الحالي العام عام أيضا أيضاً ايضا إلى الى
+    لها له لهم عليه عليها فيه فيها منه منها إنه انه إنها انها أنه أنها بأن بان وأن وإن
+    تابعونا تابعوا اقرأ اشترك للاشتراك نشرتنا تلغرام فيسبوك الخبر المزيد
+"""
+STOPWORDS = frozenset(normalize_key(w) for w in _STOP_TEXT.split())
+
+@dataclass
+class DocFeatures:
+    """What the clusterer needs from one document (cheap to keep in memory)."""
+
+    doc_id: str
+    day: date | None
+    terms: Counter[str]
+    names: frozenset[str] = field(default_factory=frozenset)
+    minhash: MinHash | None = None
+
+
+def _term(key: str, det: bool) -> str:
+    """Drop the article so "الفاشر"/"فاشر" (after ب/ل/و) compare equal."""
+    if det and key.startswith("ال") and len(key) > 4:
+        return key[2:]
+    if key.startswith("لل") and len(key) > 4:  # "للجيش": ل + الجيش
+        return key[2:]
+    return key
+
+
+def content_terms(text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
+    """Folded content-word keys of ``text`` in order (clitics, stopwords and boilerplate out)."""
+    out: list[str] = []
+    skip = skip or []
+    for t in tokenize(text):
+        if t.kind != "word" or t.role != "stem":
+            if t.kind == "num" and len(t.norm) >= 3:
+                out.append(t.norm)
+            continue
+        if skip and any(a <= t.start < b for a, b in skip):
+            continue
+        k = _term(t.key, t.det)
+        if len(k) < 3 or k in STOPWORDS:
+            continue
+        out.append(k)
+    return out
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date/datetime string (None when missing or unreadable)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def shingle_minhash(terms: list[str], k: int = 3, num_perm: int = 64) -> MinHash:
+    """MinHash of word k-shingles: rewrites of one wire text share most shingles."""
+    mh = MinHash(num_perm=num_perm, seed=1)
+    for i in range(max(1, len(terms) - k + 1)):
+        mh.update(" ".join(terms[i : i + k]).encode("utf-8"))
+    return mh
+
+
+def doc_features(doc: Document) -> DocFeatures:
+    """Features of one document; the title (first line) counts double."""
+    skip = [(s.start, s.end) for s in doc.layer("boilerplate")]
+    terms = content_terms(doc.text, skip)
+    tf: Counter[str] = Counter(terms)
+    title_end = doc.text.find("\n")
+    if title_end > 0:
+        tf.update(content_terms(doc.text[:title_end]))
+    places = _places()
+    for term in list(tf):
+        if term in places or "ال" + term in places:
+            tf[term] *= 2  # a place pins an event down more than most words
+    for a, b in zip(terms, terms[1:], strict=False):
+        tf[f"{a}_{b}"] += 1
+    names = set()
+    for s in doc.layer("entities"):
+        if s.attrs.get("boilerplate"):
+            continue
+        name = s.attrs.get("entity") or s.attrs.get("canonical") or doc.span_text(s)
+        names.add(normalize_key(str(name)))
+    for n in names:
+        tf["§" + n] += 2
+    return DocFeatures(
+        doc_id=doc.id,
+        day=parse_day(doc.meta.published),
+        terms=tf,
+        names=frozenset(names),
+        minhash=shingle_minhash(terms),
+    )
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from rasd.lang.ar.lexicon import place_names
+
+    return frozenset(place_names())
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[dict[str, int], int]:
+    """Word counts of the bundled lexicon: a prior for how common a word is in Arabic news."""
+    from rasd.lang.ar.lexicon import default_lexicon
+
+    counts = default_lexicon().counts
+    return counts, max(1, max(counts.values(), default=1))
+
+
+def background_idf(term: str) -> float:
+    """IDF-like weight from the background lexicon (bigrams/names: the rarer part counts)."""
+    counts, top = _background()
+    if term.startswith("§"):
+        return 3.0
+    parts = term.split("_")
+    best = 0.0
+    for p in parts:
+        c = counts.get(p, 0) + counts.get("ال" + p, 0)
+        best = max(best, math.log(1 + top / (1 + c)))
+    return best / 2.5 + (0.5 if len(parts) > 1 else 0.0)
