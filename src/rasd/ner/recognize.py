@@ -1,0 +1,108 @@
+"""From text + tokens to typed mentions with canonical forms (no document model needed).
+
+The tagger runs sentence by sentence (CRF context never crosses a sentence); a mention is the
+token range the tagger marks, trimmed of stray punctuation, and its offsets start at the first
+non-clitic piece, so "وبيونغ يانغ" yields "بيونغ يانغ".  The canonical form is the normalized
+reading of the pieces, with the article restored after ل ("لجيش السوري" → "الجيش السوري").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasd.lang.ar.sentences import split_sentences
+from rasd.lang.ar.tokenize import Token
+from rasd.ner.gazetteer import match_key
+from rasd.ner.model import Tagger, default_tagger
+from rasd.ner.propagate import gazetteer_repairs, propagate, split_person_spans
+
+_MAX_CHUNK = 250  # tokens; longer "sentences" (lists, tables) are tagged in pieces
+_OPEN, _CLOSE = "([«\"“", ")]»\"”"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    type: str
+    canonical: str
+    confidence: float
+    first: int  # token index range [first, last) in the token list given
+    last: int
+
+
+def canonical(tokens: Sequence[Token]) -> str:
+    """Normalized reading of a mention's pieces; the article elided after ل is restored."""
+    parts: list[str] = []
+    prev: Token | None = None
+    for t in tokens:
+        piece = t.norm.replace("ـ", "")
+        if prev is None and t.det and match_key(t.key, True) != t.key:
+            piece = "ا" + piece
+        if prev is not None and (t.start > prev.end or t.word != prev.word):
+            parts.append(" ")
+        parts.append(piece)
+        prev = t
+    return "".join(parts).strip()
+
+
+def _trim(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    while i < j and (tokens[i].kind == "punct" or tokens[i].role in ("conj", "prep", "fut")):
+        i += 1
+    while j > i and tokens[j - 1].kind == "punct":
+        opened = any(tokens[k].norm in _OPEN for k in range(i, j - 1))
+        if tokens[j - 1].norm in _CLOSE and opened:
+            break
+        j -= 1
+    return i, j
+
+
+def _chunks(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
+    bounds = split_sentences(text) if text else [(0, tokens[-1].end if tokens else 0)]
+    out, k = [], 0
+    for _a, b in bounds:
+        start = k
+        while k < len(tokens) and tokens[k].start < b:
+            k += 1
+            if k - start >= _MAX_CHUNK:
+                out.append((start, k))
+                start = k
+        if k > start:
+            out.append((start, k))
+    if k < len(tokens):
+        out.append((k, len(tokens)))
+    return out
+
+
+def recognize(
+    text: str,
+    tokens: Sequence[Token],
+    convention: str = "news",
+    tagger: Tagger | None = None,
+    propagate_names: bool = True,
+) -> list[Mention]:
+    """Typed mentions in ``text`` (``tokens`` = :func:`rasd.lang.ar.tokenize.tokenize` output).
+
+    ``convention`` selects the span convention learnt per corpus ("news" for analysis,
+    "wojood" to reproduce that corpus's annotation style when scoring on it).
+    ``propagate_names`` adds untagged repeats of names found elsewhere in the text
+    (:mod:`rasd.ner.propagate`).
+    """
+    tagger = tagger or default_tagger()
+    found: list[tuple[int, int, str, float]] = []
+    for a, b in _chunks(tokens, text):
+        for i, j, typ, conf in tagger.tag_spans(tokens[a:b], convention):
+            found.append((a + i, a + j, typ, conf))
+    found = split_person_spans(tokens, found)
+    found = gazetteer_repairs(tokens, found, trim_triggers=convention == "news")
+    if propagate_names:
+        found = propagate(tokens, found)
+    out = []
+    for i0, j0, typ, conf in found:
+        i, j = _trim(tokens, i0, j0)
+        if i >= j:
+            continue
+        pieces = tokens[i:j]
+        out.append(Mention(pieces[0].start, pieces[-1].end, typ, canonical(pieces), conf, i, j))
+    return out

@@ -1,0 +1,81 @@
+"""Deterministic training of the shipped CRF tagger (``rasd train ner``).
+
+Both corpora go through :mod:`rasd.ner.corpora` into rasd's own clitic-piece scheme; the
+gazetteer is compiled first (features depend on it).  Regularisation was chosen on a dev split
+carved from Wojood *train* (every 5th sentence, see :func:`dev_split`), never on Wojood val or
+on the seed article; the shipped model is then trained on all training data.  L-BFGS in
+crfsuite is deterministic, so the same data and parameters give the same model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from rasd.ner import corpora, gazetteer
+from rasd.ner.features import sentence_features
+
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+
+
+#: feature domain per corpus; analysis uses NEWS (conventions of news practice and NewsFANE)
+NEWS, WOJOOD = "news", "wojood"
+
+
+@dataclass
+class TrainingData:
+    wojood: list[corpora.Sentence]
+    newsfane: list[corpora.Sentence]
+
+
+def load(data_dir: Path) -> TrainingData:
+    return TrainingData(
+        wojood=corpora.wojood(data_dir / "wojood-sample" / "train.txt"),
+        newsfane=corpora.newsfane(data_dir / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt"),
+    )
+
+
+def dev_split(
+    sents: Sequence[corpora.Sentence], every: int = 5
+) -> tuple[list[corpora.Sentence], list[corpora.Sentence]]:
+    """(train, dev): every ``every``-th sentence held out, deterministic."""
+    train = [s for i, s in enumerate(sents) if i % every != every - 1]
+    dev = [s for i, s in enumerate(sents) if i % every == every - 1]
+    return train, dev
+
+
+def fit(
+    sents: Sequence[tuple[corpora.Sentence, str]],
+    out: Path,
+    params: dict[str, float] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Path:
+    """Train a CRF on ``(sentence, domain)`` pairs and write it to ``out``."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s, domain in sents:
+        if s.tokens:
+            trainer.append(sentence_features(s.tokens, domain), s.tags)
+            if progress:
+                progress(1)
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {}), "feature.possible_transitions": True})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return out
+
+
+def build_gazetteer(pkg_data: Path) -> Path:
+    path = pkg_data / gazetteer.GAZETTEER_FILE
+    gazetteer.build().save(path)
+    gazetteer.default_gazetteer.cache_clear()
+    return path
+
+
+def train(data_dir: Path, out: Path, params: dict[str, float] | None = None) -> Path:
+    """Compile the gazetteer, then train on Wojood train + NewsFANE and write ``out``."""
+    build_gazetteer(Path(gazetteer.__file__).parent / "data")
+    data = load(data_dir)
+    pairs = [(s, WOJOOD) for s in data.wojood] + [(s, NEWS) for s in data.newsfane]
+    return fit(pairs, out, params)
