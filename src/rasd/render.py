@@ -49,10 +49,24 @@ def _normalized(doc: Document) -> list[str]:
     ]
 
 
+def _entities(doc: Document) -> list[str]:
+    from rasd.ner.render import entity_lines
+
+    return entity_lines(doc)
+
+
+def _entity_clusters(doc: Document) -> list[str]:
+    from rasd.ner.render import cluster_lines
+
+    return cluster_lines(doc)
+
+
 SECTIONS: dict[str, Renderer] = {
     "sentences": _sentences,
     "boilerplate": _boilerplate,
     "normalized": _normalized,
+    "entities": _entities,
+    "entity_clusters": _entity_clusters,
 }
 
 

@@ -8,6 +8,7 @@ from rasd.cli import LazyGroup
 
 #: evaluation name -> "module:attribute"
 EVALS: dict[str, str] = {
+    "ner": "rasd.cli.eval_ner:eval_ner",
     "quotes": "rasd.cli.eval_quotes:eval_quotes",
     "stories": "rasd.cli.eval_stories:eval_stories",
     "entities-xdoc": "rasd.cli.eval_stories:eval_entities_xdoc",

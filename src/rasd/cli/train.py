@@ -9,7 +9,9 @@ import click
 from rasd.cli import LazyGroup
 
 #: model name -> "module:attribute"
-TRAINERS: dict[str, str] = {}
+TRAINERS: dict[str, str] = {
+    "ner": "rasd.cli.train_ner:train_ner",
+}
 
 
 @click.group("train", cls=LazyGroup, lazy=TRAINERS)
