@@ -103,6 +103,11 @@ def _float(v: Any) -> float | None:
 
 
 def _name_of(doc: Document, span: Span) -> str:
+    # "entity" is the in-document cluster's canonical name ("الأسد" → "بشار الأسد") when it
+    # is text, not a span id
+    cl = span.attrs.get("entity")
+    if isinstance(cl, str) and cl.strip() and find_span(doc, cl, ("entities",)) is None:
+        return cl
     v = _first(span.attrs, "canonical", "name", "norm", "lemma")
     if isinstance(v, str) and v.strip():
         return v
@@ -143,9 +148,9 @@ def place_rows(doc: Document) -> list[dict[str, Any]]:
     rows = []
     for s in doc.layer("places"):
         a = s.attrs
-        name = str(_first(a, "name", "canonical", "name_ar", "norm") or doc.text[s.start : s.end])
+        name = str(_first(a, "name", "name_ar", "canonical", "norm") or doc.text[s.start : s.end])
         lat, lon = _coords(a)
-        gid = _first(a, "geonameid", "geonames_id", "gazetteer_id", "place_id")
+        gid = _gazetteer_id(a)
         rows.append({
             "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
             "text": doc.text[s.start : s.end], "place_id": place_id(name, gid), "name": name,
@@ -155,6 +160,28 @@ def place_rows(doc: Document) -> list[dict[str, Any]]:
             "precision": _str(_first(a, "precision", "geo_precision")),
         })
     return rows
+
+
+def _gazetteer_id(a: Mapping[str, Any]) -> Any:
+    if a.get("resolved") is False:
+        return None
+    return _first(a, "geonameid", "geonames_id", "gazetteer_id", "place_id", "id")
+
+
+def precision_of(value: str | None) -> str | None:
+    """day/week/month/year from the shape of an ISO value ("2021-11", "2021-W44" …)."""
+    if not value:
+        return None
+    v = value.split("T")[0]
+    if len(v) >= 10 and v[4] == "-" and v[7] == "-":
+        return "day"
+    if "-W" in v:
+        return "week"
+    if len(v) == 7 and v[4] == "-":
+        return "month"
+    if len(v) == 4 and v.isdigit():
+        return "year"
+    return None
 
 
 def _str(v: Any) -> str | None:
@@ -222,6 +249,8 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
         date_ref = _first(a, "date", "time", "when")
         date, precision = None, _str(_first(a, "date_precision", "time_precision"))
         t = find_span(doc, date_ref, ("times",)) if isinstance(date_ref, str) else None
+        if t is None and isinstance(date_ref, Mapping) and isinstance(date_ref.get("id"), str):
+            t = find_span(doc, date_ref["id"], ("times",))
         if t is not None:
             date = _str(_first(t.attrs, "value", "iso"))
             precision = precision or _str(t.attrs.get("precision"))
@@ -230,12 +259,18 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
             precision = precision or _str(date_ref.get("precision"))
         elif date_ref is not None:
             date = _str(date_ref)
+        if date and not date[:4].isdigit():
+            date = None  # PAST_REF, PRESENT_REF …: not a date an event table can use
+        precision = precision or precision_of(date)
         place_ref = _first(a, "place", "where", "location")
         place, pid, lat, lon = None, None, None, None
         p = find_span(doc, place_ref, ("places",)) if isinstance(place_ref, str) else None
+        if p is None and isinstance(place_ref, Mapping) and isinstance(place_ref.get("id"), str):
+            p = find_span(doc, place_ref["id"], ("places",))
         if p is not None:
-            place = str(_first(p.attrs, "name", "canonical") or doc.text[p.start : p.end])
-            pid = place_id(place, _first(p.attrs, "geonameid", "geonames_id", "gazetteer_id"))
+            place = str(_first(p.attrs, "name", "name_ar", "canonical")
+                        or doc.text[p.start : p.end])
+            pid = place_id(place, _gazetteer_id(p.attrs))
             lat, lon = _coords(p.attrs)
         elif place_ref is not None:
             place, _, _ = resolve(doc, place_ref, ("places",))
