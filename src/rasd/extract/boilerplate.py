@@ -43,7 +43,7 @@ _OURS = (
     r"|جرس الاشعارات|تفعيل الاشعارات)"
 )
 
-# (rule name, pattern, max key length for the rule to apply or 0 for no limit)
+# (rule name, pattern, max key length for the rule to apply: longer lines are prose)
 _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "read_also",
@@ -142,6 +142,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("advert", re.compile(r"^\W*(?:اعلان|مساحه اعلانيه|advertisement|sponsored|محتوي مدفوع)\W*$", re.I), 40),
     ("copyright", re.compile(r"(?:جميع الحقوق محفوظه|حقوق النشر محفوظه|©|all rights reserved)", re.I), 300),
 )
+_MAX_LIMIT = max(limit for _, _, limit in _RULES)
 _SHARE_WORDS = re.compile(
     rf"^(?:\W*(?:{_PLATFORM}|ماسنجر|messenger|البريد الالكتروني|ايميل|طباعه|نسخ الرابط|مشاركه|شارك"
     r"|email|print|X|اكس|copy link|share)\W*){2,}$",
@@ -152,9 +153,9 @@ _SHARE_WORDS = re.compile(
 def classify_key(key: str) -> str | None:
     """Rule name for a line given its folded key (see :func:`classify_line`)."""
     key = key.strip()
-    if not key:
-        return None
     n = len(key)
+    if not n or n > _MAX_LIMIT:
+        return None
     for name, rule, limit in _RULES:
         if limit and n > limit:
             continue  # long lines are article prose even if they start like a teaser

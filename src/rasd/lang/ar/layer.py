@@ -29,25 +29,34 @@ from rasd.pipeline import component
 def text_layer(doc: Document, config: Config) -> None:
     text = doc.text
     view = normalize(text, config.norm)
-    toks = _merge_overlaps(tokenize(text, config.norm, view=view), config)
+    toks = tokenize(text, config.norm, view=view)
+    if view.expanded:  # a ligature became two letters: clitic pieces may share a character
+        toks = _merge_overlaps(toks, config)
     tok_spans: list[Span] = []
     norm_spans: list[Span] = []
     add_tok = tok_spans.append
-    # one normalized span per orthographic word whose surface differs from its reading
-    w_start = w_end = -1
-    w_word = -1
-    w_reading: list[str] = []
+    # One normalized span per orthographic word whose surface differs from its reading.
+    # Written as one flat loop: this is the hottest code of the whole pipeline.
+    w_word = w_start = w_end = -1
+    w_reading = ""
     for i, t in enumerate(toks):
-        attrs = {"norm": t.norm, "key": t.key, "role": t.role, "word": t.word}
+        word = t.word
         if t.det:
-            attrs["det"] = True
+            attrs = {"norm": t.norm, "key": t.key, "role": t.role, "word": word, "det": True}
+        else:
+            attrs = {"norm": t.norm, "key": t.key, "role": t.role, "word": word}
         add_tok(Span(t.start, t.end, t.kind, f"t{i}", attrs))
-        if t.word != w_word:
-            _flush_norm(text, w_start, w_end, w_reading, norm_spans)
-            w_word, w_start, w_reading = t.word, t.start, []
+        if word != w_word:
+            if w_word >= 0 and text[w_start:w_end] != w_reading:
+                norm_spans.append(
+                    Span(w_start, w_end, "norm", f"n{len(norm_spans)}", {"norm": w_reading})
+                )
+            w_word, w_start, w_reading = word, t.start, t.norm
+        else:
+            w_reading += t.norm
         w_end = t.end
-        w_reading.append(t.norm)
-    _flush_norm(text, w_start, w_end, w_reading, norm_spans)
+    if w_word >= 0 and text[w_start:w_end] != w_reading:
+        norm_spans.append(Span(w_start, w_end, "norm", f"n{len(norm_spans)}", {"norm": w_reading}))
     doc.layers["tokens"] = tok_spans
     doc.layers["normalized"] = norm_spans
     doc.layers["sentences"] = [
@@ -55,14 +64,6 @@ def text_layer(doc: Document, config: Config) -> None:
     ]
     if doc.meta.language is None:
         doc.meta.language = "ar" if arabic_share(text) >= 0.5 else "und"
-
-
-def _flush_norm(text: str, s: int, e: int, reading: list[str], out: list[Span]) -> None:
-    if s < 0:
-        return
-    r = "".join(reading)
-    if text[s:e] != r:
-        out.append(Span(s, e, "norm", f"n{len(out)}", {"norm": r}))
 
 
 def _merge_overlaps(toks: list[Token], config: Config) -> list[Token]:

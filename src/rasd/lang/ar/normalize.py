@@ -101,6 +101,8 @@ class Normalized:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    #: Some original character became several view characters (a ligature such as "ﻻ").
+    expanded: bool = False
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of the view to the original text."""
@@ -115,15 +117,20 @@ class Normalized:
 
 
 def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
-    """Build the normalized view of ``text`` (see the module docstring for what changes)."""
-    # identity fast path: hashing a frozen dataclass on every call is measurable in bulk
-    pat = _DEFAULT_PATTERN if opts is DEFAULT else _PATTERNS.get(opts)
-    if pat is None:
-        pat = _PATTERNS[opts] = _build_pattern(opts)
+    """Build the normalized view of ``text`` (see the module docstring for what changes).
+
+    The last result is remembered (by identity of the text and options objects): the text
+    and boilerplate components both need the view of the same document, one after the other.
+    """
+    last = _LAST_VIEW
+    if last is not None and last[0] is text and last[1] is opts:
+        return last[2]
+    pat = _pattern(opts)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
+    expanded = False
     for m in pat.finditer(text):
         a, b = m.span()
         if a > pos:  # untouched stretch: copy as is
@@ -144,6 +151,7 @@ def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
                 if ends:
                     ends[-1] = b
             else:
+                expanded = expanded or len(rep) > 1
                 out.append(rep)
                 starts.extend([a] * len(rep))
                 ends.extend([b] * len(rep))
@@ -152,7 +160,34 @@ def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
         out.append(text[pos:])
         starts.extend(range(pos, len(text)))
         ends.extend(range(pos + 1, len(text) + 1))
-    return Normalized(text, "".join(out), tuple(starts), tuple(ends))
+    view = Normalized(text, "".join(out), tuple(starts), tuple(ends), expanded)
+    _remember(text, opts, view)
+    return view
+
+
+_LAST_VIEW: tuple[str, NormOptions, Normalized] | None = None
+
+
+def _remember(text: str, opts: NormOptions, view: Normalized) -> None:
+    global _LAST_VIEW
+    _LAST_VIEW = (text, opts, view) if len(text) > 200 else None
+
+
+# One-entry identity caches: options objects are long-lived (one per Config) but hashing a
+# frozen dataclass on each of the ~100 calls per article is measurable in bulk.
+_LAST_PATTERN: tuple[NormOptions, re.Pattern[str]] = (DEFAULT, re.compile(""))
+_LAST_TABLE: tuple[NormOptions, dict[int, str]] = (DEFAULT, {})
+
+
+def _pattern(opts: NormOptions) -> re.Pattern[str]:
+    global _LAST_PATTERN
+    if _LAST_PATTERN[0] is opts:
+        return _LAST_PATTERN[1]
+    pat = _PATTERNS.get(opts)
+    if pat is None:
+        pat = _PATTERNS[opts] = _build_pattern(opts)
+    _LAST_PATTERN = (opts, pat)
+    return pat
 
 
 @lru_cache(maxsize=1024)
@@ -186,9 +221,13 @@ _FOLD_TABLES: dict[NormOptions, dict[int, str]] = {}
 
 def fold_key(s: str, opts: NormOptions = DEFAULT) -> str:
     """Length-preserving spelling fold for matching: أ/إ/آ→ا, ى→ي, ة→ه (each switchable)."""
-    table = _DEFAULT_TABLE if opts is DEFAULT else _FOLD_TABLES.get(opts)
+    global _LAST_TABLE
+    if _LAST_TABLE[0] is opts:
+        return s.translate(_LAST_TABLE[1])
+    table = _FOLD_TABLES.get(opts)
     if table is None:
         table = _FOLD_TABLES[opts] = _fold_table(opts)
+    _LAST_TABLE = (opts, table)
     return s.translate(table)
 
 
@@ -197,5 +236,5 @@ def normalize_key(s: str, opts: NormOptions = DEFAULT) -> str:
     return fold_key(normalize(s, opts).text, opts)
 
 
-_DEFAULT_PATTERN = _PATTERNS[DEFAULT] = _build_pattern(DEFAULT)
-_DEFAULT_TABLE = _FOLD_TABLES[DEFAULT] = _fold_table(DEFAULT)
+_LAST_PATTERN = (DEFAULT, _build_pattern(DEFAULT))
+_LAST_TABLE = (DEFAULT, _fold_table(DEFAULT))
