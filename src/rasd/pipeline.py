@@ -22,6 +22,7 @@ ComponentFunc = Callable[[Document, Config], None]
 COMPONENT_MODULES: dict[str, str] = {
     "text": "rasd.lang.ar.layer",
     "boilerplate": "rasd.extract.boilerplate",
+    "entities": "rasd.extract.entities",
     "times": "rasd.extract.times",
     "places": "rasd.extract.places",
     "quotes": "rasd.extract.quotes",

@@ -1,0 +1,47 @@
+"""The ``entities`` pipeline component: spans without clitics, canonical forms, clusters."""
+
+from rasd.config import Config
+from rasd.pipeline import Pipeline
+
+TEXT = (
+    "وصل وفد عسكري من بيونغ يانغ إلى دمشق للقاء بشار الأسد، وقال مصدر في الفرقة الرابعة "
+    "التابعة للجيش السوري إن خبراء من كوريا الشمالية يعملون في ريف إدلب. "
+    "وأكد الأسد أن التعاون مع كوريا الشمالية مستمر.\n"
+    "اقرأ أيضا: الأسد يستقبل وفدا من بيونغ يانغ"
+)
+
+
+def _doc():
+    return Pipeline(Config(components=("text", "boilerplate", "entities"))).analyze(TEXT)
+
+
+def test_mentions_exclude_proclitics_and_get_canonical_forms():
+    doc = _doc()
+    ents = doc.layer("entities")
+    by_text = {doc.span_text(s): s for s in ents}
+    assert "لجيش السوري" in by_text, sorted(by_text)
+    assert by_text["لجيش السوري"].attrs["canonical"] == "الجيش السوري"
+    assert by_text["لجيش السوري"].label == "ORG"
+    roles = {t.start: t.attrs["role"] for t in doc.layer("tokens")}
+    for s in ents:
+        assert roles.get(s.start) in ("stem", ""), doc.span_text(s)  # never a clitic piece
+
+
+def test_clusters_link_short_names_and_capital_for_state():
+    doc = _doc()
+    ents = {s.id: s for s in doc.layer("entities")}
+    clusters = doc.relations["entity_clusters"]
+    forms = [{doc.span_text(ents[m]) for m in c["mentions"]} for c in clusters]
+    assert any({"بشار الأسد", "الأسد"} <= f for f in forms), forms
+    assert any({"كوريا الشمالية", "بيونغ يانغ"} <= f for f in forms), forms
+    for c in clusters:
+        for m in c["mentions"]:
+            assert ents[m].attrs["cluster"] == c["id"]
+
+
+def test_boilerplate_mentions_are_flagged_not_dropped():
+    doc = _doc()
+    tail = TEXT.index("اقرأ أيضا")
+    late = [s for s in doc.layer("entities") if s.start > tail]
+    assert late and all(s.attrs.get("boilerplate") for s in late)
+    assert not any(s.attrs.get("boilerplate") for s in doc.layer("entities") if s.start < tail)

@@ -1,0 +1,26 @@
+"""CI floors for the shipped tagger on the two judged gold sets.
+
+The seed article is real news with hand-made gold (tests/reference); Wojood val is the held-out
+split of the Wojood sample, never used for training or tuning (tuning used a dev split carved
+from Wojood train).  Floors sit just under the measured scores so a regression fails CI.
+"""
+
+from pathlib import Path
+
+from rasd.ner.evaluate import default_predictor, evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_FLOOR = 0.85
+WOJOOD_FLOOR = 0.80
+
+
+def test_seed_article_micro_f1():
+    gold = ROOT / "tests" / "reference" / "alhal-2021-11-01.gold.json"
+    r = evaluate(gold, default_predictor("news")).report()
+    assert r["micro"]["f1"] >= SEED_FLOOR, r
+
+
+def test_wojood_val_outer_layer_micro_f1():
+    gold = ROOT / "data" / "wojood-sample" / "val.txt"
+    r = evaluate(gold, default_predictor("wojood")).report()
+    assert r["micro"]["f1"] >= WOJOOD_FLOOR, r
