@@ -176,3 +176,23 @@ def test_url_errors_are_one_line(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(fetch, "TRANSPORT", httpx.MockTransport(boom))
     (item,) = list(iter_documents("https://down.test/"))
     assert item.error.startswith("[E106]") and "\n" not in item.error
+
+
+def test_unknown_xml_and_unexpected_failures_are_items(
+    tmp_path: Path, seed_text: str, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset><url><loc>https://x.test/</loc></url></urlset>', "utf-8"
+    )
+    (tmp_path / "page.html").write_bytes((FIXTURES / "alhal-2021-11-01.html").read_bytes())
+    (tmp_path / "z.txt").write_text(seed_text, "utf-8")
+
+    def broken(*args: object, **kw: object) -> None:
+        raise RuntimeError("parser exploded\nwith details")
+
+    monkeypatch.setattr("rasd.ingest.html.html_to_document", broken)
+    items = list(iter_documents(str(tmp_path)))
+    assert [i.source.rsplit("/", 1)[-1] for i in items] == ["page.html", "sitemap.xml", "z.txt"]
+    assert items[0].error == f"[E100] {tmp_path / 'page.html'}: could not read (RuntimeError: parser exploded)"
+    assert items[1].error.startswith("[E105]")
+    assert items[2].document.text == seed_text

@@ -38,3 +38,7 @@ def iter_documents(
         yield from dispatch(source, fetch=fetch, max_bytes=max_bytes)
     except RasdError as e:
         yield Item(source, error=str(e))
+    except Exception as e:  # noqa: BLE001 - users get one coded line, never a traceback
+        from rasd.ingest.dispatch import unexpected
+
+        yield Item(source, error=str(unexpected(e, source)))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rasd.config import MAX_DOCUMENT_BYTES
 from rasd.doc import Document, Meta
-from rasd.errors import InputError, RasdError, TooLarge
+from rasd.errors import InputError, MalformedInput, RasdError, TooLarge
 from rasd.ingest import Item
 from rasd.ingest.meta import finish
 
@@ -65,6 +65,14 @@ def _walk(root: Path, *, fetch: bool, max_bytes: int) -> Iterator[Item]:
             yield from _from_file(path, str(path), fetch=fetch, max_bytes=max_bytes)
         except RasdError as e:
             yield Item(str(path), error=str(e))
+        except Exception as e:  # noqa: BLE001 - one unreadable file never stops a folder
+            yield Item(str(path), error=str(unexpected(e, str(path))))
+
+
+def unexpected(e: Exception, source: str) -> InputError:
+    """A one-line coded error for a failure no reader anticipated (a bug or a library edge)."""
+    msg = (str(e).splitlines() or [""])[0][:120]
+    return InputError(f"could not read ({type(e).__name__}: {msg})", source=source)
 
 
 def _kind_by_name(path: Path) -> str | None:
@@ -114,6 +122,8 @@ def _from_file(path: Path, source: str, *, fetch: bool, max_bytes: int) -> Itera
         head = fh.read(4096)
     if kind is None:
         kind = "warc" if path.suffix.lower() == ".gz" and head[:2] == b"\x1f\x8b" else sniff(head)
+        if kind == "text" and path.suffix.lower() in (".xml", ".gz"):
+            raise MalformedInput("neither a feed, a WARC nor an HTML page", source=source)
     if kind == "warc":
         from rasd.ingest.warc import iter_warc
 
