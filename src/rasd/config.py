@@ -14,6 +14,8 @@ DEFAULT_COMPONENTS = (
     "boilerplate",
     "times",
     "places",
+    "quotes",
+    "events",
 )
 
 

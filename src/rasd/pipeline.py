@@ -26,6 +26,7 @@ COMPONENT_MODULES: dict[str, str] = {
     "times": "rasd.extract.times",
     "places": "rasd.extract.places",
     "quotes": "rasd.extract.quotes",
+    "events": "rasd.extract.events",
 }
 
 

@@ -822,6 +822,10 @@ class _Extractor:
         return i + n
 
 
+#: phrase-reading helpers (speaker heads, noun-phrase ends, clause subjects) reused by events
+Reader = _Extractor
+
+
 # --------------------------------------------------------------------------- kinds & links
 def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
     """Speaker kind from the head noun, the words of the phrase, and entity labels."""

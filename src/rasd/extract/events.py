@@ -1,0 +1,425 @@
+"""Events: who did what to whom, where and when, typed with PLOVER categories.
+
+Rule-based and precision-first.  A trigger from the lexicon (``data/events.json``: verbs in
+all persons and genders, verbal nouns, and light verbs that only count with their object —
+"فرض عقوبات", "أرسل مساعدات", "ألقى القبض") opens an event; its arguments are read off the
+same sentence:
+
+* **actor** — the subject: the phrase before the verb in its clause ("الطيران الروسي قصف"),
+  else the phrase right after it (Arabic is verb-first: "قصف الطيران الروسي مواقع …").  A
+  number right after the verb is the victims, not the actor ("قتل 12 شخصاً");
+* **target** — the object after the actor, or the phrase after the type's preposition
+  ("على", "ضد", "مع" …);
+* **place**/**time** — the nearest ``places``/``times`` span in the sentence when those layers
+  exist (else GPE/LOC/FAC entities for the place);
+* **mode** — ``denied`` (negated, or inside a denial quote), ``hypothetical`` (future,
+  modal or planned: "قد", "سوف", "من المتوقع", "تستعد"), else ``asserted``.
+
+Every event is one span over its trigger and actor/target (the evidence); each argument keeps
+its own offsets and, where available, the entity or place it links to.  An event inside a
+quote's content records the quote as its ``source``: a reported event is not a fact.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rasd.config import Config
+from rasd.doc import Document, Span
+from rasd.extract.boilerplate import in_boilerplate
+from rasd.extract.lexicons import conjugate, fold, load_json
+from rasd.extract.quotes import PREPOSITIONS, Reader
+from rasd.extract.words import variants
+from rasd.pipeline import component
+
+MAX_ARG_WORDS = 8
+#: words that never start an argument phrase
+NON_HEADS = PREPOSITIONS | {"الي", "علي", "ضد", "مع", "بين", "خلال", "منذ", "تجاه", "نحو", "عبر",
+                            "لدي", "ان", "انه", "انها", "الذي", "التي", "الذين", "ما", "كما"}
+RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "والتي", "والذي", "ما"}
+TANWEEN_FATH = "\u064b"
+#: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
+#: "وصل إلى تفاهم" is reaching an agreement, not a movement
+NON_DESTINATIONS = {"تفاهم", "اتفاق", "اتفاقا", "حل", "نتيجه", "مرحله", "مستوي", "ذروه", "طريق",
+                    "قناعه", "صيغه", "توافق", "مستويات", "حد"}
+QUANTITY_HEADS = {"عدد", "حصيله", "نسبه", "سعر", "اسعار", "قيمه", "حجم", "معدل"}
+
+
+@cache
+def trigger_lexicon() -> dict[str, Any]:
+    """Folded trigger tables: verb form → (entry, required objects), noun → entry."""
+    raw = load_json("events.json")
+    verbs: dict[str, list[tuple[dict[str, Any], frozenset[str] | None]]] = {}
+    nouns: dict[str, dict[str, Any]] = {}
+    present: set[str] = set()
+    for entry in raw["triggers"]:
+        info = {
+            "type": entry["type"],
+            "plover": entry["plover"],
+            "target_preps": frozenset(fold(x) for x in entry.get("target_preps", [])),
+        }
+        objects = frozenset(fold(x) for x in entry.get("objects", [])) or None
+        vobj = {fold(k): frozenset(fold(x) for x in v)
+                for k, v in entry.get("verb_objects", {}).items()}
+        for past, pres in entry.get("verbs", []):
+            req = vobj.get(fold(past), objects)
+            for f in conjugate(past, pres):
+                verbs.setdefault(f, []).append((info, req))
+            present.update(conjugate("", pres))
+        for f in entry.get("extra", []):
+            ff = fold(f)
+            verbs.setdefault(ff, []).append((info, vobj.get(ff, objects)))
+        for n in entry.get("nouns", []):
+            nouns.setdefault(fold(n), info)
+    return {
+        "verbs": verbs,
+        "nouns": nouns,
+        "present": frozenset(present),
+        "neg": frozenset(fold(x) for x in raw["negations"]),
+        "hyp": frozenset(fold(x) for x in raw["hypothetical"]),
+    }
+
+
+class _Events:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.r = Reader(doc)
+        self.words = self.r.words
+        self.lex = trigger_lexicon()
+        self.places = sorted(doc.layer("places"), key=lambda s: s.start)
+        self.times = sorted(doc.layer("times"), key=lambda s: s.start)
+        self.quotes = doc.layer("quotes")
+        self.objects: dict[int, int] = {}  # light-verb trigger → its object word
+        # words whose first letter the text layer split off as a conjunction (و/ف + word)
+        self.conj_starts = {t.start for t in doc.layer("tokens") if t.attrs.get("role") == "conj"}
+        if not self.places:
+            self.places = [e for e in doc.layer("entities") if e.label in ("GPE", "LOC", "FAC")]
+
+    # ------------------------------------------------------------------ triggers
+    def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
+        """(entry, "verb"|"noun", end word index) for a trigger at word ``i``."""
+        w = self.words[i]
+        if w.kind != "word":
+            return None
+        key = w.key
+        if i > 0 and self.words[i - 1].norm in "“«\"" or self._in_entity_label(i, "PER"):
+            return None  # a quoted or recognised name ("“فيصل الفضل”"), not "ف + يصل"
+        cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]
+        fut = False
+        nunated = TANWEEN_FATH in self.doc.text[w.start:w.end]
+        for c in list(cands):
+            if c[:1] == "س" and len(c) > 3 and c[1:2] in "يتن":
+                cands.append(c[1:])
+        after_that = i > 0 and self.words[i - 1].key in ("ان", "لان", "بان", "وان", "فان")
+        for c in cands:
+            if c.startswith("ال") or nunated:  # "تعاوناً" is a noun, not the verb "تعاونا"
+                continue
+            if after_that and c not in self.lex["present"]:
+                continue  # "أنّ تعاوناً …": أنّ is followed by a noun, not a past verb
+            for info, req in self.lex["verbs"].get(c, []):
+                if req is not None and not self._has_object(i, req):
+                    continue
+                fut = c not in (key, key[1:])
+                return ({**info, "future": fut}, "verb", i + 1)
+        for v in variants(key):
+            if v in self.lex["nouns"]:
+                return ({**self.lex["nouns"][v], "future": False}, "noun", i + 1)
+        return None
+
+    def _has_object(self, i: int, req: frozenset[str]) -> bool:
+        for j in range(i + 1, min(len(self.words), i + 5)):
+            if self.words[j].sent != self.words[i].sent:
+                return False
+            if any(v in req for v in variants(self.words[j].key)):
+                self.objects[i] = j
+                return True
+        return False
+
+    def _in_entity_label(self, i: int, label: str) -> bool:
+        w = self.words[i]
+        return any(x.label == label for x in self.r._entities_in(w.start, w.end))
+
+    def _in_time(self, j: int) -> bool:
+        w = self.words[j]
+        return any(t.start < w.end and w.start < t.end for t in self.times)
+
+    # ------------------------------------------------------------------ arguments
+    def np(self, a: int, b: int) -> tuple[int, int] | None:
+        """A noun phrase from ``a``: head, construct genitives and adjectives.
+
+        An indefinite word after a definite one starts a new phrase (the object in
+        "قصف الطيران الروسي مواقع …"); an entity span is never cut.
+        """
+        words = self.words
+        if a >= b or words[a].kind not in ("word", "latin", "num"):
+            return None
+        if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self._in_time(a):
+            return None
+        if words[a].start in self.conj_starts and not self._in_entity(a):
+            return None  # "… وأصيب …": a coordinated clause, not an argument
+        e = a + 1
+        definite = words[a].key.startswith(("ال", "وال", "فال", "لل"))
+        limit = min(b, a + MAX_ARG_WORDS)
+        while e < limit:
+            w = words[e]
+            if w.kind == "punct":
+                if w.norm == "(":
+                    close = next((k for k in range(e, min(e + 6, b)) if words[k].norm == ")"),
+                                 None)
+                    if close is not None:
+                        e = close + 1
+                        continue
+                if w.norm in "“«\"" and self.r.quoted_name(e) is not None:
+                    e = self.r.quoted_name(e)  # type: ignore[assignment]
+                    continue
+                break
+            if w.key in NON_HEADS or w.key == "و" or self._in_time(e):
+                break
+            if self.trigger(e) or self.r.verb_cue(e):
+                break
+            is_def = w.key.startswith("ال")
+            if definite and not is_def and w.kind == "word" and not self._in_entity(e):
+                break
+            if w.start in self.conj_starts and not self._in_entity(e):
+                break  # coordination ends the phrase
+            definite = definite or is_def
+            e += 1
+        e = self._extend_entity(a, e)
+        return (a, e)
+
+    def _in_entity(self, j: int) -> bool:
+        w = self.words[j]
+        return any(x.start < w.start < x.end for x in self.r._entities_in(w.start, w.end))
+
+    def _extend_entity(self, a: int, e: int) -> int:
+        last = self.words[e - 1]
+        for x in self.r._entities_in(last.start, last.end):
+            while e < len(self.words) and self.words[e].start < x.end:
+                e += 1
+        return e
+
+    def span_of(self, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+        if rng is None:
+            return None
+        a, b = rng
+        return self.words[a].start, self.words[b - 1].end
+
+    def arguments(self, i: int, kind: str, info: dict[str, Any]) -> dict[str, Any]:
+        words = self.words
+        end = self.r.sent_end(i)
+        actor = target = None
+        nxt = self.r._skip_adverbs(i + 1, end)
+        if kind == "verb":
+            key = words[i].key
+            # plural/dual endings carry the subject: the phrase after the verb is the object
+            marked = key.endswith(("وا", "ون", "تا")) or (key.endswith("ا") and len(key) > 4)
+            relative = i > 0 and words[i - 1].key in RELATIVE
+            subj = None if relative else (self.r._subject_before(i) or self._np_before(i))
+            if subj is not None and words[subj[0]].kind == "num":
+                target, subj = subj, None  # "12 مدنياً قتلوا": victims before a passive
+            light = i in self.objects
+            if light:
+                nxt = self.r._skip_adverbs(self.objects[i] + 1, end)
+            if subj is not None:
+                actor = subj
+                after = nxt
+            else:
+                cand = self.np(nxt, end)
+                if light:
+                    after = nxt  # after "فرض عقوبات": only a preposition brings the target
+                elif cand is not None and words[cand[0]].kind == "num" or relative or marked:
+                    target = cand  # "قتل 12 شخصاً": the victims; "زاروا سوريا": the object
+                    after = cand[1] if cand else nxt
+                elif cand is not None and any(
+                    v in QUANTITY_HEADS for v in variants(words[cand[0]].key)
+                ):
+                    return {"skip": True}
+                elif cand is not None and not self._agentive(cand):
+                    target = cand  # "استهدف سوق صابرين": an indefinite common noun is the object
+                    after = cand[1]
+                else:
+                    actor = cand
+                    after = cand[1] if cand else nxt
+            if target is None:
+                after = self.r._skip_adverbs(after, end)
+                if after < end and words[after].key in info["target_preps"]:
+                    target = self.np(after + 1, end)
+                elif not light and after < end and not (
+                    words[after].key in NON_HEADS or words[after].kind == "punct"
+                ):
+                    target = self.np(after, end)
+        else:
+            # nouns: "غارات التحالف على …", "اعتقال الناشط …": a genitive follows an
+            # indefinite (construct) trigger; after a definite one come adjectives
+            definite = words[i].key.startswith(("ال", "وال", "فال", "بال", "لل"))
+            gen = None
+            after = nxt
+            if not definite and nxt == i + 1:
+                gen = self.np(nxt, end)
+                after = gen[1] if gen else nxt
+            else:
+                while after < end and words[after].key.startswith("ال") and after < i + 4:
+                    after += 1
+            after = self.r._skip_adverbs(after, end)
+            if after < end and words[after].key in info["target_preps"]:
+                target = self.np(after + 1, end)
+            if gen is not None:
+                if info["type"] in ("ARREST", "SEIZE", "SANCTION") or words[gen[0]].kind == "num":
+                    target = target or gen
+                elif self.r._speaker_head(gen[0]) or self._entity_label(gen) in (
+                    "ORG", "GPE", "NORP", "PER"
+                ):
+                    actor = gen  # "غارات التحالف", "زيارة الوزير"
+                elif info["type"] == "MOVE" and self._agentive(gen):
+                    actor = gen  # "وصول الخبراء": who arrives
+                elif info["type"] in ("ASSAULT", "FIGHT"):
+                    target = target or gen  # "قصف السوق": what is hit
+        return {"actor": actor, "target": target}
+
+    def _np_before(self, i: int) -> tuple[int, int] | None:
+        """A short subject phrase opening the verb's clause: "إن الضربة استهدفت …"."""
+        words = self.words
+        s0 = self.r.sent_start(i)
+        j = i - 1
+        while j >= s0 and words[j].key in ("قد", "لقد"):
+            j -= 1
+        stop = j + 1
+        while j >= s0 and words[j].kind != "punct" and words[j].key not in (
+            "ان", "انه", "لكن", "بينما", "فيما", "حين", "اذ", "حيث", "بعدما", "عندما", "كما"
+        ) and stop - j <= 6:
+            trig = self.trigger(j)
+            if (trig and trig[1] == "verb") or self.r.verb_cue(j):
+                return None
+            j -= 1
+        a = j + 1
+        if a >= stop or words[a].key in NON_HEADS or words[a].key.startswith("و"):
+            return None
+        rng = self.np(a, stop)
+        return rng if rng is not None and rng[1] == stop else None
+
+    def _agentive(self, rng: tuple[int, int]) -> bool:
+        """Can this phrase be a verb-first subject?  Definite, named, or a speaker head."""
+        a = rng[0]
+        w = self.words[a]
+        return (
+            w.key.startswith(("ال", "وال"))
+            or w.kind == "latin"
+            or self._entity_label(rng) in ("PER", "ORG", "GPE", "NORP")
+            or self.r._speaker_head(a)
+            or self.r._name_score(*rng) >= 2
+        )
+
+    def _entity_label(self, rng: tuple[int, int]) -> str | None:
+        s, e = self.span_of(rng)  # type: ignore[misc]
+        for x in self.r._entities_in(s, e):
+            return x.label
+        return None
+
+    def nearest(self, spans: list[Span], pos: int, sent: tuple[int, int]) -> Span | None:
+        inside = [s for s in spans if s.start >= sent[0] and s.end <= sent[1]]
+        if not inside:
+            return None
+        after = [s for s in inside if s.start >= pos]
+        return after[0] if after else inside[-1]
+
+    def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]:
+        words = self.words
+        s0 = self.r.sent_start(i)
+        pos = words[i].start
+        src = None
+        for q in self.quotes:
+            c = q.attrs.get("content")
+            if c and c["start"] <= pos < c["end"]:
+                src = q
+        for j in range(max(s0, i - 2), i):
+            if words[j].key in self.lex["neg"]:
+                return "denied", src.id if src else None
+        if src is not None and src.attrs.get("stance") == "deny":
+            return "denied", src.id
+        if info.get("future"):
+            return "hypothetical", src.id if src else None
+        for j in range(max(s0, i - 3), i):
+            if any(v in self.lex["hyp"] for v in variants(words[j].key)[:2]):
+                return "hypothetical", src.id if src else None
+        return "asserted", src.id if src else None
+
+    # ------------------------------------------------------------------ main
+    def run(self) -> list[Span]:
+        out = []
+        text = self.doc.text
+        sents = self.doc.layer("sentences")
+        for i, w in enumerate(self.words):
+            if i in self.objects.values():
+                continue  # "تبادلا المراسلات": the object of a light-verb trigger
+            trig = self.trigger(i)
+            if trig is None:
+                continue
+            info, kind, _ = trig
+            if in_boilerplate(self.doc, w.start, w.end):
+                continue
+            prev = self.words[i - 1] if i > 0 else None
+            if kind == "verb" and prev is not None and prev.key in ("عن", "من", "في", "ما"):
+                continue
+            if kind == "verb" and i + 1 < len(self.words) and self.words[i + 1].key == "عدم":
+                continue  # "طلب عدم نشر اسمه"
+            args = self.arguments(i, kind, info)
+            if args.get("skip"):
+                continue
+            if info["type"] == "MOVE" and args["target"] is not None:
+                head = self.words[args["target"][0]].key
+                if any(v in NON_DESTINATIONS for v in variants(head)):
+                    continue
+            if kind == "noun" and args["actor"] is None and args["target"] is None:
+                continue  # a bare event noun ("الهجوم") says too little to be evidence
+            sent = sents[w.sent] if sents else Span(0, len(text))
+            mode, source = self.mode(i, info)
+            attrs: dict[str, Any] = {
+                "type": info["type"],
+                "plover": info["plover"],
+                "trigger": {"start": w.start, "end": w.end, "text": text[w.start:w.end],
+                            "kind": kind},
+                "mode": mode,
+            }
+            pts = [(w.start, w.end)]
+            for role in ("actor", "target"):
+                sp = self.span_of(args[role])
+                if sp is None:
+                    continue
+                pts.append(sp)
+                d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
+                for x in self.r._entities_in(*sp):
+                    d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
+                    if x.attrs.get("canonical"):
+                        d["canonical"] = x.attrs["canonical"]
+                    break
+                attrs[role] = d
+            pl = self.nearest(self.places, w.start, (sent.start, sent.end))
+            if pl is not None:
+                attrs["place"] = {"start": pl.start, "end": pl.end, "text": text[pl.start:pl.end],
+                                  "id": pl.id}
+                for k in ("lat", "lon", "geonameid", "canonical", "country"):
+                    if k in pl.attrs:
+                        attrs["place"][k] = pl.attrs[k]
+            tm = self.nearest(self.times, w.start, (sent.start, sent.end))
+            if tm is not None:
+                attrs["time"] = {"start": tm.start, "end": tm.end, "text": text[tm.start:tm.end],
+                                 "id": tm.id}
+                if "value" in tm.attrs:
+                    attrs["time"]["value"] = tm.attrs["value"]
+            if source:
+                attrs["source"] = source
+            s = min(p[0] for p in pts)
+            e = max(p[1] for p in pts)
+            out.append(Span(s, e, info["type"], "", attrs))
+        return out
+
+
+def extract(doc: Document) -> list[Span]:
+    """Events of ``doc`` (needs tokens/sentences; uses quotes, entities, places, times)."""
+    return _Events(doc).run()
+
+
+@component("events", requires=("tokens", "sentences"), assigns=("events",))
+def events_component(doc: Document, config: Config) -> None:
+    doc.set_layer("events", extract(doc), prefix="e")
