@@ -1,0 +1,38 @@
+"""Shared plumbing of the archive exports: filters, output file, document stream."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from rasd.cli.search import filter_options
+
+F = Callable[..., Any]
+
+
+def archive_export(func: F) -> F:
+    """Add QUERY filters and -o/--output to an export command."""
+    func = click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True),
+                        default="-", show_default=True, help="Output file (- for stdout).")(func)
+    func = click.option("--query", "-q", default="",
+                        help="Full-text query, as in rasd search.")(func)
+    return filter_options(func)
+
+
+def documents(kw: dict[str, Any]) -> tuple[Any, Any]:
+    """(open store, document iterator) from the command's options (pops them from kw)."""
+    from rasd.cli.search import filters_from
+    from rasd.store import open_store
+    from rasd.store.select import iter_selected
+
+    db = kw.pop("db")
+    query = kw.pop("query", "")
+    filters = filters_from(kw)
+    store = open_store(db, create=False)
+    return store, iter_selected(store, query, filters)
+
+
+def report(n: int, what: str) -> None:
+    click.echo(f"{n} {what} exported", err=True)
