@@ -12,10 +12,12 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DEFAULT_COMPONENTS = (
     "text",
     "boilerplate",
+    "entities",
     "times",
     "places",
     "quotes",
     "events",
+    "claims",
 )
 
 

@@ -27,6 +27,7 @@ COMPONENT_MODULES: dict[str, str] = {
     "places": "rasd.extract.places",
     "quotes": "rasd.extract.quotes",
     "events": "rasd.extract.events",
+    "claims": "rasd.extract.claims",
 }
 
 

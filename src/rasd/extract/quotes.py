@@ -139,7 +139,9 @@ class _Extractor:
                 vs = variants(key)[:2]
                 if part == "ل" and k > 0:
                     # "وفقاً لـ" / "وفقاً لمصدر": the lam may be attached to the next word
-                    if key in ("ل", "لـ") or (key.startswith("ل") and len(key) > 2):
+                    if key in ("ل", "لـ") or (
+                        key.startswith("ل") and len(key) > 2 and key != "لما"
+                    ):
                         continue
                     ok = False
                     break

@@ -1,0 +1,311 @@
+"""Contradicting claims: the same proposition asserted by one source and denied, or counted
+differently, by another.
+
+A *claim* is a small record built from one attributed statement (a ``quotes`` span): who
+(speaker text, kind, entity), the stance, the content's key terms (light stems, so "الكوريين"
+and "كوريا" meet), and the counts it states ("12 مدنياً قتلوا" → 12 killed).  Records are
+plain data (:meth:`Claim.to_dict`), so :func:`contradicts` compares claims from one document
+or from two documents alike — the cross-document linker only needs the records.
+
+Three signals, from strongest to weakest:
+
+* ``contrast`` (one document only): the text itself says so — "على عكس ما تقر به الحكومة",
+  "خلافاً لما ذكره", "في حين نفت" — and the two statements share a topic;
+* ``stance``: one source asserts what another denies (or dismisses as a claim: زعم), with a
+  clearly shared topic;
+* ``numbers``: the same kind of count (killed, injured, displaced, arrested …) with values
+  that cannot both be true ("12" vs "20"; "أكثر من 30" is compatible with "35").
+
+Each contradiction is ``{"a", "b", "kind", "reason", "topic", "a_evidence", "b_evidence"}`` in
+``doc.relations["contradictions"]``; a and b are quote ids, evidence are content offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rasd.config import Config
+from rasd.doc import Document, Span
+from rasd.extract.lexicons import cue_lexicon, fold
+from rasd.extract.words import bare
+from rasd.lang.ar.normalize import normalize_key
+from rasd.pipeline import component
+
+_SUFFIXES = ("يين", "يون", "ين", "ون", "ات", "يه", "ه", "ي", "ا")
+_STOP_WORDS = (
+        "أن إن أنّ إنّ الذي التي الذين هذا هذه ذلك تلك هو هي هم كان كانت يكون تكون قد لقد لم لن "
+        "لا ما من في على إلى عن مع بين حتى منذ خلال بعد قبل عند أو أم ثم كما لكن بل غير دون "
+        "كل بعض أي أيضا فقط عدد أكثر أقل نحو حوالي يوم اليوم أمس عام العام شخص أشخاص مرة "
+        "قال أكد أوضح أشار أضاف وأن وإن بأن فإن لأن إنه أنه أنها إنها عليه عليها لها له فيه "
+        "فيها منها منه وهو وهي ولا وما بها به"
+)
+_STOP = {fold(w) for w in _STOP_WORDS.split()}
+#: a denial whose object points back at the previous statement: "نفى … هذه المزاعم"
+_BACK_REFS = {fold(w) for w in ("هذه", "هذا", "ذلك", "تلك", "هاته")}
+_NUM_RE = re.compile(r"(\d[\d,.\u066b\u066c]*)")
+_MULT = {fold("ألف"): 1_000, fold("آلاف"): 1_000, fold("مليون"): 1_000_000,
+         fold("ملايين"): 1_000_000, fold("مليار"): 1_000_000_000}
+_AT_LEAST = {fold(w) for w in ("أكثر", "يزيد", "يفوق", "تجاوز", "تجاوزت", "يتجاوز", "تخطى",
+                               "تخطت", "الأقل", "أزيد")}
+_ABOUT = {fold(w) for w in ("نحو", "حوالي", "قرابة", "زهاء", "تقريبا", "يقارب", "ما")}
+#: what a count counts, read from a stem near the number
+_CLASSES = {
+    "killed": ("قتل", "قتيل", "قتلي", "مقتل", "وفا", "وفي", "وفيات", "وفاه", "ضحايا", "ضحي", "موت",
+               "مصرع", "حتف", "استشهد", "شهيد", "شهدا", "جثث", "جثه"),
+    "injured": ("جرح", "جريح", "جرحي", "اصيب", "مصاب", "اصاب", "اصابات", "اصابه"),
+    "displaced": ("نزح", "نازح", "نازحين", "مشرد", "تشرد", "هجر", "لاجي"),
+    "arrested": ("اعتقل", "معتقل", "اعتقال", "موقوف", "اوقف", "احتجز", "محتجز"),
+    "missing": ("مفقود", "فقد", "مفقودين"),
+}
+
+
+def stem(word: str) -> str:
+    """A light stem for topic matching: no clitics, article or common plural/nisba ending."""
+    b = bare(normalize_key(word))
+    for suf in _SUFFIXES:
+        if b.endswith(suf) and len(b) - len(suf) >= 3:
+            return b[: -len(suf)]
+    return b
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\u0621-\u064a\u0671-\u06d3]+|\d[\d,.]*", normalize_key(text))
+
+
+@dataclass
+class Count:
+    """A stated quantity: ``value`` with ``op`` ("=", ">=", "~") of a ``what`` class."""
+
+    value: float
+    op: str
+    what: str
+    text: str = ""
+
+    def interval(self) -> tuple[float, float]:
+        if self.op == ">=":
+            return self.value, float("inf")
+        if self.op == "~":
+            return self.value * 0.85, self.value * 1.15
+        return self.value, self.value
+
+
+@dataclass
+class Claim:
+    """One attributed statement reduced to what comparison needs (JSON-plain)."""
+
+    id: str
+    speaker: str
+    speaker_key: str
+    kind: str
+    stance: str
+    terms: list[str]
+    counts: list[Count] = field(default_factory=list)
+    doc: str = ""
+    sentence: int = -1
+    content: tuple[int, int] = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["content"] = list(self.content)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        d = dict(d)
+        d["counts"] = [Count(**c) for c in d.get("counts", [])]
+        d["content"] = tuple(d.get("content", (0, 0)))
+        return cls(**d)
+
+
+def counts_in(text: str) -> list[Count]:
+    """Casualty-style counts in ``text``: the number, its qualifier and what it counts."""
+    ws = _words(text)
+    out = []
+    for k, w in enumerate(ws):
+        if not w[0].isdigit():
+            continue
+        try:
+            value = float(w.replace(",", "").rstrip("."))
+        except ValueError:
+            continue
+        j = k + 1
+        if j < len(ws) and ws[j] in _MULT:
+            value *= _MULT[ws[j]]
+            j += 1
+        before = ws[max(0, k - 3):k]
+        op = "="
+        if any(b in _AT_LEAST for b in before):
+            op = ">="
+        elif any(b in _ABOUT for b in before[-2:]):
+            op = "~"
+        window = [stem(x) for x in ws[max(0, k - 7):min(len(ws), j + 4)]]
+        what = ""
+        for cls, stems in _CLASSES.items():
+            if any(s.startswith(stems) or s in stems for s in window):
+                what = cls
+                break
+        if what:
+            out.append(Count(value, op, what, w))
+    return out
+
+
+def claim_from_quote(doc: Document, q: Span) -> Claim | None:
+    """Build the comparison record of one ``quotes`` span (None without content)."""
+    a = q.attrs
+    c = a.get("content")
+    if not c:
+        return None
+    content = doc.text[c["start"]:c["end"]]
+    sp = a.get("speaker") or {}
+    speaker = sp.get("text", "")
+    key = sp.get("entity") or sp.get("canonical") or " ".join(stem(w) for w in _words(speaker))
+    terms = sorted({stem(w) for w in _words(content) if not w[0].isdigit()} - _STOP)
+    terms = [t for t in terms if len(t) >= 3]
+    sent = -1
+    for n, s in enumerate(doc.layer("sentences")):
+        if s.start <= c["start"] < s.end:
+            sent = n
+            break
+    return Claim(
+        id=q.id, speaker=speaker, speaker_key=str(key), kind=sp.get("kind", q.label),
+        stance=a.get("stance", "assert"), terms=terms, counts=counts_in(content),
+        doc=doc.id, sentence=sent, content=(c["start"], c["end"]),
+    )
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    return bool(a.speaker_key) and a.speaker_key == b.speaker_key
+
+
+def topic_overlap(a: Claim, b: Claim) -> list[str]:
+    return sorted(set(a.terms) & set(b.terms))
+
+
+def contradicts(a: Claim, b: Claim, same_event: bool = False) -> str | None:
+    """Why claims ``a`` and ``b`` cannot both hold, or None.
+
+    ``same_event`` says the caller already knows both are about one event (neighbouring
+    statements in one report, or documents clustered on one event): counts then need no
+    shared wording.  Statements by the same speaker never contradict here (a revision is
+    not a dispute).
+    """
+    if _same_speaker(a, b):
+        return None
+    shared = topic_overlap(a, b)
+    small = min(len(a.terms), len(b.terms)) or 1
+    strong_topic = len(shared) >= 3 or (len(shared) >= 2 and len(shared) / small >= 0.3)
+    stances = {a.stance, b.stance}
+    if "deny" in stances and stances & {"assert", "doubt"} and strong_topic:
+        deny, other = (a, b) if a.stance == "deny" else (b, a)
+        return (f"stance: {other.speaker or other.id} {other.stance}s, "
+                f"{deny.speaker or deny.id} denies ({', '.join(shared[:5])})")
+    if same_event or shared:
+        for ca in a.counts:
+            for cb in b.counts:
+                if ca.what != cb.what:
+                    continue
+                lo_a, hi_a = ca.interval()
+                lo_b, hi_b = cb.interval()
+                if hi_a < lo_b or hi_b < lo_a:
+                    return (f"numbers: {ca.what} {ca.text} ({a.speaker or a.id}) vs "
+                            f"{cb.text} ({b.speaker or b.id})")
+    return None
+
+
+def _contrast_marker(doc: Document, q: Span) -> str | None:
+    """The explicit contrast phrase ("على عكس ما", "خلافاً لما") in the quote's sentence."""
+    c = q.attrs.get("content") or {}
+    start = min(q.start, c.get("start", q.start))
+    sent = next((s for s in doc.layer("sentences") if s.start <= start < s.end), None)
+    if sent is None:
+        return None
+    ws = _words(doc.text[sent.start:q.attrs["cue"]["end"]])
+    for seq in cue_lexicon()["contrast"]:
+        n = len(seq)
+        for k in range(len(ws) - n + 1):
+            window = ws[k:k + n]
+            if all(w == s or bare(w) == s for w, s in zip(window, seq, strict=True)):
+                return " ".join(window)
+    return None
+
+
+def _points_back(doc: Document, q: Span) -> bool:
+    c = q.attrs["content"]
+    ws = _words(doc.text[c["start"]:c["end"]])
+    return bool(ws) and (ws[0] in _BACK_REFS or bare(ws[0]) in _BACK_REFS)
+
+
+def _previous(quotes: list[Span], n: int, roots: dict[str, str]) -> Span | None:
+    """The closest earlier statement by another speaker."""
+    for qa in reversed(quotes[:n]):
+        if roots[qa.id] != roots[quotes[n].id]:
+            return qa
+    return None
+
+
+def find_contradictions(doc: Document) -> list[dict[str, Any]]:
+    """Contradicting statement pairs within ``doc`` (see module docstring)."""
+    quotes = doc.layer("quotes")
+    claims = {q.id: claim_from_quote(doc, q) for q in quotes}
+    roots = {q.id: q.attrs.get("antecedent", q.id) for q in quotes}
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(qa: Span, qb: Span, kind: str, reason: str, topic: list[str]) -> None:
+        key = (qa.id, qb.id)
+        if key in seen:
+            return
+        seen.add(key)
+        ca, cb = qa.attrs["content"], qb.attrs["content"]
+        out.append({
+            "a": qa.id, "b": qb.id, "kind": kind, "reason": reason, "topic": topic,
+            "a_evidence": {"start": ca["start"], "end": ca["end"]},
+            "b_evidence": {"start": cb["start"], "end": cb["end"]},
+        })
+
+    for n, qb in enumerate(quotes):
+        cb = claims[qb.id]
+        if cb is None:
+            continue
+        marker = _contrast_marker(doc, qb)
+        best = None
+        for qa in quotes[:n]:
+            ca = claims[qa.id]
+            if ca is None or roots[qa.id] == roots[qb.id] or _same_speaker(ca, cb):
+                continue
+            near = abs(ca.sentence - cb.sentence) <= 2
+            reason = contradicts(ca, cb, same_event=near)
+            if reason:
+                kind = reason.split(":", 1)[0]
+                add(qa, qb, kind, reason, topic_overlap(ca, cb))
+                continue
+            if (
+                near and cb.stance == "deny" and ca.stance != "deny" and _points_back(doc, qb)
+                and qa is _previous(quotes, n, roots)
+            ):
+                    add(qa, qb, "stance",
+                        f"stance: {cb.speaker or qb.id} denies what {ca.speaker or qa.id} "
+                        f"{ca.stance}s", topic_overlap(ca, cb))
+                    continue
+            if marker:
+                shared = topic_overlap(ca, cb)
+                if shared and (best is None or len(shared) >= len(best[1])):
+                    best = (qa, shared)
+        if marker and best is not None:
+            qa, shared = best
+            add(qa, qb, "contrast",
+                f"contrast: the text opposes them ('{marker}'); shared: {', '.join(shared[:5])}",
+                shared)
+    return out
+
+
+def claims_of(doc: Document) -> list[Claim]:
+    """Claim records of every quote in ``doc`` (for cross-document comparison)."""
+    return [c for q in doc.layer("quotes") if (c := claim_from_quote(doc, q)) is not None]
+
+
+@component("claims", requires=("quotes",), assigns=("contradictions",))
+def claims_component(doc: Document, config: Config) -> None:
+    doc.relations["contradictions"] = find_contradictions(doc)
