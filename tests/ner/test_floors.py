@@ -16,7 +16,7 @@ WOJOOD_FLOOR = 0.80
 
 def test_seed_article_micro_f1():
     gold = ROOT / "tests" / "reference" / "alhal-2021-11-01.gold.json"
-    r = evaluate(gold, default_predictor("news")).report()
+    r = evaluate(gold, default_predictor()).report()
     assert r["micro"]["f1"] >= SEED_FLOOR, r
 
 

@@ -3,6 +3,8 @@ the training data barely covers: Egypt, Iraq, Morocco, Lebanon.  Each lists name
 would mark; the tagger must find nearly all of them with the right coarse type.
 """
 
+import re
+
 import pytest
 
 from rasd.lang.ar.tokenize import tokenize
@@ -43,14 +45,17 @@ PARAGRAPHS = [
 
 
 def _found(text: str, name: str, typ: str, mentions) -> bool:
-    i = text.index(name)
-    end = i + len(name)
-    return any(
-        COARSE.get(m.type) == typ
-        and m.end == end
-        and all(ch in PROCLITIC_CHARS for ch in text[min(i, m.start) : max(i, m.start)])
-        for m in mentions
-    )
+    """Some whole-word occurrence of ``name`` is a mention of ``typ`` (proclitics aside)."""
+    for occ in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+        i, end = occ.span()
+        if any(
+            COARSE.get(m.type) == typ
+            and m.end == end
+            and all(ch in PROCLITIC_CHARS for ch in text[min(i, m.start) : max(i, m.start)])
+            for m in mentions
+        ):
+            return True
+    return False
 
 
 @pytest.mark.parametrize(("text", "expected"), PARAGRAPHS)

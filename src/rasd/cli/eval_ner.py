@@ -18,12 +18,12 @@ import click
 )
 @click.option(
     "--convention",
-    type=click.Choice(["auto", "news", "wojood"]),
+    type=click.Choice(["auto", "analysis", "news", "wojood"]),
     default="auto",
     show_default=True,
     help="Span convention the tagger follows: 'wojood' puts trigger words such as \"مدينة\" "
-    "inside place spans as the Wojood corpus does; 'news' is the analysis default. "
-    "auto = wojood for CoNLL files, news for JSON gold.",
+    "inside place spans as the Wojood corpus does; 'analysis' is what `rasd analyze` uses; "
+    "'news' is NewsFANE's alone.  auto = wojood for CoNLL files, analysis for JSON gold.",
 )
 @click.option("--errors", is_flag=True, help="Also list false positives and misses.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
@@ -35,8 +35,9 @@ def eval_ner(gold: Path, layer: int, convention: str, errors: bool, as_json: boo
 
     is_json = gold.is_dir() or gold.name.endswith(".json")
     if convention == "auto":
-        convention = "news" if is_json else "wojood"
-    score = evaluate(gold, default_predictor(convention), layer)
+        convention = "analysis" if is_json else "wojood"
+    predictor = default_predictor("" if convention == "analysis" else convention)
+    score = evaluate(gold, predictor, layer)
     report = score.report()
     if as_json:
         out = {"gold": str(gold), "convention": convention, "scores": report}

@@ -35,9 +35,7 @@ def train_ner(
     from rasd.ner import model, train
 
     params = {
-        k: v
-        for k, v in {"c1": c1, "c2": c2, "max_iterations": iterations}.items()
-        if v is not None
+        k: v for k, v in {"c1": c1, "c2": c2, "max_iterations": iterations}.items() if v is not None
     }
     out = out or Path(model.__file__).parent / "data" / model.MODEL_FILE
     t0 = time.perf_counter()

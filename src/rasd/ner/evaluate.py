@@ -109,13 +109,15 @@ def clitic_exact(text: str) -> Callable[[Span, Span], bool]:
 Predictor = Callable[[str], list[Span]]
 
 
-def default_predictor(convention: str = "news") -> Predictor:
+def default_predictor(convention: str = "") -> Predictor:
     """Character spans with fine types from the shipped tagger (no coref needed to score)."""
     from rasd.lang.ar.tokenize import tokenize
-    from rasd.ner.recognize import recognize
+    from rasd.ner.recognize import ANALYSIS, recognize
+
+    conv = convention or ANALYSIS
 
     def predict(text: str) -> list[Span]:
-        return [(m.start, m.end, m.type) for m in recognize(text, tokenize(text), convention)]
+        return [(m.start, m.end, m.type) for m in recognize(text, tokenize(text), conv)]
 
     return predict
 

@@ -32,14 +32,15 @@ class Tagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
 
-    def tag(self, tokens: Sequence[Token], domain: str = "news") -> list[str]:
-        """BIO tags; ``domain`` picks the annotation convention ("news" or "wojood")."""
+    def tag(self, tokens: Sequence[Token], domain: str = "news+wojood") -> list[str]:
+        """BIO tags; ``domain`` picks the annotation convention(s): "news", "wojood" or both
+        joined by "+" (see :mod:`rasd.ner.features`)."""
         if not tokens:
             return []
         return list(self._tagger.tag(sentence_features(tokens, domain)))
 
     def tag_spans(
-        self, tokens: Sequence[Token], domain: str = "news"
+        self, tokens: Sequence[Token], domain: str = "news+wojood"
     ) -> list[tuple[int, int, str, float]]:
         """``(i, j, type, confidence)``; confidence = mean marginal of the span's labels."""
         if not tokens:

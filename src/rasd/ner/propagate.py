@@ -49,6 +49,11 @@ def split_person_spans(
         if whole and whole[0] == "GPE" and whole[2]:
             out.append((i, j, "GPE", conf))  # a country or capital is not a person
             continue
+        if tokens[i].key in _PLACE_TRIGGERS and j - i >= 2:  # "ريف إدلب" is no person
+            place = gaz.lookup(_keys(tokens, i + 1, j))
+            if place and place[0] in ("GPE", "LOC"):
+                out.append((i + 1, j, place[0], conf))
+                continue
         cut = next((k for k in range(i, j) if tokens[k].key in _PREPOSITIONS), None)
         place = gaz.lookup(_keys(tokens, cut + 1, j)) if cut is not None else None
         if cut is None or (cut == i and not place):
@@ -73,16 +78,29 @@ def _word_bounded(tokens: Sequence[Token], i: int, j: int) -> bool:
     return j >= len(tokens) or tokens[j].word != tokens[j - 1].word
 
 
-def propagate(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
-    """Add untagged repeats of names tagged elsewhere in the document (and person short forms)."""
+def _can_stand_alone(key: str) -> bool:
+    return len(key) >= 3 and key not in _NOT_SHORT_NAMES and key not in _PLACE_TRIGGERS
+
+
+def propagate(
+    tokens: Sequence[Token], spans: Sequence[TokSpan], min_confidence: float = 0.6
+) -> list[TokSpan]:
+    """Add untagged repeats of names tagged elsewhere in the document (and person short forms).
+
+    Only mentions tagged with marginal confidence ≥ ``min_confidence`` are propagated, so one
+    doubtful tag does not spread through the article.
+    """
     spans = sorted(spans)
     taken = [False] * len(tokens)
     for i, j, _t, _c in spans:
         for k in range(i, j):
             taken[k] = True
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for i, j, typ, _c in spans:
-        votes[_keys(tokens, i, j)][typ] += 1
+    for i, j, typ, conf in spans:
+        key = _keys(tokens, i, j)
+        if conf < min_confidence or (len(key) == 1 and not _can_stand_alone(key[0])):
+            continue  # only names the tagger is sure of; never a lone generic word
+        votes[key][typ] += 1
     # short forms of multi-word person names: "الأسد", "بشار" for "بشار الأسد"
     for i, j, typ, _c in spans:
         if typ != "PER":
@@ -92,7 +110,7 @@ def propagate(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan
             continue
         for k in (stems[0], stems[-1]):
             key = (match_key(tokens[k].key, tokens[k].det),)
-            if len(key[0]) >= 3 and key[0] not in _NOT_SHORT_NAMES and key not in votes:
+            if _can_stand_alone(key[0]) and key not in votes:
                 votes[key]["PER"] += 0  # known short form, typed by its full name below
     short_type = {k: "PER" for k, v in votes.items() if not v}
     names = {k: v.most_common(1)[0][0] for k, v in votes.items() if v} | short_type
@@ -151,6 +169,8 @@ def gazetteer_repairs(
     out: list[TokSpan] = []
     for i, j, typ, conf in spans:
         keys = _keys(tokens, i, j)
+        if len(keys) == 1 and keys[0] in _PLACE_TRIGGERS:
+            continue  # a lone "ريف" or "محافظة" names nothing
         hit = gaz.lookup(keys)
         if hit and keys in gaz.curated:
             out.append((i, j, hit[0], conf))

@@ -17,8 +17,14 @@ from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
 from rasd.ner.propagate import gazetteer_repairs, propagate, split_person_spans
 
+#: the tagger's span conventions: Wojood's ("مدينة القدس", titles inside person spans) is only
+#: for scoring on Wojood; analysis sums the news (NewsFANE) and Wojood copies of the
+#: convention-sensitive weights, which keeps armies and units as ORG (Wojood) while the
+#: repairs below drop trigger words ("ريف إدلب" → "إدلب") as news annotation does
+WOJOOD = "wojood"
+ANALYSIS = "news+wojood"
 _MAX_CHUNK = 250  # tokens; longer "sentences" (lists, tables) are tagged in pieces
-_OPEN, _CLOSE = "([«\"“", ")]»\"”"
+_OPEN, _CLOSE = '([«"“', ')]»"”'
 
 
 @dataclass
@@ -78,14 +84,14 @@ def _chunks(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
 def recognize(
     text: str,
     tokens: Sequence[Token],
-    convention: str = "news",
+    convention: str = ANALYSIS,
     tagger: Tagger | None = None,
     propagate_names: bool = True,
 ) -> list[Mention]:
     """Typed mentions in ``text`` (``tokens`` = :func:`rasd.lang.ar.tokenize.tokenize` output).
 
-    ``convention`` selects the span convention learnt per corpus ("news" for analysis,
-    "wojood" to reproduce that corpus's annotation style when scoring on it).
+    ``convention`` selects the span convention learnt per corpus (:data:`ANALYSIS` by
+    default, :data:`WOJOOD` to reproduce that corpus's annotation style when scoring on it).
     ``propagate_names`` adds untagged repeats of names found elsewhere in the text
     (:mod:`rasd.ner.propagate`).
     """
@@ -95,7 +101,7 @@ def recognize(
         for i, j, typ, conf in tagger.tag_spans(tokens[a:b], convention):
             found.append((a + i, a + j, typ, conf))
     found = split_person_spans(tokens, found)
-    found = gazetteer_repairs(tokens, found, trim_triggers=convention == "news")
+    found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
     if propagate_names:
         found = propagate(tokens, found)
     out = []
