@@ -10,6 +10,7 @@ from rasd.cli import LazyGroup
 
 #: model name -> "module:attribute"
 TRAINERS: dict[str, str] = {
+    "gazetteer": "rasd.cli.train_gazetteer:train_gazetteer",
     "ner": "rasd.cli.train_ner:train_ner",
 }
 

@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from rasd.config import Config
@@ -88,7 +89,7 @@ WEEKDAY = _alt(list(WEEKDAYS))
 ORD = _alt(list(ORDINALS))
 CARDW = _alt(list(CARD))
 NUM = rf"(?:\d{{1,3}}|{CARDW})"
-DAYN = rf"(?:\d{{1,2}}|{ORD})"
+DAYN = rf"(?:\d{{1,2}}|{ORD}|{F('فاتح')}|{F('غرة')}|{F('مستهل')})"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 MOD_P = _alt(list(PAST))
 MOD_F = _alt(list(FUTURE))
@@ -160,10 +161,15 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
+_DAY_ONE = {F("فاتح"), F("غرة"), F("مستهل")}
+
+
 def _num(s: str) -> int | None:
     s = s.strip()
     if s.isdigit():
         return int(s)
+    if s in _DAY_ONE:
+        return 1
     return CARD.get(s, ORDINALS.get(s))
 
 
@@ -268,31 +274,30 @@ def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
     keys: list[str] = []
     ostart: list[int] = []
     oend: list[int] = []
-    fut: list[bool] = []
-    last = None
+    futs: set[int] = set()
+    last = -1
     for t in tokens:
         at = t.attrs
-        w = at.get("word")
-        if w is not None and w == last:
-            keys[-1] += at.get("key", "")
+        w = at.get("word", -2)
+        if w == last:
+            keys[-1] += at["key"]
             oend[-1] = t.end
-            if at.get("role") == "fut":
-                fut[-1] = True
-            continue
-        last = w
-        keys.append(at.get("key", ""))
-        ostart.append(t.start)
-        oend.append(t.end)
-        fut.append(at.get("role") == "fut")
-    pos = []
-    p = 0
-    for k in keys:
-        pos.append(p)
-        p += len(k) + 1
+        else:
+            last = w
+            keys.append(at["key"])
+            ostart.append(t.start)
+            oend.append(t.end)
+        if at.get("role") == "fut":
+            futs.add(len(keys) - 1)
+    pos = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0)) if keys else []
     sawf = F("سوف")
-    fut = [f or k == sawf for f, k in zip(fut, keys, strict=True)]
-    joined = " ".join(keys)
-    return Stream(text, joined, pos, ostart, oend, fut, keys)
+    fut = [False] * len(keys)
+    for i in futs:
+        fut[i] = True
+    for i, k in enumerate(keys):
+        if k == sawf:
+            fut[i] = True
+    return Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
 
 
 _VARIANTS: dict[str, tuple[str, ...]] = {}
@@ -429,9 +434,22 @@ def _cands(
     return out
 
 
-def _future_ctx(s: Stream, a: int, window: int = 8) -> bool:
+_FUTURE_CUES = FUTURE | {F(w) for w in ("المقرر", "المتوقع", "المنتظر", "المرتقب", "سوف",
+                                         "يرتقب", "يتوقع", "تعتزم", "يعتزم")}
+
+
+def _future_ctx(s: Stream, a: int, window: int = 12) -> bool:
+    """Is the expression in a future-tense context: a future clitic (سـ), "سوف", "المقبل",
+    "من المقرر" … among the preceding words of its sentence?"""
     i = s.word_at(a)
-    return any(s.fut[max(0, i - window) : i + 3])
+    lo = max(0, i - window)
+    for j in range(i - 1, lo - 1, -1):
+        k = s.keys[j]
+        if k in (".", "!", "؟", "?"):
+            break
+        if s.fut[j] or k in _FUTURE_CUES:
+            return True
+    return any(s.fut[i : i + 3])
 
 
 def _prev_word(s: Stream, a: int) -> str:
@@ -448,7 +466,7 @@ def _next_word(s: Stream, b: int) -> str:
 _DAYMONTH = re.compile(
     rf"{CL}(?P<x>(?:(?P<deic>{F('اليوم')}|{F('أمس')}) (?:، )?)?"
     rf"(?:(?:{F('يوم')} )?(?P<wd>{WEEKDAY}) (?:، |, )?(?:{F('الموافق')} )?)?"
-    rf"(?P<d>{DAYN}) (?:{F('من')} )?(?:{F('شهر')} )?{MONTHX}{YEARPART}?{GREG_MARK}?"
+    rf"(?:{F('يوم')} )?(?P<d>{DAYN}) (?:{F('من')} )?(?:{F('شهر')} )?{MONTHX}{YEARPART}?{GREG_MARK}?"
     rf"(?: (?P<mod>{MOD}))?){END}"
 )
 _MONTHONLY = re.compile(
@@ -507,6 +525,17 @@ def day_month(s: Stream) -> list[Cand]:
     return _cands(_DAYMONTH, s, build, s.around(_MONTH_ANCHORS, 8, 6))
 
 
+def _month_nearby(s: Stream, a: int, n: int = 3) -> bool:
+    """An unambiguous month name among the ``n`` previous words ("بين جانفي وماي")."""
+    i = s.word_at(a)
+    for j in range(max(0, i - n), i):
+        k = s.keys[j]
+        for v in (k, k[1:]):
+            if v in MONTHS and v not in AMBIG_MONTHS:
+                return True
+    return False
+
+
 @rule
 def month_only(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
@@ -520,6 +549,7 @@ def month_only(s: Stream) -> list[Cand]:
             and y is None
             and not m.group("shahr")
             and not m.group("pos")
+            and not _month_nearby(s, m.start("x"))
         ):
             return None
         direction = _mod_dir(m.group("mod"))
@@ -580,7 +610,8 @@ def numeric_date(s: Stream) -> list[Cand]:
 
 # --- Hijri dates -------------------------------------------------------------------------------
 _HIJRI = re.compile(
-    rf"{CL}(?P<x>(?:(?P<d>{DAYN}) (?:{F('من')} )?)?(?P<shahr>{F('شهر')} )?(?P<hm>{HMONTH})"
+    rf"{CL}(?P<x>(?:(?:{F('يوم')} )?(?P<wd>{WEEKDAY}) (?:، )?(?:{F('الموافق')} )?(?=\d|{DAYN}))?"
+    rf"(?:(?:{F('يوم')} )?(?P<d>{DAYN}) (?:{F('من')} )?)?(?P<shahr>{F('شهر')} )?(?P<hm>{HMONTH})"
     rf"(?: (?:{F('عام')} |{F('سنة')} )?(?P<y>1[34]\d\d))?(?P<mark>{HIJRI_MARK})?"
     rf"(?: (?P<mod>{MOD}))?){END}"
 )
@@ -664,6 +695,7 @@ _YEAR_TRIGGERS = {
         "في", "منذ", "حتى", "خلال", "بين", "قبل", "بعد", "عام", "مطلع", "منتصف", "أواخر", "نهاية",
         "بداية", "مع", "عن", "إلى", "الى", "لعام", "بحلول", "ربيع", "صيف", "خريف", "شتاء",
         "أواسط", "مستهل", "عامي", "حتى", "موازنة", "ميزانية", "انتخابات", "دورة", "كأس",
+        "الأعوام", "أعوام", "للأعوام", "السنوات", "موسم", "منذ",
     )
 }
 
@@ -715,8 +747,10 @@ _DEICTIC_OFF = {
 _DEICTIC_ANCHORS = frozenset(w.split(" ")[-1] for w in _DEICTIC_OFF) | frozenset(
     w.split(" ")[0] for w in _DEICTIC_OFF
 )
-_NOT_TODAY_AFTER = {F(w) for w in ("التالي", "السابق", "الذي", "التي", "الأول", "الثاني",
-                                   "الثالث", "الأخير", "نفسه", "ذاته")}
+_NOT_TODAY_AFTER = {F(w) for w in (
+    "التالي", "السابق", "الذي", "التي", "الأخير", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي",
+    "المفتوح", "الموعود", "الواحد", "الموالي", "الأخيرة", "الدراسي", "الكامل", "المحدد",
+)} | {k for k in ORDINALS}
 
 
 @rule
@@ -729,7 +763,7 @@ def deictic(s: Stream) -> list[Cand]:
             return None
         if base == F("اليوم") and not m.group("wd"):
             nxt = _next_word(s, m.end("x"))
-            if nxt.startswith("ال") and nxt not in WEEKDAYS or nxt in _NOT_TODAY_AFTER:
+            if nxt in _NOT_TODAY_AFTER:
                 return None
         if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى")}:
             return None
@@ -772,10 +806,8 @@ def weekday(s: Stream) -> list[Cand]:
             nxt = _next_word(s, m.end("x"))
             if prev in _WD_NOT_BEFORE or nxt in {F("عشر"), F("عشرة"), F("معا"), F("منهما")}:
                 return None
-            if prev not in _WD_OK_BEFORE and nxt not in _WD_OK_AFTER:
-                return None
-            if nxt.startswith("ال") and prev not in _WD_OK_BEFORE:
-                return None
+            if wdk == F("الاثنين") and nxt.startswith("ال") and prev not in _WD_OK_BEFORE:
+                return None  # "الاثنين المعزولين": the two isolated ones
         direction = _mod_dir(m.group("mod"))
         fut = _future_ctx(s, m.start("x"))
 
@@ -804,8 +836,10 @@ def period(s: Stream) -> list[Cand]:
         direction = _mod_dir(m.group("mod"))
         pos = POSMODS.get(m.group("pos") or "")
         if direction is None:
-            if m.group("this") or pos and u != "D":
-                direction = 0
+            if m.group("this") or (
+                pos and u != "D" and not _next_word(s, m.end("x")).startswith("ال")
+            ):
+                direction = 0  # "نهاية العام", but not "بداية العام الدراسي"
             else:
                 return None
         if u == "D" and direction != -1 and not pos:
@@ -856,6 +890,8 @@ _PLURAL_UNIT = {F(k): v for k, v in {"الأيام": "D", "الأسابيع": "W
                                      "السنوات": "Y", "السنين": "Y", "الأعوام": "Y", "العقود": "DE",
                                      "الساعات": "H"}.items()}
 PLURALS = frozenset(F(k) for k in W.PLURAL_UNITS)
+_KAMIL = frozenset(F(k) for k in ("كاملا", "كاملة", "كاملين", "كاملان"))
+_ACCUSATIVE = frozenset(F(k) for k in ("يوما", "أسبوعا", "شهرا", "عاما"))
 _DURATION_ANCHORS = frozenset(UNITS) | frozenset(_PLURAL_UNIT)
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "Y", "CE": "Y", "H": "H", "MIN": "M"}
 _UNIT_MULT = {"DE": 10, "CE": 100}
@@ -881,9 +917,15 @@ def duration(s: Stream) -> list[Cand]:
         if m.group("dual"):
             unit, n = UNITS[m.group("dual")]
             if n is None:
-                if pre not in (F("منذ"), F("قبل"), F("بعد")) or m.group("dual") in PLURALS:
+                word = m.group("dual")
+                nxt1 = _next_word(s, m.end("x"))
+                if word in PLURALS:
                     return None
-                n = 1  # "قبل عام" = a year ago
+                if not (pre in (F("منذ"), F("قبل"), F("بعد")) or word in _ACCUSATIVE
+                        or nxt1 in _KAMIL
+                        or _prev_word(s, m.start("x")).lstrip("وف") == F("خلال")):
+                    return None
+                n = 1  # "قبل عام" = a year ago; "شهراً" = for a month
         else:
             unit, implied = UNITS[m.group("u")]
             ns = m.group("n")
@@ -913,7 +955,11 @@ def duration(s: Stream) -> list[Cand]:
         extra = {}
         if pre in (F("نحو"), F("حوالي"), F("قرابة")):
             extra["mod"] = "APPROX"
-        return Cand(a, m.end("x"), "duration", _fixed(_dur_value(n, unit), "DURATION", **extra),
+        b = m.end("x")
+        nxt = _next_word(s, b)
+        if nxt in _KAMIL:  # "عاماً كاملاً"
+            b += 1 + len(nxt)
+        return Cand(a, b, "duration", _fixed(_dur_value(n, unit), "DURATION", **extra),
                     4, m)
 
     return _cands(_DURATION, s, build, s.around(_DURATION_ANCHORS, 4, 4))
@@ -937,7 +983,7 @@ _VAGUE_RE = re.compile(
     rf"|(?P<p>{_VAGUE_PERIOD})(?: {F('القليلة')})? (?P<pm>{MOD_P}|{MOD_F}|{F('الأخيرة')}"
     rf"|{F('المنصرمة')})"
     rf"|(?P<since>{F('منذ')}|{F('قبل')}) (?P<sw>{F('أيام')}|{F('أسابيع')}|{F('أشهر')}|{F('شهور')}"
-    rf"|{F('سنوات')}|{F('سنين')}|{F('أعوام')}|{F('عقود')}|{F('ساعات')}|{F('فترة')}|{F('مدة')}"
+    rf"|{F('سنوات')}|{F('سنين')}|{F('أعوام')}|{F('عقود')}|{F('قرون')}|{F('ساعات')}|{F('فترة')}|{F('مدة')}"
     rf"|{F('زمن')}|{F('وقت')})(?: {F('طويلة')}| {F('طويل')}| {F('قصيرة')}| {F('قليلة')})?){END}"
 )
 _VAGUE_ANCHORS = frozenset(w for k in _VAGUE for w in k.split(" ")) | frozenset(
@@ -972,11 +1018,11 @@ _CLOCK = re.compile(
     rf"{CL}(?P<x>{F('الساعة')} (?P<h>\d{{1,2}}|{_HOURW})(?: ?: ?(?P<mi>\d{{2}})|(?P<min>"
     rf" {F('والنصف')}| {F('والربع')}| {F('إلا ربعا')}| {F('الا ربعا')}| {F('و')}?(?P<mn>\d{{1,2}}|{CARDW})"
     rf" {F('دقيقة')}))?(?: (?P<adv>{_alt(list(CLOCK_ADV))}))?"
-    rf"(?: (?:{F('من')} )?(?:{F('يوم')} )?(?P<day>{F('اليوم')}|{F('أمس')}|{F('الأمس')}|{F('غد')}"
-    rf"|{WEEKDAY}))?(?: {F('بتوقيت')} (?P<tz>[^\s\d.,،:؛()]+(?: ال[^\s\d.,،:؛()]+)?))?){END}"
+    rf"(?: (?:{F('من')} )?(?:{_alt(list(PARTS))} )?(?:{F('يوم')} )?(?P<day>{F('اليوم')}|{F('أمس')}"
+    rf"|{F('الأمس')}|{F('غد')}|{WEEKDAY})(?: (?:، )?{WEEKDAY})?)?(?: {F('بتوقيت')} (?P<tz>[^\s\d.,،:؛()]+(?: ال[^\s\d.,،:؛()]+)?))?){END}"
 )
 _PART = re.compile(
-    rf"{CL}(?P<x>(?P<p>{_alt(list(PARTS))}) (?:{F('يوم')} )?(?P<day>{F('اليوم')}|{F('أمس')}"
+    rf"{CL}(?P<x>(?:(?P<after>{F('بعد')}) )?(?P<p>{_alt(list(PARTS))}) (?:{F('يوم')} )?(?P<day>{F('اليوم')}|{F('أمس')}"
     rf"|{F('الأمس')}|{F('الغد')}|{F('غد')}|{WEEKDAY})(?: (?:، )?(?P<wd2>{WEEKDAY}))?"
     rf"(?: (?P<mod>{MOD_P}|{MOD_F}))?){END}"
 )
@@ -1033,7 +1079,7 @@ def clock(s: Stream) -> list[Cand]:
             return {"type": "TIME", "value": f"{d.isoformat()}T{h % 24:02d}:{mi:02d}",
                     "anchor": "publication"}
 
-        return Cand(m.start("x"), m.end("x"), "clock", res, 7, m)
+        return Cand(m.start("x"), m.end("x"), "clock", res, 7, m, {"default_day": not day})
 
     return _cands(_CLOCK, s, build, s.around(frozenset([F("الساعة")]), 0, 12))
 
@@ -1042,6 +1088,10 @@ def clock(s: Stream) -> list[Cand]:
 def part_of_day(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
         code = PARTS[m.group("p")]
+        if m.group("after") and code == "MI":
+            code = "AF"  # "بعد ظهر" = afternoon
+        elif m.group("after"):
+            return None
         day = m.group("day")
         direction = _mod_dir(m.group("mod"))
         fut = _future_ctx(s, m.start("x"))
@@ -1179,6 +1229,43 @@ def sets(s: Stream) -> list[Cand]:
     return _cands(_SET, s, build, s.around(_SET_ANCHORS, 0, 3))
 
 
+# --- quarters and halves: الربع الأول من العام الجاري, النصف الثاني من 2022 ---------------------
+_PART_OF_YEAR = re.compile(
+    rf"{CL}(?P<x>(?P<p>{F('الربع')}|{F('النصف')}) (?P<n>{F('الأول')}|{F('الثاني')}|{F('الثالث')}"
+    rf"|{F('الرابع')}|{F('الأخير')}) (?:{F('من')} )?(?:(?:{F('عام')}|{F('العام')}|{F('سنة')}) )?"
+    rf"(?:(?P<y>{YEAR4})|(?P<this>{F('هذا العام')}|{F('العام الحالي')}|{F('العام الجاري')})"
+    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})))"
+    rf"{END}"
+)
+_NTH = {F("الأول"): 1, F("الثاني"): 2, F("الثالث"): 3, F("الرابع"): 4}
+
+
+@rule
+def part_of_year(s: Stream) -> list[Cand]:
+    def build(m: re.Match[str], s: Stream) -> Cand | None:
+        half = m.group("p") == F("النصف")
+        last = 2 if half else 4
+        n = _NTH.get(m.group("n"), last)
+        if n > last:
+            return None
+        code = f"{'H' if half else 'Q'}{n}"
+        if m.group("y"):
+            return Cand(m.start("x"), m.end("x"), "partofyear",
+                        _fixed(f"{m.group('y')}-{code}"), 6, m)
+        k = _mod_dir(m.group("mod") or m.group("mod2")) or 0
+
+        def res(anchor: dt.date | None) -> dict[str, Any]:
+            if anchor is None:
+                return {"type": "DATE", "value": None, "anchor": "publication",
+                        "offset": f"{k:+d}Y"}
+            return {"type": "DATE", "value": f"{anchor.year + k:04d}-{code}",
+                    "anchor": "publication"}
+
+        return Cand(m.start("x"), m.end("x"), "partofyear", res, 6, m)
+
+    return _cands(_PART_OF_YEAR, s, build, s.around(frozenset([F("الربع"), F("النصف")]), 0, 6))
+
+
 # ----------------------------------------------------------------------------------------------
 # Driver
 _KHILAL = F("خلال")
@@ -1186,7 +1273,8 @@ _KHILAL = F("خلال")
 
 ALL_ANCHORS: frozenset[str] = frozenset().union(
     _NUM_ANCHOR, _MONTH_ANCHORS, _HIJRI_ANCHORS, _HYEAR_ANCHORS, _DEICTIC_ANCHORS, WEEKDAYS,
-    PERIOD_UNIT, [F("الشهر"), F("الساعة"), F("القرن")], _DURATION_ANCHORS, _VAGUE_ANCHORS,
+    PERIOD_UNIT, [F("الشهر"), F("الساعة"), F("القرن"), F("الربع"), F("النصف")],
+    _DURATION_ANCHORS, _VAGUE_ANCHORS,
     (k.split(" ")[0] for k in PARTS), _DECADE_ANCHORS, SEASONS, _SET_ANCHORS,
 )
 
@@ -1248,14 +1336,33 @@ def extract_times(
         found = pubdate_from_candidates(s, cands)
         if found:
             anchor = parse_anchor(found["published"])
-    spans = []
-    for c in cands:
+    spans: list[Span] = []
+    last_day: tuple[int, str, str] | None = None  # (word end, date value, span id)
+    for i, c in enumerate(cands):
         attrs = c.resolve(anchor)
         typ = attrs.pop("type")
         attrs = {k: v for k, v in attrs.items() if v is not None or k == "value"}
+        sid = f"tx{i}"
+        v = attrs.get("value")
+        if c.info.get("default_day") and v and last_day and _same_sentence(s, last_day[0], c.a):
+            # a clock time without a day belongs to the day just named in its sentence
+            # ("جرت الانتخابات أمس السبت … وأغلقت المكاتب الساعة السابعة مساء")
+            attrs["value"] = last_day[1] + v[10:]
+            attrs["anchor"] = last_day[2]
+        if isinstance(v, str) and _DAY_VALUE.fullmatch(v[:10]) and len(v) >= 10:
+            last_day = (c.b, v[:10], sid)
         start, end = s.to_original(c.a, c.b)
-        spans.append(Span(start, end, typ, "", attrs))
+        spans.append(Span(start, end, typ, sid, attrs))
     return spans, found
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _same_sentence(s: Stream, a: int, b: int) -> bool:
+    """No sentence-final punctuation between stream offsets ``a`` and ``b``."""
+    gap = s.joined[a:b]
+    return not any(ch in gap for ch in ".!؟?\n") and gap.count(" ") < 40
 
 
 @component("times", requires=("tokens",), assigns=("times",))

@@ -146,6 +146,7 @@ PARTS_OF_DAY: dict[str, str] = {
 #: Adverbs after a clock time: shift to 24 h.
 CLOCK_ADVERBS: dict[str, str] = {
     "صباحا": "am", "فجرا": "am", "ظهرا": "noon", "عصرا": "pm", "مساء": "pm", "مساءا": "pm",
-    "ليلا": "night", "بعد الظهر": "pm", "بعد الظهيرة": "pm",
+    "ليلا": "night", "بعد الظهر": "pm", "بعد الظهيرة": "pm", "بعد منتصف الليل": "am",
+    "صباحًا": "am", "من صباح": "am", "من مساء": "pm", "من بعد الظهر": "pm",
 }
 SEASONS: dict[str, str] = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"}

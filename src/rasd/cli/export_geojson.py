@@ -1,0 +1,72 @@
+"""``rasd export geojson``: resolved places of documents as an RFC 7946 FeatureCollection."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from rasd.doc import Document
+
+
+def _documents(paths: tuple[str, ...], published: str | None) -> Iterator[Document]:
+    """Document JSON (``.json``), JSON Lines (``.jsonl``) or anything ``rasd analyze`` reads."""
+    pipe = None
+    for p in paths:
+        path = Path(p)
+        if path.suffix == ".json" and path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and "text" in data and "layers" in data:
+                yield Document.from_dict(data)
+                continue
+        if path.suffix == ".jsonl" and path.is_file():
+            with path.open(encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        yield Document.from_json(line)
+            continue
+        from rasd.config import Config
+        from rasd.ingest import iter_documents
+        from rasd.pipeline import Pipeline
+
+        pipe = pipe or Pipeline(Config(published=published))
+        for item in iter_documents(p):
+            if item.error or item.document is None:
+                click.echo(f"error: {item.error}", err=True)
+                continue
+            yield pipe(item.document)
+
+
+@click.command("geojson")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
+              help="Output file (default: stdout).")
+@click.option("--published", metavar="YYYY-MM-DD", default=None,
+              help="Publication date for texts that are analysed here.")
+@click.option("--include-boilerplate/--no-boilerplate", default=False, show_default=True,
+              help="Also map places named in boilerplate (related-article links, footers).")
+def export_geojson(paths: tuple[str, ...], output: str, published: str | None,
+                   include_boilerplate: bool) -> None:
+    """Write the resolved places of PATHS as one GeoJSON FeatureCollection.
+
+    PATHS are document JSON/JSONL files (from ``rasd analyze``) or sources to analyse
+    (text files, folders, feeds…).  Features are streamed, one per line.
+    """
+    from rasd.export.geojson import place_features
+
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+    n = 0
+    try:
+        out.write('{"type": "FeatureCollection", "features": [\n')
+        for doc in _documents(paths, published):
+            for feat in place_features(doc, include_boilerplate):
+                out.write((",\n" if n else "") + json.dumps(feat, ensure_ascii=False))
+                n += 1
+        out.write("\n]}\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    click.echo(f"{n} features", err=True)

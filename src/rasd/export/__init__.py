@@ -1,0 +1,1 @@
+"""Exchange formats built from analysed :class:`~rasd.doc.Document` objects (pure functions)."""

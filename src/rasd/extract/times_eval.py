@@ -1,0 +1,143 @@
+"""Scoring of the ``times`` extractor: extent P/R/F1 (exact and overlap) and value accuracy.
+
+Gold sets are JSON files of items ``{"text", "published", "times": [{"start", "end", "type",
+"value"}]}`` (``eval/time/``), and the seed article's gold (``tests/reference``), whose times
+carry no type: the type is then read off the value (``P…`` DURATION, ``…T…`` TIME, else DATE).
+Value accuracy is computed over matched extents (exact and overlap separately), as in the
+TempEval-3 evaluation: an extent found with a wrong value counts for extent F1 and against
+value accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.extract.times import extract_times
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    pred: int = 0
+    exact: int = 0
+    overlap: int = 0
+    value_exact: int = 0
+    value_overlap: int = 0
+
+    def add(self, other: Counts) -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    def scores(self) -> dict[str, float]:
+        def f1(tp: int) -> tuple[float, float, float]:
+            p = tp / self.pred if self.pred else 0.0
+            r = tp / self.gold if self.gold else 0.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+        pe, re_, fe = f1(self.exact)
+        po, ro, fo = f1(self.overlap)
+        return {
+            "gold": self.gold, "pred": self.pred,
+            "exact_p": pe, "exact_r": re_, "exact_f1": fe,
+            "overlap_p": po, "overlap_r": ro, "overlap_f1": fo,
+            "value_acc_exact": self.value_exact / self.exact if self.exact else 0.0,
+            "value_acc_overlap": self.value_overlap / self.overlap if self.overlap else 0.0,
+        }
+
+
+@dataclass
+class Report:
+    name: str
+    total: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.name,
+            **self.total.scores(),
+            "by_type": {t: c.scores() for t, c in sorted(self.by_type.items())},
+        }
+
+
+def gold_type(t: dict[str, Any]) -> str:
+    if t.get("type"):
+        return t["type"]
+    v = str(t.get("value") or "")
+    if v.startswith("P") and not v.endswith("_REF"):
+        return "DURATION"
+    return "TIME" if "T" in v and not v.endswith("_REF") else "DATE"
+
+
+def score_item(text: str, published: str | None, gold: list[dict[str, Any]], report: Report,
+               item_id: str = "") -> None:
+    spans, _ = extract_times(text, published)
+    pred = [(s.start, s.end, s.label, s.attrs.get("value")) for s in spans]
+    used: set[int] = set()
+    c = Counts(gold=len(gold), pred=len(pred))
+    for p in pred:
+        report.by_type[p[2]].pred += 1
+    for g in gold:
+        gt = gold_type(g)
+        tc = report.by_type[gt]
+        tc.gold += 1
+        best = None
+        for i, p in enumerate(pred):
+            if i in used or not (p[0] < g["end"] and g["start"] < p[1]):
+                continue
+            if (p[0], p[1]) == (g["start"], g["end"]):
+                best = i
+                break
+            best = i if best is None else best
+        if best is None:
+            report.errors.append({"id": item_id, "kind": "missed", "gold": g})
+            continue
+        used.add(best)
+        p = pred[best]
+        ok_value = p[3] == g["value"]
+        exact = (p[0], p[1]) == (g["start"], g["end"])
+        for cc in (c, tc):
+            cc.overlap += 1
+            cc.value_overlap += ok_value
+            if exact:
+                cc.exact += 1
+                cc.value_exact += ok_value
+        if not (ok_value and exact):
+            report.errors.append({"id": item_id, "kind": "mismatch", "gold": g,
+                                  "pred": {"text": text[p[0]:p[1]], "value": p[3],
+                                           "start": p[0], "end": p[1]}})
+    for i, p in enumerate(pred):
+        if i not in used:
+            report.errors.append({"id": item_id, "kind": "spurious",
+                                  "pred": {"text": text[p[0]:p[1]], "value": p[3]}})
+    report.total.add(c)
+
+
+def evaluate_seed(text: str, gold: dict[str, Any]) -> Report:
+    """The reference article: its full text, publication date and 14 time expressions."""
+    rep = Report("seed")
+    score_item(text, gold.get("published"), gold["times"], rep, gold.get("document", "seed"))
+    return rep
+
+
+def evaluate_file(path: Path) -> Report:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rep = Report(path.stem)
+    for it in data["items"]:
+        score_item(it["text"], it.get("published"), it["times"], rep, it.get("id", ""))
+    return rep
+
+
+def evaluate(paths: Iterable[Path], seed: tuple[Path, Path] | None = None) -> list[Report]:
+    reports = []
+    if seed is not None:
+        text_path, gold_path = seed
+        reports.append(evaluate_seed(text_path.read_text(encoding="utf-8"),
+                                     json.loads(gold_path.read_text(encoding="utf-8"))))
+    reports.extend(evaluate_file(p) for p in paths)
+    return reports
