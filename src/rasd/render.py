@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rasd.doc import Document, Span
+from rasd.extract.sourcing_view import render_contradictions, render_events, render_quotes
 
 Renderer = Callable[[Document], list[str]]
 
@@ -67,6 +68,9 @@ SECTIONS: dict[str, Renderer] = {
     "normalized": _normalized,
     "entities": _entities,
     "entity_clusters": _entity_clusters,
+    "quotes": render_quotes,
+    "events": render_events,
+    "contradictions": render_contradictions,
 }
 
 

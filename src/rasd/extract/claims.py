@@ -221,13 +221,15 @@ def _contrast_marker(doc: Document, q: Span) -> str | None:
     sent = next((s for s in doc.layer("sentences") if s.start <= start < s.end), None)
     if sent is None:
         return None
-    ws = _words(doc.text[sent.start:q.attrs["cue"]["end"]])
+    raw = re.findall(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]+",
+                     doc.text[sent.start:q.attrs["cue"]["end"]])
+    ws = [normalize_key(w) for w in raw]
     for seq in cue_lexicon()["contrast"]:
         n = len(seq)
         for k in range(len(ws) - n + 1):
             window = ws[k:k + n]
             if all(w == s or bare(w) == s for w, s in zip(window, seq, strict=True)):
-                return " ".join(window)
+                return " ".join(raw[k:k + n])  # as written, for the reader
     return None
 
 
@@ -296,7 +298,8 @@ def find_contradictions(doc: Document) -> list[dict[str, Any]]:
         if marker and best is not None:
             qa, shared = best
             add(qa, qb, "contrast",
-                f"contrast: the text opposes them ('{marker}'); shared: {', '.join(shared[:5])}",
+                f"contrast: the text opposes them («{marker}»); shared terms: "
+                f"{', '.join(shared[:5])}",
                 shared)
     return out
 

@@ -22,6 +22,7 @@ quote's content records the quote as its ``source``: a reported event is not a f
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -34,6 +35,7 @@ from rasd.extract.words import variants
 from rasd.pipeline import component
 
 MAX_ARG_WORDS = 8
+MAX_PLACE_DISTANCE = 80  # characters between trigger and place
 #: words that never start an argument phrase
 NON_HEADS = PREPOSITIONS | {"الي", "علي", "ضد", "مع", "بين", "خلال", "منذ", "تجاه", "نحو", "عبر",
                             "لدي", "ان", "انه", "انها", "الذي", "التي", "الذين", "ما", "كما"}
@@ -316,12 +318,29 @@ class _Events:
             return x.label
         return None
 
-    def nearest(self, spans: list[Span], pos: int, sent: tuple[int, int]) -> Span | None:
+    def nearest(self, spans: list[Span], pos: int, sent: tuple[int, int],
+                located: bool = False) -> Span | None:
+        """The span nearest after ``pos`` in the sentence (else the last before it).
+
+        For places, one introduced by في/إلى/ب ("في دمشق", "إلى سوريا") wins over an origin
+        or a modifier ("خبراء من كوريا الشمالية").
+        """
         inside = [s for s in spans if s.start >= sent[0] and s.end <= sent[1]]
+        if located:  # a place far from the trigger belongs to another clause
+            inside = [s for s in inside if abs(s.start - pos) <= MAX_PLACE_DISTANCE]
         if not inside:
             return None
         after = [s for s in inside if s.start >= pos]
-        return after[0] if after else inside[-1]
+        before = [s for s in inside if s.start < pos]
+        if located:
+            order = [x for x in after if self._located(x.start)] + after
+            order += [x for x in reversed(before) if self._located(x.start)] + before[::-1]
+            return order[0]
+        return after[0] if after else before[-1]
+
+    def _located(self, start: int) -> bool:
+        before = self.doc.text[max(0, start - 6):start]
+        return bool(re.search(r"(?:^|\s)(?:في|إلى|الى|داخل|قرب|بمدينة|بمحافظة)\s*$|ب$", before))
 
     def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]:
         words = self.words
@@ -370,8 +389,8 @@ class _Events:
                 head = self.words[args["target"][0]].key
                 if any(v in NON_DESTINATIONS for v in variants(head)):
                     continue
-            if kind == "noun" and args["actor"] is None and args["target"] is None:
-                continue  # a bare event noun ("الهجوم") says too little to be evidence
+            if args["actor"] is None and args["target"] is None:
+                continue  # a bare trigger ("الهجوم", "والتي وصلت") says too little
             sent = sents[w.sent] if sents else Span(0, len(text))
             mode, source = self.mode(i, info)
             attrs: dict[str, Any] = {
@@ -394,7 +413,7 @@ class _Events:
                         d["canonical"] = x.attrs["canonical"]
                     break
                 attrs[role] = d
-            pl = self.nearest(self.places, w.start, (sent.start, sent.end))
+            pl = self.nearest(self.places, w.start, (sent.start, sent.end), located=True)
             if pl is not None:
                 attrs["place"] = {"start": pl.start, "end": pl.end, "text": text[pl.start:pl.end],
                                   "id": pl.id}

@@ -506,8 +506,6 @@ class _Extractor:
             if score >= 2 and score > self._name_score(*first):
                 q.descriptor = (self.words[first[0]].start, self.words[first[1] - 1].end)
                 first = (s, e)
-            elif e > s:
-                q.descriptor = (self.words[s].start, self.words[e - 1].end)
             break
         if first is None:
             return None
@@ -932,9 +930,23 @@ def _root(qs: list[Quote], m: int) -> int:
     return m
 
 
-def _entity_link(ex: _Extractor, span: tuple[int, int]) -> tuple[str | None, str | None]:
+def _entity_link(
+    ex: _Extractor, span: tuple[int, int], kind: str
+) -> tuple[str | None, str | None]:
+    """The entity the speaker *is* (not one merely named in an anonymous descriptor).
+
+    Persons link to a PER inside the mention ("النقيب “فيصل الفضل”"); organizations and
+    media to an entity covering at least half of it.  Anonymous sources and documents are
+    never linked: "مصدر في الجيش السوري" is not the Syrian army.
+    """
+    if kind in ("anonymous", "document"):
+        return None, None
     best = None
     for e in ex._entities_in(*span):
+        if kind == "named_person" and e.label != "PER":
+            continue
+        if kind != "named_person" and (e.end - e.start) * 2 < span[1] - span[0]:
+            continue
         if best is None or (e.end - e.start) > (best.end - best.start):
             best = e
     if best is None:
@@ -964,7 +976,7 @@ def extract(doc: Document) -> list[Span]:
             "direct": q.direct,
         }
         if sp is not None:
-            ent, canon = _entity_link(ex, sp)
+            ent, canon = _entity_link(ex, sp, q.kind or qs[root].kind)
             spk: dict[str, Any] = {
                 "start": sp[0], "end": sp[1], "text": doc.text[sp[0]:sp[1]], "kind": q.kind,
                 "implicit": q.speaker is None,
