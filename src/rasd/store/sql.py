@@ -79,6 +79,9 @@ from rasd.store.base import (
 #: Derived layers stored as one JSON blob per document (thousands of spans, rarely queried).
 BLOB_LAYERS = frozenset({"tokens", "normalized"})
 MAX_LIMIT = 1000
+#: Facets are counted over at most this many best-ranked hits (reported as ``facets_over``)
+#: so that a query matching half of a 100k archive still answers interactively.
+FACET_DOCS = 2000
 _SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 _DAY_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -594,23 +597,43 @@ class SQLStore(Store):
                       T.make_snippet(texts[r.id], terms))
             for r in rows
         ]
-        result = SearchResult(query, int(total or 0), limit, offset, hits, {})
+        values: dict[str, list[FacetValue]] = {}
+        over = 0
         if facets and total:
-            result.facets.update(self.facets(query, filters))
-        return result
+            values, over = self._facets(query, filters)
+        return SearchResult(query, int(total or 0), limit, offset, hits, values, over)
 
     def facets(self, query: str = "", filters: Filters | None = None,
                size: int = 10) -> dict[str, list[FacetValue]]:
+        """Top values over the best-ranked :data:`FACET_DOCS` matching documents (all of them
+        when fewer); :meth:`search` reports that number as ``facets_over``."""
+        return self._facets(query, filters, size)[0]
+
+    def _facets(self, query: str, filters: Filters | None,
+                size: int = 10) -> tuple[dict[str, list[FacetValue]], int]:
         size = _limit(size)
-        m = self._matching(query or "", filters)
-        if m is None:
-            return {"entities": [], "places": [], "outlets": [], "dates": []}
-        docs = m.subquery("m")
-        e, ec, p, d = S.entities, S.entity_clusters, S.places, S.documents
-        stories = func.count(distinct(docs.c.group_id)).label("n")
+        empty: dict[str, list[FacetValue]] = {"entities": [], "places": [], "outlets": [],
+                                              "dates": []}
+        d = S.documents
+        conds = self._conds(filters)
         with self._read() as c:
+            if (query or "").strip():
+                m = self._match(query)
+                if m is None:
+                    return empty, 0
+                sub, _ = m
+                stmt = (select(d.c.id).join(sub, sub.c.seq == d.c.seq).where(*conds)
+                        .order_by(sub.c.rank, d.c.seq))
+            else:
+                stmt = select(d.c.id).where(*conds).order_by(*self._newest_first())
+            ids = list(c.execute(stmt.limit(FACET_DOCS)).scalars())
+            if not ids:
+                return empty, 0
+            e, ec, p = S.entities, S.entity_clusters, S.places
+            stories = func.count(distinct(d.c.group_id)).label("n")
+            in_ids = d.c.id.in_(ids)
             ents = c.execute(
-                select(e.c.entity_id, stories).join(docs, docs.c.id == e.c.doc_id)
+                select(e.c.entity_id, stories).join(d, d.c.id == e.c.doc_id).where(in_ids)
                 .group_by(e.c.entity_id).order_by(stories.desc(), e.c.entity_id).limit(size)
             ).all()
             names = {r.entity_id: (r.name, r.label) for r in c.execute(
@@ -618,17 +641,15 @@ class SQLStore(Store):
                 .where(ec.c.entity_id.in_([x.entity_id for x in ents])))}
             plcs = c.execute(
                 select(p.c.place_id, func.min(p.c.name).label("name"), stories)
-                .join(docs, docs.c.id == p.c.doc_id)
+                .join(d, d.c.id == p.c.doc_id).where(in_ids)
                 .group_by(p.c.place_id).order_by(stories.desc(), p.c.place_id).limit(size)
             ).all()
             outlets = c.execute(
-                select(d.c.outlet, stories).join(docs, docs.c.id == d.c.id)
-                .where(d.c.outlet.is_not(None))
+                select(d.c.outlet, stories).where(in_ids, d.c.outlet.is_not(None))
                 .group_by(d.c.outlet).order_by(stories.desc(), d.c.outlet).limit(size)
             ).all()
             days = c.execute(
-                select(d.c.published_day, stories).join(docs, docs.c.id == d.c.id)
-                .where(d.c.published_day.is_not(None))
+                select(d.c.published_day, stories).where(in_ids, d.c.published_day.is_not(None))
                 .group_by(d.c.published_day).order_by(stories.desc(), d.c.published_day.desc())
                 .limit(size)
             ).all()
@@ -638,7 +659,7 @@ class SQLStore(Store):
             "places": [FacetValue(r.place_id, r.name, r.n) for r in plcs],
             "outlets": [FacetValue(r.outlet, r.outlet, r.n) for r in outlets],
             "dates": [FacetValue(r.published_day, r.published_day, r.n) for r in days],
-        }
+        }, len(ids)
 
     def timeline(self, query: str = "", filters: Filters | None = None) -> list[tuple[str, int]]:
         m = self._matching(query or "", filters)
