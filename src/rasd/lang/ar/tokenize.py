@@ -101,7 +101,9 @@ def _should_split(word: str, role: str, lex: Lexicon) -> bool:
     if role == "conj":
         if rest_count >= 2:
             return rest_count > 3 * whole
-        return whole == 0 and len(rest) >= 3  # و + unknown word (foreign names: "وبيونغ")
+        # و + unknown word (foreign names: "وبيونغ"); not ف, which starts many foreign names
+        # ("فولكر", "فيرجسون") and is a far rarer conjunction before an unknown name
+        return whole == 0 and len(rest) >= 3 and key[0] == "و"
     return rest_count >= 3 and rest_count > 8 * whole
 
 
