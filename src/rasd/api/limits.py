@@ -18,9 +18,8 @@ class BodyTooLarge(Exception):
 
 
 def _json_413(limit: int) -> bytes:
-    return json.dumps(
-        {"error": {"status": 413, "message": f"request body over the {limit} byte limit"}}
-    ).encode()
+    # same shape as every other API error: {"detail": "..."}
+    return json.dumps({"detail": f"request body over the {limit} byte limit"}).encode()
 
 
 async def _send_413(send: Send, limit: int) -> None:

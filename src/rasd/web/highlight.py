@@ -63,7 +63,8 @@ class MarkNode:
     mark: Mark
     children: list[TextNode | MarkNode] = field(default_factory=list)
     continued: bool = False
-    #: True when an enclosing node is already a link (``<a>`` must not nest in ``<a>``).
+    #: True when an enclosing node is already a link: ``<a>`` must not nest in ``<a>``, so
+    #: this mark is drawn but not clickable (the enclosing link wins, e.g. entity over place).
     inside_link: bool = False
 
     @property

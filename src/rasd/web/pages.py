@@ -35,6 +35,8 @@ _env = Environment(
 )
 _env.filters["ar_date"] = labels.arabic_date
 _env.filters["entity_label"] = labels.entity_label
+_env.filters["event_label"] = labels.event_label
+_env.filters["basename"] = lambda s: (s or "").replace("\\", "/").rsplit("/", 1)[-1]
 _env.globals["layer_names"] = labels.LAYER_NAMES
 _env.globals["entity_href"] = entity_href
 _env.globals["place_href"] = place_href
@@ -378,5 +380,4 @@ def events_page(request: Request) -> HTMLResponse:
         nav="events",
         page=page,
         pages=_pages(page.total, PER_PAGE, offset),
-        event_label=labels.event_label,
     )

@@ -12,17 +12,6 @@
     });
   });
 
-  // Highlights nested inside a link cannot be links themselves: they carry data-href.
-  function follow(ev) {
-    var el = ev.target.closest("[data-href]");
-    if (!el) return false;
-    if (ev.type === "keydown" && ev.key !== "Enter") return false;
-    ev.preventDefault();
-    ev.stopPropagation();
-    window.location.href = el.dataset.href;
-    return true;
-  }
-
   function flash(el) {
     if (!el) return;
     el.classList.remove("flash");
@@ -40,7 +29,6 @@
 
   if (text) {
     text.addEventListener("click", function (ev) {
-      if (follow(ev)) return;
       var el = ev.target.closest(".q-content, .q-speaker, .ev");
       if (!el || ev.target.closest("a")) return;
       var row = document.getElementById("row-" + el.dataset.ref);
@@ -49,7 +37,9 @@
         flash(row);
       }
     });
-    text.addEventListener("keydown", follow);
+    text.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && ev.target.matches(".q-content, .q-speaker, .ev")) ev.target.click();
+    });
     ["mouseover", "mouseout"].forEach(function (type) {
       text.addEventListener(type, function (ev) {
         var el = ev.target.closest(".q-content, .q-speaker");
