@@ -79,6 +79,9 @@ def make_folder(root: Path, seed_text: str) -> None:
     (root / ".hidden").mkdir()
     (root / ".hidden" / "x.txt").write_text("مخفي", "utf-8")  # skipped
     write_jsonl(root / "sub" / "r.jsonl", [json.dumps(r, ensure_ascii=False) for r in RECORDS])
+    # side files describe the corpus; they are not articles (skipped, not failures)
+    (root / "README.md").write_text("# مجموعة مقالات\nكتبت لاختبار rasd", "utf-8")
+    write_jsonl(root / "manifest.jsonl", ['{"file": "a.txt", "outlet": "الحل نت"}'])
 
 
 def test_folder_is_walked_recursively_and_bad_items_do_not_stop_it(

@@ -5,7 +5,8 @@ says nothing (``.xml``, no extension, stdin): ``WARC/`` → WARC, ``<rss``/``<fe
 ``<html``/``<!doctype`` → HTML, ``{`` → JSON(L), anything else → plain text.  Sizes are
 checked with ``stat`` *before* reading, so a 200 MB file is refused without being loaded;
 container formats (WARC, JSONL) are streamed and the cap applies per record.  Folders are
-walked recursively in sorted order, skipping hidden entries and media files.
+walked recursively in sorted order, skipping hidden entries, media files and side files
+(README, LICENSE, manifest.jsonl …).
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ MEDIA_EXT = {
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".css", ".js", ".woff",
     ".woff2", ".ttf", ".mp3", ".mp4", ".webm", ".pdf", ".zip", ".map", ".py", ".pyc",
 }  # fmt: skip
+
+
+#: Files that describe a corpus folder rather than being articles (skipped in folder walks;
+#: still read when named directly).
+SIDE_FILE_STEMS = {"readme", "license", "licence", "notice", "changelog", "manifest", "copying"}
 
 
 def dispatch(
@@ -59,7 +65,7 @@ def _walk(root: Path, *, fetch: bool, max_bytes: int) -> Iterator[Item]:
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.suffix.lower() in MEDIA_EXT:
+        if path.suffix.lower() in MEDIA_EXT or path.name.split(".")[0].lower() in SIDE_FILE_STEMS:
             continue
         try:
             yield from _from_file(path, str(path), fetch=fetch, max_bytes=max_bytes)
