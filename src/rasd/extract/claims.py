@@ -33,7 +33,8 @@ from rasd.extract.words import bare
 from rasd.lang.ar.normalize import normalize_key
 from rasd.pipeline import component
 
-_SUFFIXES = ("يين", "يون", "ين", "ون", "ات", "يه", "ه", "ي", "ا")
+#: plural/feminine/accusative endings; the nisba ي stays so كوريا, الكوريين, الكورية → كوري
+_SUFFIXES = ("ين", "ون", "ات", "ه", "ا")
 _STOP_WORDS = (
         "أن إن أنّ إنّ الذي التي الذين هذا هذه ذلك تلك هو هي هم كان كانت يكون تكون قد لقد لم لن "
         "لا ما من في على إلى عن مع بين حتى منذ خلال بعد قبل عند أو أم ثم كما لكن بل غير دون "
@@ -61,9 +62,22 @@ _CLASSES = {
 }
 
 
+def _strip_clitics(key: str) -> str:
+    """Conservative clitic removal: و/ف before 4+ letters, ب/ل/ك only before the article."""
+    if len(key) > 4 and key[0] in "وف":
+        key = key[1:]
+    if key[:3] in ("بال", "كال") and len(key) > 4:
+        key = key[1:]
+    elif key.startswith("لل") and len(key) > 4:
+        key = "ال" + key[2:]
+    if key.startswith("ال") and len(key) > 4:
+        key = key[2:]
+    return key
+
+
 def stem(word: str) -> str:
     """A light stem for topic matching: no clitics, article or common plural/nisba ending."""
-    b = bare(normalize_key(word))
+    b = _strip_clitics(normalize_key(word))
     for suf in _SUFFIXES:
         if b.endswith(suf) and len(b) - len(suf) >= 3:
             return b[: -len(suf)]
@@ -140,12 +154,16 @@ def counts_in(text: str) -> list[Count]:
             op = ">="
         elif any(b in _ABOUT for b in before[-2:]):
             op = "~"
-        window = [stem(x) for x in ws[max(0, k - 7):min(len(ws), j + 4)]]
-        what = ""
-        for cls, stems in _CLASSES.items():
-            if any(s.startswith(stems) or s in stems for s in window):
-                what = cls
-                break
+        lo = max(0, k - 7)
+        window = [stem(x) for x in ws[lo:min(len(ws), j + 4)]]
+        best: tuple[int, str] | None = None  # the class word nearest to the number wins
+        for pos, st in enumerate(window, start=lo):
+            for cls, stems in _CLASSES.items():
+                if st.startswith(stems) or st in stems:
+                    dist = k - pos if pos < k else pos - j + 1
+                    if best is None or dist < best[0]:
+                        best = (dist, cls)
+        what = best[1] if best else ""
         if what:
             out.append(Count(value, op, what, w))
     return out

@@ -35,7 +35,11 @@ from rasd.extract.words import variants
 from rasd.pipeline import component
 
 MAX_ARG_WORDS = 8
-MAX_PLACE_DISTANCE = 80  # characters between trigger and place
+MAX_PLACE_DISTANCE = 80
+#: time expressions end an argument even when the times layer is absent
+TIME_WORDS = {"الاسبوع", "الشهر", "العام", "اليوم", "امس", "غدا", "الماضي", "المقبل", "صباح",
+              "مساء", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+              "الليله", "فجر", "ظهر", "منتصف", "مطلع", "اواخر", "نهايه", "بدايه"}  # characters between trigger and place
 #: words that never start an argument phrase
 NON_HEADS = PREPOSITIONS | {"الي", "علي", "ضد", "مع", "بين", "خلال", "منذ", "تجاه", "نحو", "عبر",
                             "لدي", "ان", "انه", "انها", "الذي", "التي", "الذين", "ما", "كما"}
@@ -115,7 +119,7 @@ class _Events:
                 cands.append(c[1:])
         after_that = i > 0 and self.words[i - 1].key in ("ان", "لان", "بان", "وان", "فان")
         for c in cands:
-            if c.startswith("ال") or nunated:  # "تعاوناً" is a noun, not the verb "تعاونا"
+            if nunated:  # "تعاوناً" is a noun, not the verb "تعاونا"
                 continue
             if after_that and c not in self.lex["present"]:
                 continue  # "أنّ تعاوناً …": أنّ is followed by a noun, not a past verb
@@ -176,7 +180,7 @@ class _Events:
                     e = self.r.quoted_name(e)  # type: ignore[assignment]
                     continue
                 break
-            if w.key in NON_HEADS or w.key == "و" or self._in_time(e):
+            if w.key in NON_HEADS or w.key == "و" or self._in_time(e) or w.key in TIME_WORDS:
                 break
             if self.trigger(e) or self.r.verb_cue(e):
                 break
@@ -222,7 +226,18 @@ class _Events:
                 target, subj = subj, None  # "12 مدنياً قتلوا": victims before a passive
             light = i in self.objects
             if light:
-                nxt = self.r._skip_adverbs(self.objects[i] + 1, end)
+                obj = self.objects[i]
+                if obj > nxt and subj is None:
+                    # "فرضت وزارة الخزانة عقوبات …": the subject sits between verb and object
+                    cand = self.np(nxt, obj)
+                    if cand is not None and cand[1] == obj:
+                        subj = cand
+                nxt = self.r._skip_adverbs(obj + 1, end)
+                # adjectives of the object ("عقوبات جديدة على …")
+                while nxt < end and words[nxt].kind == "word" and nxt < obj + 3 and not (
+                    words[nxt].key in info["target_preps"] or words[nxt].key in NON_HEADS
+                ):
+                    nxt += 1
             if subj is not None:
                 actor = subj
                 after = nxt
@@ -352,7 +367,8 @@ class _Events:
             if c and c["start"] <= pos < c["end"]:
                 src = q
         for j in range(max(s0, i - 2), i):
-            if words[j].key in self.lex["neg"]:
+            k = words[j].key
+            if k in self.lex["neg"] or (k[:1] in "وف" and k[1:] in self.lex["neg"]):
                 return "denied", src.id if src else None
         if src is not None and src.attrs.get("stance") == "deny":
             return "denied", src.id
