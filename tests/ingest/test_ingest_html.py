@@ -126,3 +126,21 @@ def test_pages_without_text_are_a_coded_error(tmp_path: Path, page: bytes):
     items = list(iter_documents(str(p)))
     assert len(items) == 1 and items[0].document is None
     assert items[0].error.startswith("[E101]")
+
+
+LEGACY = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">
+<title>أخبار محلية</title></head><body><table>
+<tr><td><font size=4><b>البرلمان الكويتي يقر الميزانية العامة</b></font><br><br>
+الكويت - كونا: أقر مجلس الأمة الكويتي في جلسته اليوم الثلاثاء الميزانية العامة بأغلبية 40 صوتاً.<br><br>
+وقال رئيس لجنة الميزانيات إن العجز المتوقع يبلغ 5.8 مليار دينار.<br>
+</td></tr><tr><td>جميع الحقوق محفوظة 2009</td></tr></table></body></html>"""
+
+
+def test_legacy_table_layout_keeps_paragraphs_apart():
+    doc = html_to_document(LEGACY.encode("cp1256"), "legacy.html")
+    paras = doc.text.split("\n\n")
+    assert "البرلمان الكويتي يقر الميزانية العامة" in paras
+    assert any(p.startswith("الكويت - كونا: أقر مجلس الأمة") for p in paras)
+    assert "العامةالكويت" not in doc.text  # block boundaries never glue words
+    assert doc.meta.extraction["charset_from"] == "html-meta"
+    assert doc.meta.published is None  # a copyright year is not a publication date

@@ -139,22 +139,45 @@ def _element_text(el: Any) -> str:
 
 
 def _body_paragraphs(body: Any) -> Iterator[str]:
-    """Walk trafilatura's XML body: every leaf block (p, head, item, row …) is a paragraph."""
-    for el in body:
-        if el.tag in ("list", "quote", "table", "div") and any(
-            c.tag in _BLOCKS for c in el
-        ):
-            yield from _body_paragraphs(el)
-            continue
-        if el.tag == "row":
-            cells = [_clean(_element_text(c)) for c in el]
-            line = " | ".join(c for c in cells if c)
-            if line:
-                yield line
-            continue
-        t = _clean(_element_text(el))
+    """Walk trafilatura's XML body: every block (p, head, item, quote, row …) is a paragraph.
+
+    Blocks can nest text and other blocks (old table layouts put a headline, ``<br>``s and
+    ``<p>``s in one cell), so the walk marks block boundaries instead of trusting the tree
+    shape; cells of a data row stay on one line, separated by " | ".
+    """
+    out: list[str] = []
+    _flatten(body, out)
+    for chunk in "".join(out).split(_BREAK):
+        t = _clean(chunk)
         if t:
             yield t
+
+
+_BREAK = "\x00"
+
+
+def _flatten(el: Any, out: list[str]) -> None:
+    tag = el.tag
+    nested = any(c.tag in _BLOCKS for c in el)
+    block = tag in _BLOCKS and not (tag == "cell" and not nested)
+    if block:
+        out.append(_BREAK)
+    if el.text:
+        out.append(el.text)
+    first_cell = True
+    for child in el:
+        if child.tag in ("lb", "br"):
+            out.append("\n")
+        else:
+            if child.tag == "cell" and not any(c.tag in _BLOCKS for c in child):
+                if not first_cell:
+                    out.append(" | ")
+                first_cell = False
+            _flatten(child, out)
+        if child.tail:
+            out.append(child.tail)
+    if block:
+        out.append(_BREAK)
 
 
 _SKIP = {"nav", "header", "footer", "aside", "form", "script", "style", "noscript", "figure"}
@@ -196,7 +219,8 @@ def _htmldate(tree: Any) -> tuple[str, dict[str, Any]] | None:
     try:
         from htmldate import find_date
 
-        found = find_date(tree, extensive_search=True, original_date=True)
+        # no "extensive" search: it reads copyright years as "YYYY-01-01" day-precise dates
+        found = find_date(tree, extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - heuristics failing just means "no date"
         return None
     return parse_published(found, "htmldate", reliable=False) if found else None
