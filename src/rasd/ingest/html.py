@@ -75,8 +75,8 @@ def html_to_document(
         tree = lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError) as e:
         raise MalformedInput(f"not parseable as HTML ({e})", source=source) from e
-    page_meta = _page_meta(tree, url)
-    text, step, method = _extract_text(page, tree, page_meta)
+    page_meta, h1 = _page_meta(tree, url)
+    text, step, method = _extract_text(page, tree, page_meta, h1)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise EmptyInput("no article text found in the page", source=source)
     out = merge_meta(meta or Meta(), page_meta)
@@ -93,7 +93,7 @@ def html_to_document(
 # --------------------------------------------------------------------------- text
 
 
-def _extract_text(page: str, tree: Any, meta: Meta) -> tuple[str, int, str]:
+def _extract_text(page: str, tree: Any, meta: Meta, h1: str | None) -> tuple[str, int, str]:
     import trafilatura
 
     try:
@@ -103,11 +103,11 @@ def _extract_text(page: str, tree: Any, meta: Meta) -> tuple[str, int, str]:
     except Exception:  # noqa: BLE001 - a third-party parser failing is step 1 failing
         res = None
     if res is not None and getattr(res, "body", None) is not None:
-        paras = _drop_title(list(_body_paragraphs(res.body)), meta.title)
+        paras = _drop_title(list(_body_paragraphs(res.body)), meta.title, h1)
         text = "\n\n".join(paras)
         if len(text) >= MIN_TEXT_CHARS:
             return text, 1, "trafilatura"
-    paras = _drop_title(list(_page_paragraphs(tree)), meta.title)
+    paras = _drop_title(list(_page_paragraphs(tree)), meta.title, h1)
     text = "\n\n".join(paras)
     if len(text) >= MIN_TEXT_CHARS:
         return text, 2, "paragraphs"
@@ -201,8 +201,9 @@ def _page_paragraphs(tree: Any) -> Iterator[str]:
             yield t
 
 
-def _drop_title(paras: list[str], title: str | None) -> list[str]:
-    if paras and title and _squash(paras[0]) == _squash(title):
+def _drop_title(paras: list[str], title: str | None, h1: str | None = None) -> list[str]:
+    """Drop a leading headline: it is ``meta.title`` (or the page's ``<h1>``), not body text."""
+    if paras and any(t and _squash(paras[0]) == _squash(t) for t in (title, h1)):
         return paras[1:]
     return paras
 
@@ -263,7 +264,8 @@ def _name(v: Any) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
-def _page_meta(tree: Any, url: str | None) -> Meta:
+def _page_meta(tree: Any, url: str | None) -> tuple[Meta, str | None]:
+    """Page metadata, plus the ``<h1>`` text (to drop a repeated headline from the body)."""
     m = Meta()
     article: dict[str, Any] = {}
     for d in _json_ld(tree):
@@ -283,8 +285,9 @@ def _page_meta(tree: Any, url: str | None) -> Meta:
         _meta_content(tree, "name", "twitter:title"),
     ]
     h1 = tree.find(".//h1")
-    if h1 is not None:
-        titles.append(_clean(h1.text_content()) or None)
+    h1_text = _clean(h1.text_content()) if h1 is not None else ""
+    if h1_text:
+        titles.append(h1_text)
     title_el = tree.find(".//title")
     if title_el is not None and title_el.text:
         titles.append(title_el.text.strip())
@@ -325,4 +328,4 @@ def _page_meta(tree: Any, url: str | None) -> Meta:
     section = _meta_content(tree, "property", "article:section")
     if section:
         m.extra["section"] = section
-    return m
+    return m, h1_text or None
