@@ -107,13 +107,19 @@ def _candidates(gaz: Gazetteer, m: Mention) -> tuple[list[Place], str | None, st
         best: list[Place] = []
         for n in range(min(len(words), gaz.max_words), 0, -1):
             for i in range(0, len(words) - n + 1):
-                cands = gaz.lookup(" ".join(words[i : i + n]))
+                cands = [p for p in gaz.lookup(" ".join(words[i : i + n])) if _contained_ok(p)]
                 if cands:
                     best = cands
                     break
             if best:
                 return best, None, "contained"
     return [], None, "none"
+
+
+def _contained_ok(p: Place) -> bool:
+    """A name inside a longer one ("مطار دمشق الدولي") must be a prominent place: "سالم" in
+    "كرم أبو سالم" is not Salem, India."""
+    return p.kind != "city" or p.population >= 500_000
 
 
 def _score(p: Place, head: str | None, focus: Counter[str], total: int) -> float:

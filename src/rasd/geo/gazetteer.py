@@ -228,8 +228,14 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
         add_names(pid, ar)
 
     for r in _read_tsv(DATA / "aliases_ar.tsv"):
-        if r[0] in rows:
-            add_names(r[0], r[1].split("|"))
+        pid, ar = r[0], r[1].split("|")
+        gid = int(pid[3:]) if pid.startswith("gn:") else None
+        if pid not in rows and gid in cities:  # a city geonames lists without Arabic names
+            c = cities[gid]
+            rows[pid] = [pid, KINDS.index("city"), c["countrycode"], round(c["latitude"], 4),
+                         round(c["longitude"], 4), int(c["population"]), c["name"], key(ar[0])]
+        if pid in rows:
+            add_names(pid, ar)
 
     order = sorted(rows)
     index = {pid: i for i, pid in enumerate(order)}

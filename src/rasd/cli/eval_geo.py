@@ -1,0 +1,37 @@
+"""``rasd eval geo``: accuracy@161 km and resolution rate of place resolution."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command("geo")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="List wrong and unresolved mentions.")
+def eval_geo(files: tuple[Path, ...], as_json: bool, errors: bool) -> None:
+    """Resolve gold place mentions and score them (within 161 km of the gold point = right).
+
+    FILES default to eval/geo/*.json.  Run from the repository root.
+    """
+    from rasd.geo.evaluate import evaluate_file
+
+    paths = list(files) or sorted(Path("eval/geo").glob("*.json"))
+    reports = [evaluate_file(p) for p in paths]
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
+    else:
+        for r in reports:
+            d = r.to_dict()
+            med = d["median_error_km"]
+            click.echo(f"== {d['set']}: {d['mentions']} mentions  "
+                       f"accuracy@161km {d['accuracy_161km']:.3f}  "
+                       f"resolved {d['resolution_rate']:.3f}  "
+                       f"median error {med:.1f} km" if med is not None else "")
+    if errors:
+        for r in reports:
+            for e in r.errors:
+                click.echo(json.dumps({"set": r.name, **e}, ensure_ascii=False), err=True)

@@ -1,0 +1,73 @@
+"""Scoring of place resolution: accuracy@161 km and resolution rate on gold mentions.
+
+Gold items (``eval/geo/*.json``) hold a text and its place mentions with coordinates.  The
+resolver gets the gold mentions (as the entities layer would give them) and resolves them
+jointly per item, so document context is in play; a mention counts as correct when the
+resolved point lies within 161 km (100 miles) of the gold point — the standard geoparsing
+measure (Leidner 2007; Gritta et al. 2018).  Unresolved mentions count as wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.extract.places import Mention, resolve_mentions
+
+THRESHOLD_KM = 161.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+@dataclass
+class GeoReport:
+    name: str
+    total: int = 0
+    resolved: int = 0
+    correct: int = 0
+    errors_km: list[float] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.name,
+            "mentions": self.total,
+            "resolution_rate": self.resolved / self.total if self.total else 0.0,
+            "accuracy_161km": self.correct / self.total if self.total else 0.0,
+            "median_error_km": statistics.median(self.errors_km) if self.errors_km else None,
+        }
+
+
+def evaluate_file(path: Path) -> GeoReport:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rep = GeoReport(path.stem)
+    for it in data["items"]:
+        gold = it["mentions"]
+        mentions = [Mention(g["start"], g["end"], "GPE", g["text"]) for g in gold]
+        for g, sp in zip(gold, resolve_mentions(mentions), strict=True):
+            rep.total += 1
+            a = sp.attrs
+            if not a.get("resolved"):
+                rep.errors.append({"id": it["id"], "mention": g["text"], "kind": "unresolved",
+                                   "gold": g["name_en"]})
+                continue
+            rep.resolved += 1
+            d = haversine_km(g["lat"], g["lon"], float(a["lat"]), float(a["lon"]))
+            rep.errors_km.append(d)
+            if d <= THRESHOLD_KM:
+                rep.correct += 1
+            else:
+                rep.errors.append({"id": it["id"], "mention": g["text"], "kind": "wrong",
+                                   "gold": g["name_en"], "pred": a.get("name_en"),
+                                   "pred_country": a.get("country"), "km": round(d)})
+    return rep
