@@ -10,8 +10,6 @@ from rasd.cli import LazyGroup
 EVALS: dict[str, str] = {
     "time": "rasd.cli.eval_time:eval_time",
     "geo": "rasd.cli.eval_geo:eval_geo",
-    "time": "rasd.cli.eval_time:eval_time",
-    "geo": "rasd.cli.eval_geo:eval_geo",
     "ner": "rasd.cli.eval_ner:eval_ner",
     "quotes": "rasd.cli.eval_quotes:eval_quotes",
     "stories": "rasd.cli.eval_stories:eval_stories",

@@ -9,8 +9,6 @@ from rasd.cli import LazyGroup
 #: format -> "module:attribute"
 EXPORTS: dict[str, str] = {
     "geojson": "rasd.cli.export_geojson:export_geojson",
-    "geojson": "rasd.cli.export_geojson:export_geojson",
-    "geojson": "rasd.cli.export_geojson:export_geojson",
     "network": "rasd.cli.export_network:export_network",
     "jsonl": "rasd.cli.export_jsonl:export_jsonl",
     "csv": "rasd.cli.export_csv:export_csv",

@@ -11,7 +11,6 @@ from rasd.cli import LazyGroup
 #: model name -> "module:attribute"
 TRAINERS: dict[str, str] = {
     "gazetteer": "rasd.cli.train_gazetteer:train_gazetteer",
-    "gazetteer": "rasd.cli.train_gazetteer:train_gazetteer",
     "ner": "rasd.cli.train_ner:train_ner",
 }
 
