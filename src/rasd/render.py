@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from rasd.doc import Document, Span
 from rasd.extract.sourcing_view import render_contradictions, render_events, render_quotes
+from rasd.extract.timeplace_view import render_places, render_times
 
 Renderer = Callable[[Document], list[str]]
 
@@ -68,6 +69,8 @@ SECTIONS: dict[str, Renderer] = {
     "normalized": _normalized,
     "entities": _entities,
     "entity_clusters": _entity_clusters,
+    "times": render_times,
+    "places": render_places,
     "quotes": render_quotes,
     "events": render_events,
     "contradictions": render_contradictions,

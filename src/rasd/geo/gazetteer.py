@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.errors import ModelError
-from rasd.lang.ar.normalize import normalize_key
+from rasd.lang.ar.normalize import normalize, normalize_key
 
 DATA = Path(__file__).parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.json.gz"
@@ -217,14 +217,14 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
         if not ar:
             continue
         rows[pid] = [pid, KINDS.index("country"), iso, round(lat, 4), round(lon, 4),
-                     int(d.get("population") or 0), d["name"], key(ar[0])]
+                     int(d.get("population") or 0), d["name"], _display(ar[0])]
         add_names(pid, ar)
 
     for r in _read_tsv(DATA / "curated_places.tsv"):
         pid, kind, cc, lat, lon, en, ar_names = r[:7]
         ar = ar_names.split("|")
         rows[pid] = [pid, KINDS.index(kind), "" if cc == "-" else cc, float(lat), float(lon), 0,
-                     en, key(ar[0])]
+                     en, _display(ar[0])]
         add_names(pid, ar)
 
     for r in _read_tsv(DATA / "aliases_ar.tsv"):
@@ -233,7 +233,8 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
         if pid not in rows and gid in cities:  # a city geonames lists without Arabic names
             c = cities[gid]
             rows[pid] = [pid, KINDS.index("city"), c["countrycode"], round(c["latitude"], 4),
-                         round(c["longitude"], 4), int(c["population"]), c["name"], key(ar[0])]
+                         round(c["longitude"], 4), int(c["population"]), c["name"],
+                         _display(ar[0])]
         if pid in rows:
             add_names(pid, ar)
 
@@ -262,12 +263,25 @@ def _load_cities(fname: str) -> list[dict]:
     return list(data.values())
 
 
+def _display(name: str) -> str:
+    """Readable Arabic name: marks and tatweel removed, spelling (hamzas, taa) kept."""
+    return re.sub(r"\s+", " ", normalize(name).text).strip()
+
+
 def _canonical_ar(names: list[str]) -> str:
-    """Prefer a name written with Arabic (not Persian/Urdu) letters, then the first listed."""
-    for n in names:
-        if re.fullmatch(r"[\u0621-\u064a\s\-]+", n):
-            return key(n)
-    return key(names[0])
+    """Display name of a city: the spelling Arabic news uses most (word counts in the bundled
+    frequency lexicon), Arabic rather than Persian/Urdu letters, fewest spaces, then geonames'
+    order — geonames lists forms such as "د مشق", "ترابلس" or Kurdish "ئاممان" alongside."""
+    from rasd.lang.ar.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    arabic = [n for n in names if re.fullmatch(r"[\u0621-\u064a\s\-]+", _display(n))]
+    pool = arabic or names
+
+    def freq(n: str) -> int:
+        return min((lex.count(w) for w in key(n).split(" ")), default=0)
+
+    return _display(min(pool, key=lambda n: (-freq(n), n.count(" "))))
 
 
 def population_score(pop: int) -> float:
