@@ -38,6 +38,7 @@ class SourceRow:
     who: str
     who_href: str | None
     kind: str
+    refers_to: str | None
     what: str
     stance: str
     cue: str
@@ -136,7 +137,7 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
                 r["char_end"],
                 "places",
                 "plc" + ("" if coords else " plc-unresolved"),
-                f"مكان · {r['name']}{coords}",
+                f"مكان · {r['text']}{' · ' + r['country'] if r['country'] else ''}{coords}",
                 place_href(r["place_id"]),
                 r["span_id"],
             )
@@ -151,6 +152,7 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         times.append(TimeRow(r["span_id"], r["text"], value, r["char_start"]))
 
     sources = []
+    speakers: dict[str, str] = {}  # quote id -> who (following "المصدر" back to its antecedent)
     quote_spans = {s.id: s for s in doc.layer("quotes")}
     for r in records.quote_rows(doc, entity_of_span):
         ref = r["span_id"]
@@ -180,13 +182,23 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
                     ref,
                 )
             )
+        cue_text, cue_start, cue_end = records.resolve(doc, attrs.get("cue"))
+        if cue_start is not None and cue_end is not None and cue_text:
+            marks.append(Mark(cue_start, cue_end, "quote-cue", "q-cue", "فعل القول", None, ref))
         sp_ent = r["speaker_entity"]
+        speaker_attrs = attrs.get("speaker") if isinstance(attrs.get("speaker"), dict) else {}
+        kind = _attr(speaker_attrs, "kind") or _attr(attrs, "speaker_kind", "source_kind")
+        kind = kind or (span.label if span is not None else "")
+        antecedent = attrs.get("antecedent")
+        refers_to = speakers.get(antecedent) if isinstance(antecedent, str) else None
+        speakers[ref] = refers_to or speaker
         sources.append(
             SourceRow(
                 ref=ref,
                 who=speaker,
                 who_href=entity_href(sp_ent) if sp_ent else None,
-                kind=speaker_kind_label(_attr(attrs, "speaker_kind", "source_kind", "kind")),
+                kind=speaker_kind_label(kind),
+                refers_to=refers_to if refers_to and refers_to != speaker else None,
                 what=r["content"],
                 stance=stance_label(_attr(attrs, "stance", "attribution", "cue_stance")),
                 cue=r["cue"] or "",
@@ -196,8 +208,13 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         )
 
     events = []
+    event_spans = {s.id: s for s in doc.layer("events")}
     for r in records.event_rows(doc):
         actors = _json_list(r["actors"])
+        ev_span = event_spans.get(r["span_id"])
+        # show the place as the article writes it (the gazetteer's name may be another form)
+        where, w_start, _ = records.resolve(doc, ev_span.attrs.get("place") if ev_span else None)
+        place_text = where if w_start is not None else r["place"]
         label = event_label(r["label"] or "")
         marks.append(
             Mark(
@@ -217,7 +234,7 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
                 text=r["text"],
                 actors=actors,
                 date=r["date"],
-                place=r["place"],
+                place=place_text,
                 place_href=place_href(r["place_id"]) if r["place_id"] else None,
                 start=r["char_start"],
                 paragraph=_paragraph_of(text, r["char_start"]),

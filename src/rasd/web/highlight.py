@@ -24,7 +24,7 @@ LAYER_DEPTH = {
     "quotes": 1,
     "quote-speaker": 2,
     "quote-content": 2,
-    "quote-cue": 2,
+    "quote-cue": 2,  # cue verb, speaker and content of one quote never overlap each other
     "events": 3,
     "entities": 4,
     "places": 5,

@@ -46,7 +46,7 @@ SPEAKER_KINDS = {
 
 STANCES = {
     "neutral": "محايد",
-    "assert": "تأكيد",
+    "assert": "إخبار",
     "asserted": "تأكيد",
     "claim": "ادّعاء",
     "claimed": "ادّعاء",
@@ -90,6 +90,24 @@ EVENT_LABELS = {
     "deployment": "انتشار / وصول قوات",
     "arrival": "وصول",
     "support": "دعم",
+    # the events extractor's types (PLOVER-style, upper case)
+    "move": "تحرّك / انتقال",
+    "fight": "قتال",
+    "assault": "اعتداء / هجوم",
+    "aid": "مساعدة",
+    "consult": "تشاور / لقاء",
+    "sanction": "عقوبات",
+    "threaten": "تهديد",
+    "seize": "استيلاء / مصادرة",
+    "retreat": "انسحاب",
+    "reject": "رفض",
+    "demand": "مطالبة",
+    "cooperate": "تعاون",
+    "agree": "اتفاق",
+    "accuse": "اتهام",
+    "coerce": "إكراه",
+    "mobilize": "حشد / تعبئة",
+    "request": "طلب",
 }
 
 MONTHS = (

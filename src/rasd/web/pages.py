@@ -246,10 +246,15 @@ def article_page(request: Request, doc_id: str) -> HTMLResponse:
     )
 
 
-def _first_line(text: str) -> str:
+def _first_line(text: str, limit: int = 140) -> str:
+    """A stand-in title: the first non-empty line, cut at a word boundary."""
     for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:200]
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= limit:
+                return line
+            cut = line.rfind(" ", 0, limit)
+            return line[: cut if cut > limit // 2 else limit] + " …"
     return "مقال بلا عنوان"
 
 

@@ -20,8 +20,27 @@
     });
   }
 
+  // Natural Earth rings that cross the antimeridian (Russia, Fiji, Antarctica …) would be
+  // drawn as bands across the whole map: move their western half past 180° instead.
+  function unwrapRing(ring) {
+    var lo = Infinity, hi = -Infinity;
+    ring.forEach(function (p) { lo = Math.min(lo, p[0]); hi = Math.max(hi, p[0]); });
+    if (hi - lo <= 270) return ring;
+    return ring.map(function (p) { return p[0] < 0 ? [p[0] + 360, p[1]] : p; });
+  }
+  function unwrap(geometry) {
+    if (!geometry) return geometry;
+    if (geometry.type === "Polygon") {
+      geometry.coordinates = geometry.coordinates.map(unwrapRing);
+    } else if (geometry.type === "MultiPolygon") {
+      geometry.coordinates = geometry.coordinates.map(function (poly) { return poly.map(unwrapRing); });
+    }
+    return geometry;
+  }
+
   getJSON(el.dataset.outlines).then(function (topo) {
     var countries = topojson.feature(topo, topo.objects.countries);
+    countries.features.forEach(function (f) { unwrap(f.geometry); });
     L.geoJSON(countries, {
       pane: "outlines",
       interactive: false,
@@ -54,7 +73,7 @@
       var c = f.geometry.coordinates;  // GeoJSON order: [lon, lat]
       var p = f.properties;
       var m = L.circleMarker([c[1], c[0]], {
-        radius: 5 + Math.min(14, 3 * Math.sqrt(p.doc_count || 1)),
+        radius: Math.min(13, 3.5 + 2.2 * Math.sqrt(p.doc_count || 1)),
         color: "#0f5257", weight: 1.5, fillColor: "#1b998b", fillOpacity: 0.65
       });
       m.bindPopup(popup(p));
@@ -64,11 +83,11 @@
     });
     layer.addTo(map);
     if (fc.features.length) {
-      map.fitBounds(layer.getBounds().pad(0.35), { maxZoom: 6 });
+      map.fitBounds(layer.getBounds().pad(0.15), { maxZoom: 6, animate: false });
     }
     var want = decodeURIComponent(location.hash.slice(1));
     if (want && markers[want]) {
-      map.setView(markers[want].getLatLng(), 6);
+      map.setView(markers[want].getLatLng(), 6, { animate: false });
       markers[want].openPopup();
     }
     el.dataset.markers = String(fc.features.length);

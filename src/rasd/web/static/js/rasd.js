@@ -29,7 +29,7 @@
 
   if (text) {
     text.addEventListener("click", function (ev) {
-      var el = ev.target.closest(".q-content, .q-speaker, .ev");
+      var el = ev.target.closest(".q-content, .q-speaker, .q-cue, .ev");
       if (!el || ev.target.closest("a")) return;
       var row = document.getElementById("row-" + el.dataset.ref);
       if (row) {
@@ -38,11 +38,11 @@
       }
     });
     text.addEventListener("keydown", function (ev) {
-      if (ev.key === "Enter" && ev.target.matches(".q-content, .q-speaker, .ev")) ev.target.click();
+      if (ev.key === "Enter" && ev.target.matches(".q-content, .q-speaker, .q-cue, .ev")) ev.target.click();
     });
     ["mouseover", "mouseout"].forEach(function (type) {
       text.addEventListener(type, function (ev) {
-        var el = ev.target.closest(".q-content, .q-speaker");
+        var el = ev.target.closest(".q-content, .q-speaker, .q-cue");
         if (el) pair(el.dataset.ref, type === "mouseover");
       });
     });
