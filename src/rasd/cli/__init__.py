@@ -41,6 +41,7 @@ COMMANDS = {
     "reanalyze": "rasd.cli.reanalyze:reanalyze",
     "serve": "rasd.cli.serve:serve",
     "stories": "rasd.cli.stories:stories",
+    "batch": "rasd.cli.batch:batch",
 }
 
 

@@ -1,0 +1,1 @@
+"""Batch analysis at scale (Dask)."""
