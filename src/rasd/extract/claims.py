@@ -22,14 +22,16 @@ Each contradiction is ``{"a", "b", "kind", "reason", "topic", "a_evidence", "b_e
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.lexicons import cue_lexicon, fold
-from rasd.extract.words import bare
+from rasd.extract.words import bare, build_words
 from rasd.lang.ar.normalize import normalize_key
 from rasd.pipeline import component
 
@@ -77,7 +79,13 @@ def _strip_clitics(key: str) -> str:
 
 def stem(word: str) -> str:
     """A light stem for topic matching: no clitics, article or common plural/nisba ending."""
-    b = _strip_clitics(normalize_key(word))
+    return _stem_key(normalize_key(word))
+
+
+@lru_cache(maxsize=50_000)
+def _stem_key(key: str) -> str:
+    """:func:`stem` of an already normalized and folded word."""
+    b = _strip_clitics(key)
     for suf in _SUFFIXES:
         if b.endswith(suf) and len(b) - len(suf) >= 3:
             return b[: -len(suf)]
@@ -96,6 +104,11 @@ class Count:
     op: str
     what: str
     text: str = ""
+
+    def show(self) -> str:
+        sign = {">=": "≥", "~": "~"}.get(self.op, "")
+        v = int(self.value) if self.value == int(self.value) else self.value
+        return f"{sign}{v}"
 
     def interval(self) -> tuple[float, float]:
         if self.op == ">=":
@@ -135,7 +148,11 @@ class Claim:
 
 def counts_in(text: str) -> list[Count]:
     """Casualty-style counts in ``text``: the number, its qualifier and what it counts."""
-    ws = _words(text)
+    return _counts(_words(text))
+
+
+def _counts(ws: list[str]) -> list[Count]:
+    """:func:`counts_in` over already normalized, folded words."""
     out = []
     for k, w in enumerate(ws):
         if not w[0].isdigit():
@@ -155,7 +172,7 @@ def counts_in(text: str) -> list[Count]:
         elif any(b in _ABOUT for b in before[-2:]):
             op = "~"
         lo = max(0, k - 7)
-        window = [stem(x) for x in ws[lo:min(len(ws), j + 4)]]
+        window = [_stem_key(x) for x in ws[lo:min(len(ws), j + 4)]]
         best: tuple[int, str] | None = None  # the class word nearest to the number wins
         for pos, st in enumerate(window, start=lo):
             for cls, stems in _CLASSES.items():
@@ -169,26 +186,43 @@ def counts_in(text: str) -> list[Count]:
     return out
 
 
+_STARTS: dict[int, list[int]] = {}
+
+
+def _starts(words: list[Any]) -> list[int]:
+    """Word start offsets of the (cached) word list, computed once per document."""
+    got = _STARTS.get(id(words))
+    if got is None or len(got) != len(words):
+        _STARTS.clear()
+        got = _STARTS[id(words)] = [w.start for w in words]
+    return got
+
+
 def claim_from_quote(doc: Document, q: Span) -> Claim | None:
     """Build the comparison record of one ``quotes`` span (None without content)."""
     a = q.attrs
     c = a.get("content")
     if not c:
         return None
-    content = doc.text[c["start"]:c["end"]]
     sp = a.get("speaker") or {}
     speaker = sp.get("text", "")
-    key = sp.get("entity") or sp.get("canonical") or " ".join(stem(w) for w in _words(speaker))
-    terms = sorted({stem(w) for w in _words(content) if not w[0].isdigit()} - _STOP)
+    # folded words of the content and speaker from the shared word list (no re-normalizing)
+    words = build_words(doc)
+    starts = _starts(words)
+    lo = bisect.bisect_left(starts, c["start"])
+    hi = bisect.bisect_left(starts, c["end"])
+    ws = [w.key for w in words[lo:hi] if w.kind in ("word", "num")]
+    sent = words[lo].sent if lo < len(words) else -1
+    key = sp.get("entity") or sp.get("canonical")
+    if not key and "start" in sp:
+        a0 = bisect.bisect_left(starts, sp["start"])
+        a1 = bisect.bisect_left(starts, sp["end"])
+        key = " ".join(_stem_key(w.key) for w in words[a0:a1] if w.kind == "word")
+    terms = sorted({_stem_key(w) for w in ws if not w[0].isdigit()} - _STOP)
     terms = [t for t in terms if len(t) >= 3]
-    sent = -1
-    for n, s in enumerate(doc.layer("sentences")):
-        if s.start <= c["start"] < s.end:
-            sent = n
-            break
     return Claim(
         id=q.id, speaker=speaker, speaker_key=str(key), kind=sp.get("kind", q.label),
-        stance=a.get("stance", "assert"), terms=terms, counts=counts_in(content),
+        stance=a.get("stance", "assert"), terms=terms, counts=_counts(ws),
         doc=doc.id, sentence=sent, content=(c["start"], c["end"]),
     )
 
@@ -227,8 +261,8 @@ def contradicts(a: Claim, b: Claim, same_event: bool = False) -> str | None:
                 lo_a, hi_a = ca.interval()
                 lo_b, hi_b = cb.interval()
                 if hi_a < lo_b or hi_b < lo_a:
-                    return (f"numbers: {ca.what} {ca.text} ({a.speaker or a.id}) vs "
-                            f"{cb.text} ({b.speaker or b.id})")
+                    return (f"numbers: {ca.what} {ca.show()} ({a.speaker or a.id}) vs "
+                            f"{cb.show()} ({b.speaker or b.id})")
     return None
 
 
@@ -239,8 +273,10 @@ def _contrast_marker(doc: Document, q: Span) -> str | None:
     sent = next((s for s in doc.layer("sentences") if s.start <= start < s.end), None)
     if sent is None:
         return None
-    raw = re.findall(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]+",
-                     doc.text[sent.start:q.attrs["cue"]["end"]])
+    seg = doc.text[sent.start:q.attrs["cue"]["end"]]
+    if not any(w in seg for w in _CONTRAST_HINTS):
+        return None  # cheap pre-check: no contrast word at all in this stretch
+    raw = re.findall(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]+", seg)
     ws = [normalize_key(w) for w in raw]
     for seq in cue_lexicon()["contrast"]:
         n = len(seq)
@@ -249,6 +285,10 @@ def _contrast_marker(doc: Document, q: Span) -> str | None:
             if all(w == s or bare(w) == s for w, s in zip(window, seq, strict=True)):
                 return " ".join(raw[k:k + n])  # as written, for the reader
     return None
+
+
+#: substrings one of which every contrast marker contains (checked on the raw text)
+_CONTRAST_HINTS = ("عكس", "خلاف", "نقيض", "تناقض", "يناقض", "نفي", "نفت", "نفى")
 
 
 def _points_back(doc: Document, q: Span) -> bool:

@@ -82,6 +82,7 @@ def trigger_lexicon() -> dict[str, Any]:
         "verbs": verbs,
         "nouns": nouns,
         "present": frozenset(present),
+        "any": frozenset(verbs),
         "neg": frozenset(fold(x) for x in raw["negations"]),
         "hyp": frozenset(fold(x) for x in raw["hypothetical"]),
     }
@@ -97,6 +98,7 @@ class _Events:
         self.times = sorted(doc.layer("times"), key=lambda s: s.start)
         self.quotes = doc.layer("quotes")
         self.objects: dict[int, int] = {}  # light-verb trigger → its object word
+        self._trig: dict[int, tuple[dict[str, Any], str, int] | None] = {}
         # words whose first letter the text layer split off as a conjunction (و/ف + word)
         self.conj_starts = {t.start for t in doc.layer("tokens") if t.attrs.get("role") == "conj"}
         if not self.places:
@@ -104,11 +106,20 @@ class _Events:
 
     # ------------------------------------------------------------------ triggers
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
-        """(entry, "verb"|"noun", end word index) for a trigger at word ``i``."""
+        """(entry, "verb"|"noun", end word index) for a trigger at word ``i`` (memoized)."""
+        if i not in self._trig:
+            self._trig[i] = self._trigger(i)
+        return self._trig[i]
+
+    def _trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
         w = self.words[i]
         if w.kind != "word":
             return None
         key = w.key
+        if key not in self.lex["any"] and key[1:] not in self.lex["any"] and not (
+            key[:1] == "س" or key[1:2] == "س"
+        ) and not any(v in self.lex["nouns"] for v in variants(key)):
+            return None  # fast path: no trigger reading at all
         if i > 0 and self.words[i - 1].norm in "“«\"" or self._in_entity_label(i, "PER"):
             return None  # a quoted or recognised name ("“فيصل الفضل”"), not "ف + يصل"
         cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]

@@ -71,9 +71,11 @@ def cue_lexicon() -> dict[str, Any]:
         (tuple(fold(x) for x in seq) for seq in raw["contrast_markers"]), key=len, reverse=True
     )
     return {
+        "first_words": frozenset(verbs) | frozenset(parts) | {seq[0] for seq in preps},
         "verbs": verbs,
         "participles": parts,
         "prepositional": preps,
+        "prep_first": {seq[0] for seq in preps},
         "markers": {fold(x) for x in raw["content_markers"]},
         "content_preps": {fold(x) for x in raw["content_prepositions"]},
         "contrast": contrast,

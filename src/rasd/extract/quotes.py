@@ -22,6 +22,7 @@ data) and ``anonymous`` (unnamed sources; the descriptor is kept verbatim).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,7 @@ class _Extractor:
         self.doc = doc
         self.text = doc.text
         self.words = build_words(doc)
+        self.starts = [w.start for w in self.words]
         self.bounds = sentence_bounds(self.words, len(doc.layer("sentences")))
         self.cues = cue_lexicon()
         self.lex = speaker_lexicon()
@@ -94,6 +96,14 @@ class _Extractor:
         self.quotes: list[Quote] = []
 
     # ----------------------------------------------------------------- word helpers
+    def words_in(self, span: tuple[int, int]) -> range:
+        """Indices of the words inside the character span (bisect on word starts)."""
+        a = bisect.bisect_left(self.starts, span[0])
+        b = bisect.bisect_right(self.starts, span[1] - 1)
+        while b > a and self.words[b - 1].end > span[1]:
+            b -= 1
+        return range(a, b)
+
     def has(self, i: int, table: str) -> bool:
         return any(v in self.lex[table] for v in variants(self.words[i].key))
 
@@ -128,6 +138,10 @@ class _Extractor:
 
     def prep_cue(self, i: int) -> int:
         """Length in words of a prepositional cue starting at ``i`` (0 if none)."""
+        key0 = self.words[i].key
+        first = self.cues["prep_first"]
+        if key0 not in first and key0[1:] not in first:
+            return 0
         for seq in self.cues["prepositional"]:
             ok = True
             for k, part in enumerate(seq):
@@ -198,8 +212,13 @@ class _Extractor:
     # ----------------------------------------------------------------- main loop
     def run(self) -> list[Quote]:
         n = len(self.words)
+        first = self.cues["first_words"]
         i = 0
         while i < n:
+            key = self.words[i].key
+            if key not in first and key[1:] not in first:
+                i += 1  # fast path: no cue can start with this word
+                continue
             nxt = self.try_prep(i) or self.try_verb(i) or self.try_participle(i)
             i = nxt if nxt else i + 1
         return self.quotes
@@ -829,8 +848,7 @@ Reader = _Extractor
 # --------------------------------------------------------------------------- kinds & links
 def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
     """Speaker kind from the head noun, the words of the phrase, and entity labels."""
-    idx = [k for k, w in enumerate(ex.words) if w.start >= span[0] and w.end <= span[1]]
-    ws = [k for k in idx if ex.words[k].kind in ("word", "latin")]
+    ws = [k for k in ex.words_in(span) if ex.words[k].kind in ("word", "latin")]
     if not ws:
         return "named_person"
     head = ws[0]
@@ -865,9 +883,9 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
 def _head_key(ex: _Extractor, span: tuple[int, int]) -> tuple[str, str]:
     """(first content word stem, last word stem) of a speaker mention, for matching."""
     ks = [
-        bare(w.key)
-        for w in ex.words
-        if w.start >= span[0] and w.end <= span[1] and w.kind in ("word", "latin")
+        bare(ex.words[k].key)
+        for k in ex.words_in(span)
+        if ex.words[k].kind in ("word", "latin")
     ]
     if not ks:
         return "", ""
@@ -875,7 +893,7 @@ def _head_key(ex: _Extractor, span: tuple[int, int]) -> tuple[str, str]:
 
 
 def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
-    ws = [w for w in ex.words if w.start >= span[0] and w.end <= span[1] and w.kind == "word"]
+    ws = [ex.words[k] for k in ex.words_in(span) if ex.words[k].kind == "word"]
     if not ws:
         return False
     if len(ws) <= 2 and any(v in ex.lex["anaphoric"] for v in variants(ws[0].key)):
@@ -893,8 +911,8 @@ def resolve(ex: _Extractor) -> None:
         if q.antecedent is not None or q.speaker is None:
             continue
         first, last = _head_key(ex, q.speaker)
-        nwords = len([w for w in ex.words if q.speaker[0] <= w.start and w.end <= q.speaker[1]
-                      and w.kind in ("word", "latin")])
+        nwords = len([k for k in ex.words_in(q.speaker)
+                      if ex.words[k].kind in ("word", "latin")])
         anaphoric = _is_anaphoric(ex, q.speaker)
         for m in range(n - 1, -1, -1):
             p = qs[m]

@@ -9,7 +9,6 @@ ask :func:`variants` for the candidates.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,36 +64,57 @@ def bare(key: str) -> str:
     return variants(key)[-1]
 
 
+_CACHE: dict[tuple[int, int, int, str], list[Word]] = {}
+
+
 def build_words(doc: Document) -> list[Word]:
     """Whole words of ``doc`` with their sentence index.
 
     Built from the ``tokens`` layer (pieces of one orthographic word share ``attrs.word``) so
     the text is not normalized twice; falls back to tokenizing when the layer is absent.
+    The last result is cached so quotes, events and claims read one document once.
     """
+    toks = doc.layer("tokens")
+    key = (id(toks), len(toks), len(doc.layer("sentences")), doc.content_hash)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    out = _build_words(doc)
+    _CACHE.clear()
+    _CACHE[key] = out
+    return out
+
+
+def _build_words(doc: Document) -> list[Word]:
     sents = doc.layer("sentences")
-    starts = [s.start for s in sents]
-    raw: list[tuple[int, int, str]] = []
+    ends = [s.end for s in sents]
+    raw: list[tuple[int, int, str, str]] = []
     toks = doc.layer("tokens")
     if toks:
-        cur = None
+        cur: list | None = None
         for t in toks:
-            w = t.attrs.get("word")
-            if cur is not None and w == cur[3]:
+            a = t.attrs
+            w = a.get("word")
+            if cur is not None and w == cur[4]:
                 cur[1] = t.end
-                cur[2] += t.attrs.get("norm", "")
+                cur[2] += a.get("norm", "")
+                cur[3] += a.get("key", "")
             else:
                 if cur is not None:
-                    raw.append((cur[0], cur[1], cur[2]))
-                cur = [t.start, t.end, t.attrs.get("norm", ""), w]
+                    raw.append((cur[0], cur[1], cur[2], cur[3]))
+                cur = [t.start, t.end, a.get("norm", ""), a.get("key", ""), w]
         if cur is not None:
-            raw.append((cur[0], cur[1], cur[2]))
+            raw.append((cur[0], cur[1], cur[2], cur[3]))
     else:
-        raw = ortho_words(doc.text)
+        raw = [(s, e, n, fold_key(n)) for s, e, n in ortho_words(doc.text)]
     out = []
-    for s, e, norm in raw:
+    idx = 0
+    n_sents = len(ends)
+    for s, e, norm, key in raw:
         if not norm:
             continue
-        idx = max(0, bisect.bisect_right(starts, s) - 1) if starts else 0
+        while idx < n_sents - 1 and s >= ends[idx]:
+            idx += 1  # words come in text order: walk the sentences along
         ch = norm[0]
         if ch.isdigit():
             kind = "num"
@@ -102,7 +122,7 @@ def build_words(doc: Document) -> list[Word]:
             kind = "word" if "\u0600" <= ch <= "\u06ff" else "latin"
         else:
             kind = "punct"
-        out.append(Word(s, e, norm, fold_key(norm), kind, idx))
+        out.append(Word(s, e, norm, key or fold_key(norm), kind, idx))
     return out
 
 
