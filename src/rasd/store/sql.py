@@ -27,7 +27,6 @@ from sqlalchemy import (
     Select,
     Table,
     Text,
-    and_,
     case,
     cast,
     create_engine,
@@ -42,6 +41,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects import postgresql as pg
@@ -253,7 +253,7 @@ class SQLStore(Store):
             if sig is not None:
                 c.execute(insert(S.doc_minhash).values(doc_id=doc.id,
                                                        signature=dedup.to_bytes(sig)))
-                c.execute(insert(S.lsh_bands), [
+                self._bulk(c, S.lsh_bands, [
                     {"doc_id": doc.id, "band": b, "hash": h} for b, h in dedup.band_hashes(sig)
                 ])
         status = "near_duplicate" if group_id != doc.id else "new"
@@ -267,7 +267,7 @@ class SQLStore(Store):
             "published": m.published, "published_day": _day(m.published),
             "language": m.language, "source": m.source,
             "meta": json.dumps(m.to_dict(), ensure_ascii=False),
-            "relations": json.dumps(doc.to_dict()["relations"], ensure_ascii=False),
+            "relations": json.dumps(_plain(doc.relations), ensure_ascii=False),
             "warnings": json.dumps(doc.warnings, ensure_ascii=False),
             "layer_names": json.dumps(list(doc.layers), ensure_ascii=False),
             "analysis_version": version,
@@ -287,7 +287,7 @@ class SQLStore(Store):
         """Best near-duplicate among LSH candidates: (its group id, estimated Jaccard)."""
         bands = dedup.band_hashes(sig)
         lb = S.lsh_bands
-        cond = or_(*[and_(lb.c.band == b, lb.c.hash == h) for b, h in bands])
+        cond = tuple_(lb.c.band, lb.c.hash).in_(bands)
         cand = (select(lb.c.doc_id).where(cond).group_by(lb.c.doc_id)
                 .having(func.count() >= dedup.MIN_SHARED_BANDS)
                 .order_by(func.count().desc()).limit(50).subquery())
@@ -318,15 +318,12 @@ class SQLStore(Store):
                     "char_start": s.start, "char_end": s.end, "label": s.label,
                     "text": text_[s.start : s.end], "attrs": records.dumps(_plain(s.attrs)),
                 })
-        if span_rows:
-            c.execute(insert(S.spans), span_rows)
-        if blob_rows:
-            c.execute(insert(S.layer_blobs), blob_rows)
+        self._bulk(c, S.spans, span_rows)
+        self._bulk(c, S.layer_blobs, blob_rows)
         ent_rows, clusters = records.entity_rows(doc)
         if clusters:
             c.execute(self._insert_ignore(S.entity_clusters), list(clusters.values()))
-        if ent_rows:
-            c.execute(insert(S.entities), ent_rows)
+        self._bulk(c, S.entities, ent_rows)
         ent_of_span = {r["span_id"]: r["entity_id"] for r in ent_rows}
         for table, rows in (
             (S.places, records.place_rows(doc)),
@@ -334,14 +331,32 @@ class SQLStore(Store):
             (S.quotes, records.quote_rows(doc, ent_of_span)),
             (S.events, records.event_rows(doc)),
         ):
-            if rows:
-                c.execute(insert(table), rows)
+            self._bulk(c, table, rows)
         title = T.index_title(doc.meta.title)
         if self.dialect == "sqlite":
             c.execute(text("INSERT INTO documents_fts(rowid, title, body) VALUES (:s, :t, :b)"),
                       {"s": seq, "t": title, "b": body})
         else:
             c.execute(insert(pg_fts).values(seq=seq, title=title, body=body))
+
+    def _bulk(self, c: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert many rows: executemany on SQLite (fast in-process), COPY on PostgreSQL.
+        Column names come from our own row dicts (never from input), so the COPY statement is
+        not built from user data; values travel in COPY's data stream."""
+        if not rows:
+            return
+        if self.dialect == "sqlite":
+            c.execute(insert(table), rows)
+            return
+        # psycopg: COPY is one round trip and no SQL compilation per row
+        cols = list(rows[0])
+        raw = c.connection.dbapi_connection
+        assert raw is not None
+        with raw.cursor() as cur, cur.copy(
+            f"COPY {table.name} ({', '.join(cols)}) FROM STDIN"
+        ) as cp:
+            for r in rows:
+                cp.write_row([r[k] for k in cols])
 
     def _insert_ignore(self, table: Table) -> Any:
         if self.dialect == "sqlite":
