@@ -60,19 +60,20 @@ def parse(src: str) -> list[dict]:
 
 
 def main() -> None:
-    items = parse((HERE / "news_time.src.txt").read_text(encoding="utf-8"))
-    for it in items:
-        for t in it["times"]:
-            assert it["text"][t["start"] : t["end"]] == t["text"]
-    out = {
-        "description": "Arabic news time expressions written for rasd (not copied from outlets); "
-        "see README.md for conventions.",
-        "items": items,
-    }
-    (HERE / "news_time.json").write_text(
-        json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    print(f"{len(items)} items, {sum(len(i['times']) for i in items)} expressions")
+    for src in sorted(HERE.glob("*.src.txt")):
+        items = parse(src.read_text(encoding="utf-8"))
+        for it in items:
+            for t in it["times"]:
+                assert it["text"][t["start"] : t["end"]] == t["text"]
+        out = {
+            "description": "Arabic news time expressions written for rasd (not copied from "
+            "outlets); see README.md for conventions.",
+            "items": items,
+        }
+        dest = HERE / (src.name.removesuffix(".src.txt") + ".json")
+        dest.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        n = sum(len(i["times"]) for i in items)
+        print(f"{dest.name}: {len(items)} items, {n} expressions")
 
 
 if __name__ == "__main__":
