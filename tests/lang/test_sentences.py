@@ -36,6 +36,17 @@ def test_quoted_terminators_stay_with_their_attribution():
     assert sents(text) == ["ونقلت الوكالة عنه قوله “الوضع تحت السيطرة.”", "ثم غادر القاعة."]
 
 
+def test_straight_quotes_are_paired():
+    text = (
+        'وقال فليتشر في منشور: "لقد قُتل عاملون صحيون في زمزم. هذا عار على الإنسانية". '
+        "ودعا إلى تحقيق مستقل."
+    )
+    assert sents(text) == [
+        'وقال فليتشر في منشور: "لقد قُتل عاملون صحيون في زمزم. هذا عار على الإنسانية".',
+        "ودعا إلى تحقيق مستقل.",
+    ]
+
+
 def test_line_breaks_headline_pause_abbreviations_and_decimals():
     text = (
         "الجزائر.. محكمة تؤجل النظر في القضية\n"

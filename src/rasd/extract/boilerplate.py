@@ -138,6 +138,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         re.compile(r"^\W*\(\s*(?:اعداد|تحرير|ترجمه|تقرير|مراجعه|تدقيق)\s*[:：][^()]{0,100}\)\W*$"),
         140,
     ),
+    # bylines "كتب: محمد عادل", "بقلم: …": who wrote it, not what happened
+    (
+        "credit",
+        re.compile(r"^\W*(?:كتب|كتبت|بقلم|اعداد|تحرير|اعدته|اعده|ترجمه)\s*[:：]\s*[^\s.،:][^.،:!؟?]{0,40}$"),
+        50,
+    ),
     ("tags", re.compile(r"^\W*(?:الوسوم|وسوم|كلمات مفتاحيه|الكلمات المفتاحيه|تاغ|هاشتاغ)\s*[:：]"), 300),
     ("advert", re.compile(r"^\W*(?:اعلان|مساحه اعلانيه|advertisement|sponsored|محتوي مدفوع)\W*$", re.I), 40),
     ("copyright", re.compile(r"(?:جميع الحقوق محفوظه|حقوق النشر محفوظه|©|all rights reserved)", re.I), 300),

@@ -62,11 +62,13 @@ def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
 def _inside_quote(text: str, a: int, b: int) -> bool:
     """True when ``text[a:b]`` opened a «…» or “…” quote that is still open at ``b``.
 
-    Only typographic quotes count: straight ``"`` cannot tell opening from closing, and news
-    copy often mixes “ and ” in either direction, so more closers than openers means "closed".
+    News copy often mixes “ and ” in either direction, so more closers than openers means
+    "closed"; straight ``"`` quotes are paired by parity.
     """
     for o, c in _QUOTES:
         n_open = text.count(o, a, b)
         if n_open and n_open > text.count(c, a, b):
             return True
-    return False
+    # straight quotes open and close alike: an odd count means one is still open (a stray
+    # quote costs at most the splits up to the end of its paragraph)
+    return text.count('"', a, b) % 2 == 1
