@@ -186,16 +186,15 @@ def _counts(ws: list[str]) -> list[Count]:
     return out
 
 
-_STARTS: dict[int, list[int]] = {}
+#: last (words list, its start offsets); the list itself is kept so identity is safe
+_STARTS: list = [None, None]
 
 
 def _starts(words: list[Any]) -> list[int]:
     """Word start offsets of the (cached) word list, computed once per document."""
-    got = _STARTS.get(id(words))
-    if got is None or len(got) != len(words):
-        _STARTS.clear()
-        got = _STARTS[id(words)] = [w.start for w in words]
-    return got
+    if _STARTS[0] is not words:
+        _STARTS[:] = [words, [w.start for w in words]]
+    return _STARTS[1]
 
 
 def claim_from_quote(doc: Document, q: Span) -> Claim | None:

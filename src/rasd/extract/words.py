@@ -9,8 +9,8 @@ ask :func:`variants` for the candidates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rasd.doc import Document
 from rasd.lang.ar.normalize import fold_key
@@ -22,9 +22,12 @@ COMMA = {"،", ",", "؛", ";"}
 DASH = {"-", "–", "—"}
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One orthographic word (or punctuation mark) in original offsets."""
+class Word(NamedTuple):
+    """One orthographic word (or punctuation mark) in original offsets.
+
+    A named tuple rather than a frozen dataclass: a document has ~1000 of them and they are
+    built for every analysis, so construction cost matters (see bench/layers.py).
+    """
 
     start: int
     end: int
@@ -88,25 +91,45 @@ def build_words(doc: Document) -> list[Word]:
 def _build_words(doc: Document) -> list[Word]:
     sents = doc.layer("sentences")
     ends = [s.end for s in sents]
-    raw: list[tuple[int, int, str, str]] = []
     toks = doc.layer("tokens")
-    if toks:
-        cur: list | None = None
-        for t in toks:
-            a = t.attrs
-            w = a.get("word")
-            if cur is not None and w == cur[4]:
-                cur[1] = t.end
-                cur[2] += a.get("norm", "")
-                cur[3] += a.get("key", "")
-            else:
-                if cur is not None:
-                    raw.append((cur[0], cur[1], cur[2], cur[3]))
-                cur = [t.start, t.end, a.get("norm", ""), a.get("key", ""), w]
-        if cur is not None:
-            raw.append((cur[0], cur[1], cur[2], cur[3]))
-    else:
+    if not toks:
         raw = [(s, e, n, fold_key(n)) for s, e, n in ortho_words(doc.text)]
+        return _finish(raw, ends)
+    out: list[Word] = []
+    idx = 0
+    n_sents = len(ends)
+    cur_w = None
+    s0 = e0 = 0
+    norm = key = ""
+    for t in toks:
+        a = t.attrs
+        w = a["word"]
+        if w == cur_w:
+            e0 = t.end
+            norm += a["norm"]
+            key += a["key"]
+            continue
+        if cur_w is not None and norm:
+            while idx < n_sents - 1 and s0 >= ends[idx]:
+                idx += 1  # words come in text order: walk the sentences along
+            out.append(Word(s0, e0, norm, key, _kind(norm[0], ""), idx))
+        cur_w, s0, e0, norm, key = w, t.start, t.end, a["norm"], a["key"]
+    if cur_w is not None and norm:
+        while idx < n_sents - 1 and s0 >= ends[idx]:
+            idx += 1
+        out.append(Word(s0, e0, norm, key, _kind(norm[0], ""), idx))
+    return out
+
+
+def _kind(ch: str, _label: str) -> str:
+    if ch.isdigit():
+        return "num"
+    if ch.isalpha():
+        return "word" if "\u0600" <= ch <= "\u06ff" else "latin"
+    return "punct"
+
+
+def _finish(raw: list[tuple[int, int, str, str]], ends: list[int]) -> list[Word]:
     out = []
     idx = 0
     n_sents = len(ends)
@@ -114,20 +137,25 @@ def _build_words(doc: Document) -> list[Word]:
         if not norm:
             continue
         while idx < n_sents - 1 and s >= ends[idx]:
-            idx += 1  # words come in text order: walk the sentences along
-        ch = norm[0]
-        if ch.isdigit():
-            kind = "num"
-        elif ch.isalpha():
-            kind = "word" if "\u0600" <= ch <= "\u06ff" else "latin"
-        else:
-            kind = "punct"
-        out.append(Word(s, e, norm, key or fold_key(norm), kind, idx))
+            idx += 1
+        out.append(Word(s, e, norm, key or fold_key(norm), _kind(norm[0], ""), idx))
     return out
+
+
+#: last (words list, sentence count, bounds); the list itself is kept so identity is safe
+_BOUNDS: list = [None, -1, None]
 
 
 def sentence_bounds(words: list[Word], n_sentences: int) -> list[tuple[int, int]]:
     """For each sentence, the ``[first, last+1)`` word index range (empty when no words)."""
+    if _BOUNDS[0] is words and _BOUNDS[1] == n_sentences:
+        return _BOUNDS[2]
+    bounds = _sentence_bounds(words, n_sentences)
+    _BOUNDS[:] = [words, n_sentences, bounds]
+    return bounds
+
+
+def _sentence_bounds(words: list[Word], n_sentences: int) -> list[tuple[int, int]]:
     bounds: list[list[int]] = [[-1, -1] for _ in range(max(n_sentences, 1))]
     for i, w in enumerate(words):
         b = bounds[min(w.sent, len(bounds) - 1)]
