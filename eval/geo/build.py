@@ -42,16 +42,17 @@ def parse(src: str) -> list[dict]:
 
 
 def main() -> None:
-    items = parse((HERE / "news_places.src.txt").read_text(encoding="utf-8"))
-    out = {
-        "description": "Arabic news place mentions with coordinates, written for rasd (not "
-        "copied from outlets); see README.md.",
-        "items": items,
-    }
-    (HERE / "news_places.json").write_text(
-        json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    print(f"{len(items)} items, {sum(len(i['mentions']) for i in items)} mentions")
+    for src in sorted(HERE.glob("*.src.txt")):
+        items = parse(src.read_text(encoding="utf-8"))
+        out = {
+            "description": "Arabic news place mentions with coordinates, written for rasd (not "
+            "copied from outlets); see README.md.",
+            "items": items,
+        }
+        dest = HERE / (src.name.removesuffix(".src.txt") + ".json")
+        dest.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        n = sum(len(i["mentions"]) for i in items)
+        print(f"{dest.name}: {len(items)} items, {n} mentions")
 
 
 if __name__ == "__main__":
