@@ -252,7 +252,8 @@ ProgressFn = Callable[[int], None]
 
 
 class Store(ABC):
-    """An archive of analysed documents.  Thread-safety: one Store per thread/process."""
+    """An archive of analysed documents.  Implementations pool their connections: one
+    instance may serve the threads of a web server; separate processes open their own."""
 
     url: str
 
