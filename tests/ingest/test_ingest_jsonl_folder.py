@@ -199,3 +199,21 @@ def test_unknown_xml_and_unexpected_failures_are_items(
     assert items[0].error == f"[E100] {tmp_path / 'page.html'}: could not read (RuntimeError: parser exploded)"
     assert items[1].error.startswith("[E105]")
     assert items[2].document.text == seed_text
+
+
+def test_cli_reads_stdin_and_sniffs_html():
+    page = (FIXTURES / "alhal-2021-11-01.cp1256.html").read_bytes()
+    res = CliRunner().invoke(cli, ["analyze", "-", "--compact"], input=page)
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert doc["meta"]["title"].startswith("خبراء من كوريا الشمالية")
+    assert doc["meta"]["extraction"]["encoding"] == "cp1256"
+
+
+def test_fetch_timeout_is_one_line(monkeypatch: pytest.MonkeyPatch):
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("read timed out", request=request)
+
+    monkeypatch.setattr("rasd.ingest.fetch.TRANSPORT", httpx.MockTransport(slow))
+    (item,) = list(iter_documents("https://slow.test/article"))
+    assert item.error == "[E106] https://slow.test/article: timed out"

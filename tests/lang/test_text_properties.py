@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from rasd.config import Config
 from rasd.doc import Document
+from rasd.extract.boilerplate import mark_boilerplate
 from rasd.lang.ar import charsets as cs
 from rasd.lang.ar.layer import text_layer
 from rasd.lang.ar.sentences import split_sentences
@@ -48,6 +49,8 @@ def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
 def test_token_and_sentence_offsets_slice_the_original(text: str):
     doc = Document(text)
     text_layer(doc, Config())
+    mark_boilerplate(doc, Config())
+    _check_spans(text, [(s.start, s.end) for s in doc.layers["boilerplate"]])
     toks = doc.layers["tokens"]
     _check_spans(text, [(t.start, t.end) for t in toks])
     for t in toks:
