@@ -146,3 +146,39 @@ def test_jsonl_export_streams_all_documents(client) -> None:
     lines = [json.loads(x) for x in r.text.splitlines() if x]
     assert len(lines) == client.get("/api/health").json()["documents"]
     assert all("text" in d and "layers" in d for d in lines)
+
+
+def test_every_export_streams_and_honours_filters(client, ids) -> None:
+    import csv
+    import io
+    import json
+
+    n_docs = client.get("/api/health").json()["documents"]
+    full = client.get("/api/exports/jsonl")
+    assert len(full.text.splitlines()) == n_docs
+    only = client.get("/api/exports/jsonl", params={"q": "بيونغ يانغ", "from": "2021-11-01",
+                                                    "to": "2021-11-01"})
+    got = [json.loads(x)["id"] for x in only.text.splitlines()]
+    assert ids["gold"] in got and len(got) < n_docs
+    for what in ("entities", "quotes", "events", "places", "times"):
+        r = client.get("/api/exports/csv", params={"what": what})
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(r.text)))
+        assert rows, what
+    quotes = list(csv.DictReader(io.StringIO(
+        client.get("/api/exports/csv", params={"what": "quotes", "source": "الحل نت"}).text)))
+    assert quotes and all(json.dumps(q, ensure_ascii=False) for q in quotes)
+    acled = client.get("/api/exports/acled").text.splitlines()
+    assert acled[0].startswith("event_id_cnty,event_date")
+    fc = client.get("/api/exports/geojson").json()
+    assert fc["type"] == "FeatureCollection" and fc["features"]
+    for f in fc["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert f["properties"]["doc_id"]
+    ftm = [json.loads(x) for x in client.get("/api/exports/ftm").text.splitlines()]
+    assert {"Article", "Mention"} <= {e["schema"] for e in ftm}
+    page = client.get("/api/exports/annotations").json()
+    assert page["type"] == "AnnotationPage" and page["items"]
+    sel = page["items"][0]["target"]["selector"]
+    assert {"TextQuoteSelector", "TextPositionSelector"} <= {s["type"] for s in sel}

@@ -28,6 +28,8 @@ class StoreProvider:
 
     def __init__(self, factory: StoreFactory) -> None:
         self._factory = factory
+        #: opens a new, unshared store (for producer threads that close it themselves)
+        self.factory = factory
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[Store] = []

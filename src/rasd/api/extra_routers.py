@@ -9,4 +9,6 @@ warning in the server log instead of taking the whole API down.
 from __future__ import annotations
 
 #: "package.module:router_attribute" strings, appended by other modules.
-ROUTERS: list[str] = []
+ROUTERS: list[str] = [
+    "rasd.api.corrections:router",
+]
