@@ -193,44 +193,83 @@ def _fallback_ok(p: Place) -> bool:
 _ARAB = frozenset(["SY", "IQ", "LB", "JO", "PS", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA", "MR", "SD"])
 
 
+@dataclass
+class _FallbackIndex:
+    """Fallback-eligible names and the words they start with (built once per gazetteer)."""
+
+    names: dict[str, list[Place]]
+    first: frozenset[str]
+
+
+_FALLBACK: dict[int, _FallbackIndex] = {}
+
+
+def _fallback_index(gaz: Gazetteer) -> _FallbackIndex:
+    idx = _FALLBACK.get(id(gaz))
+    if idx is None:
+        names: dict[str, list[Place]] = {}
+        for k in gaz.names:
+            if (" " not in k and (k in _STOP or len(k) < 3)):
+                continue
+            cands = [p for p in gaz.lookup(k) if _fallback_ok(p)]
+            if cands:
+                names[k] = cands
+        idx = _FALLBACK[id(gaz)] = _FallbackIndex(
+            names, frozenset(k.split(" ")[0] for k in names)
+        )
+    return idx
+
+
+def _first_forms(k: str) -> tuple[str, ...]:
+    return (k, *_declitic(k)) if k else ()
+
+
 def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
-    """Longest gazetteer names found in the token stream (clitics off the first word)."""
+    """Longest gazetteer names found in the token stream (clitics off the first word).
+
+    Only prominent entries are matched (:func:`_fallback_ok`): without NER there is no
+    evidence that a word is a name, and many Arabic words are also small places somewhere.
+    """
+    idx = _fallback_index(gaz)
     words: list[tuple[int, int, str]] = []  # per orthographic word: start, end, key
     last = None
     for t in doc.layer("tokens"):
-        w = t.attrs.get("word")
-        if t.label not in ("word",):
+        at = t.attrs
+        if t.label != "word":
             last = None
             words.append((t.start, t.end, ""))
             continue
+        w = at.get("word")
         if w == last and words:
-            s, _, k = words[-1]
-            words[-1] = (s, t.end, k + t.attrs.get("key", ""))
+            s0, _, k0 = words[-1]
+            words[-1] = (s0, t.end, k0 + at["key"])
         else:
-            words.append((t.start, t.end, t.attrs.get("key", "")))
+            words.append((t.start, t.end, at["key"]))
         last = w
     out: list[Mention] = []
+    first = idx.first
     i = 0
     n = len(words)
+    maxw = min(gaz.max_words, 4)
     while i < n:
+        head = words[i][2]
+        forms = [f for f in _first_forms(head) if f in first]
         hit = None
-        for L in range(min(gaz.max_words, 4), 0, -1):
-            if i + L > n or any(not words[j][2] for j in range(i, i + L)):
-                continue
-            phrase = " ".join(words[j][2] for j in range(i, i + L))
-            for k in (phrase, *_declitic(phrase)):
-                if L == 1 and (k in _STOP or len(k) < 3):
+        if forms:
+            for L in range(maxw, 0, -1):
+                if i + L > n or any(not words[j][2] for j in range(i + 1, i + L)):
                     continue
-                cands = [p for p in gaz.lookup(k) if _fallback_ok(p)]
-                if cands:
-                    hit = (L, k)
+                tail = " ".join(words[j][2] for j in range(i + 1, i + L))
+                for f in forms:
+                    k = f"{f} {tail}" if tail else f
+                    if k in idx.names:
+                        hit = (L, k, len(head) - len(f))
+                        break
+                if hit:
                     break
-            if hit:
-                break
         if hit:
-            L, k = hit
+            L, k, drop = hit
             s, e = words[i][0], words[i + L - 1][1]
-            drop = len(phrase_key(words, i, L)) - len(k)
             while drop > 0 and s < e and doc.text[s] in "وفبلك":  # proclitics stay outside
                 s += 1
                 drop -= 1
@@ -239,10 +278,6 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
         else:
             i += 1
     return out
-
-
-def phrase_key(words: list[tuple[int, int, str]], i: int, n: int) -> str:
-    return " ".join(words[j][2] for j in range(i, i + n))
 
 
 def entity_mentions(spans: Iterable[Span], text: str) -> list[Mention]:

@@ -274,11 +274,11 @@ def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
     keys: list[str] = []
     ostart: list[int] = []
     oend: list[int] = []
-    futs: set[int] = set()
+    futs: list[int] = []
     last = -1
     for t in tokens:
         at = t.attrs
-        w = at.get("word", -2)
+        w = at["word"]
         if w == last:
             keys[-1] += at["key"]
             oend[-1] = t.end
@@ -287,17 +287,30 @@ def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
             keys.append(at["key"])
             ostart.append(t.start)
             oend.append(t.end)
-        if at.get("role") == "fut":
-            futs.add(len(keys) - 1)
-    pos = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0)) if keys else []
-    sawf = F("سوف")
+        if at["role"] == "fut":
+            futs.append(len(keys) - 1)
+    pos = list(accumulate([len(k) + 1 for k in keys[:-1]], initial=0)) if keys else []
     fut = [False] * len(keys)
     for i in futs:
         fut[i] = True
+    sawf = F("سوف")
+    idx: dict[str, list[int]] = {}
+    memo = _VARIANTS
     for i, k in enumerate(keys):
+        vs = memo.get(k)
+        if vs is None:
+            vs = _variants(k)
+        if vs:
+            for v in vs:
+                if v in idx:
+                    idx[v].append(i)
+                else:
+                    idx[v] = [i]
         if k == sawf:
             fut[i] = True
-    return Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
+    st = Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
+    st._index = idx
+    return st
 
 
 _VARIANTS: dict[str, tuple[str, ...]] = {}

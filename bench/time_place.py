@@ -1,0 +1,99 @@
+"""Benchmark: cost of the ``times`` and ``places`` layers relative to the ``text`` layer.
+
+Target (issue 5): times + places add at most 30 % to the text layer's time per document.
+Run from the repository root: ``python bench/time_place.py [--repeat N]``.  Documents: the seed
+article and ``samples/*.txt``.  Places are timed from an entities layer when the ``entities``
+component is available (the default pipeline) and also in the token-matching fallback.
+Timings are medians over repeats, interleaved per document so machine load hits all alike;
+one-off costs (regex compilation, gazetteer loading) are warmed up first and reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from rasd.config import Config
+from rasd.doc import Document, Span
+from rasd.pipeline import get_component
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _docs() -> list[str]:
+    paths = [ROOT / "tests" / "reference" / "alhal-2021-11-01.txt"]
+    paths += sorted((ROOT / "samples").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths if p.exists()]
+
+
+def _clock(fn, doc: Document, cfg: Config) -> float:
+    t0 = time.perf_counter()
+    fn(doc, cfg)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    cfg = Config(published="2023-01-01")
+    text_c = get_component("text").func
+    times_c = get_component("times").func
+    places_c = get_component("places").func
+    try:
+        ent_c = get_component("entities").func
+    except Exception:  # the NER component may be absent in a trimmed install
+        ent_c = None
+
+    t0 = time.perf_counter()
+    warm = Document("وصل الوفد إلى دمشق أمس الاثنين 1 تشرين الثاني 2021.")
+    text_c(warm, cfg)
+    times_c(warm, cfg)
+    places_c(warm, cfg)
+    warmup = time.perf_counter() - t0
+
+    texts = _docs()
+    t_text, t_times, t_places_ent, t_places_tok = [], [], [], []
+    for txt in texts:
+        runs: dict[str, list[float]] = {"text": [], "times": [], "ent": [], "tok": []}
+        entity_spans: list[Span] | None = None
+        for _ in range(args.repeat):
+            doc = Document(txt)
+            runs["text"].append(_clock(text_c, doc, cfg))
+            runs["times"].append(_clock(times_c, doc, cfg))
+            runs["tok"].append(_clock(places_c, doc, cfg))  # no entities layer yet: fallback
+            if ent_c is not None:
+                if entity_spans is None:
+                    ent_c(doc, cfg)
+                    entity_spans = doc.layer("entities")
+                doc.layers["entities"] = entity_spans
+                runs["ent"].append(_clock(places_c, doc, cfg))
+        t_text.append(statistics.median(runs["text"]))
+        t_times.append(statistics.median(runs["times"]))
+        t_places_tok.append(statistics.median(runs["tok"]))
+        if runs["ent"]:
+            t_places_ent.append(statistics.median(runs["ent"]))
+
+    def ms(xs: list[float]) -> float:
+        return 1000 * sum(xs) / len(xs)
+
+    n = len(texts)
+    print(f"documents: {n} (mean {sum(map(len, texts)) / n:.0f} chars); one-off warm-up "
+          f"{warmup * 1000:.0f} ms (regexes, gazetteer)")
+    print(f"text layer            {ms(t_text):7.3f} ms/doc")
+    print(f"times                 {ms(t_times):7.3f} ms/doc")
+    if t_places_ent:
+        print(f"places (entities)     {ms(t_places_ent):7.3f} ms/doc")
+    print(f"places (token match)  {ms(t_places_tok):7.3f} ms/doc")
+    places = t_places_ent or t_places_tok
+    ratio = (ms(t_times) + ms(places)) / ms(t_text)
+    mode = "entities" if t_places_ent else "token match"
+    print(f"times+places / text = {ratio:.1%} (places from {mode}; target <= 30%)")
+    ratio_tok = (ms(t_times) + ms(t_places_tok)) / ms(t_text)
+    print(f"times+places / text = {ratio_tok:.1%} (places by token match, no NER)")
+
+
+if __name__ == "__main__":
+    main()
