@@ -1,8 +1,10 @@
 """CI floors on the gold sets (seed article, development set, held-out set).
 
 Floors sit a little below the measured figures so real regressions fail and noise does not.
-Measured (rasd eval quotes): seed joint 1.00 / kind 1.00; development 1.00 / 1.00;
-held-out 1.00 / 1.00 after fixes (0.92 / 0.957 when first measured, before any change).
+Measured (rasd eval quotes, joint speaker+content overlap F1 / speaker-kind accuracy):
+seed 1.00 / 1.00; development set (68 quotes) 1.00 / 1.00; held-out set (48 quotes) 0.97 /
+1.00 after fixes.  When first measured, before any change prompted by them, the two held-out
+batches scored 0.92 / 0.96 (25 quotes) and 0.82 / 1.00 (23 quotes): expect that on new text.
 """
 
 from __future__ import annotations
@@ -39,11 +41,11 @@ def test_seed_fields(seed_report: dict) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "joint", "kind"),
-    [("eval/quotes", 0.9, 0.93), ("eval/quotes/heldout", 0.88, 0.9)],
+    [("eval/quotes", 0.93, 0.95), ("eval/quotes/heldout", 0.9, 0.93)],
 )
 def test_annotated_sets(folder: str, joint: float, kind: float) -> None:
     rep = evaluate([ROOT / folder], COMPONENTS)
-    assert rep["gold"] >= (60 if folder == "eval/quotes" else 20)
+    assert rep["gold"] >= (60 if folder == "eval/quotes" else 40)
     assert rep["joint_overlap"]["f1"] >= joint, rep["errors"]
     assert rep["kind_accuracy"] >= kind, rep["errors"]
     assert rep["stance_accuracy"] >= 0.9

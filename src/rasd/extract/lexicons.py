@@ -57,6 +57,7 @@ def cue_lexicon() -> dict[str, Any]:
             "stance": entry["stance"],
             "strong": entry.get("strength") == "strong",
             "relay": bool(entry.get("relay")),
+            "bare": bool(entry.get("bare")),
         }
         for f in forms:
             verbs.setdefault(f, info)

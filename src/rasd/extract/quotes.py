@@ -94,6 +94,7 @@ class _Extractor:
         self.lex = speaker_lexicon()
         self.entities = sorted(doc.layer("entities"), key=lambda s: s.start)
         self.quotes: list[Quote] = []
+        self.skip_to = 0  # char offset before which no new statement may start
 
     # ----------------------------------------------------------------- word helpers
     def words_in(self, span: tuple[int, int]) -> range:
@@ -219,6 +220,9 @@ class _Extractor:
             if key not in first and key[1:] not in first:
                 i += 1  # fast path: no cue can start with this word
                 continue
+            if self.words[i].start < self.skip_to:
+                i += 1  # inside the attribution of the previous statement
+                continue
             nxt = self.try_prep(i) or self.try_verb(i) or self.try_participle(i)
             i = nxt if nxt else i + 1
         return self.quotes
@@ -252,7 +256,10 @@ class _Extractor:
             if k:
                 m = (j, k)
                 break
-        if m is None and not info["strong"]:
+        # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
+        # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
+        weak_bare = m is None and not info["strong"]
+        if weak_bare and not (info["bare"] and self._cue_starts_clause(i)):
             return 0
         region_end = m[0] if m else end
         q = Quote(cue=(w.start, w.end), stance=info["stance"])
@@ -269,6 +276,11 @@ class _Extractor:
             np_end = q.extra.get("np_end", np_end)
         else:
             np_end = self._speaker_after(q, i + 1, region_end) or np_end
+            np_end = self._relay_after(q, np_end, region_end)
+        if weak_bare and not (
+            q.speaker is not None and self._institutional(q.speaker) and np_end < end
+        ):
+            return 0
         if m is not None:
             self._content_from(q, m[0], m[1])
         else:
@@ -284,7 +296,35 @@ class _Extractor:
         if q.speaker is None:
             self._speaker_before(q, i)
         self.quotes.append(q)
+        # words between the cue and its content cannot open another statement
+        self.skip_to = max(self.skip_to, min(q.content[0], self.words[min(np_end, end) - 1].end)
+                           if q.content[0] > w.start else w.end)
         return i + 1
+
+    def _relay_after(self, q: Quote, np_end: int, b: int) -> int:
+        """"قالت صحيفة X نقلاً عن مسؤولين …": the outlet relays, the officials speak."""
+        j = np_end
+        while j < b and self.words[j].kind == "punct" and self.words[j].norm in COMMA:
+            j += 1
+        if (
+            q.speaker is not None and j + 1 < b and self.words[j].key in ("نقلا",)
+            and self.words[j + 1].key == "عن"
+        ):
+            via = q.speaker
+            q.speaker = None
+            end = self._speaker_after(q, j + 2, b)
+            if q.speaker is None:
+                q.speaker = via
+                return np_end
+            q.via = via
+            return end or np_end
+        return np_end
+
+    def _institutional(self, span: tuple[int, int]) -> bool:
+        idx = [k for k in self.words_in(span) if self.words[k].kind == "word"]
+        return bool(idx) and any(
+            self.has(idx[0], t) for t in ("organization", "document", "agency_heads")
+        )
 
     def _inside_content(self, pos: int) -> bool:
         """Cues inside an earlier statement's content are nested speech: not extracted."""
@@ -358,6 +398,8 @@ class _Extractor:
         return a
 
     def _cue_starts_clause(self, j: int) -> bool:
+        if j == 0 or self.words[j - 1].sent != self.words[j].sent:
+            return True
         prev = self.words[j - 1]
         return prev.kind == "punct" or self.words[j].key[0] in "وف"
 
@@ -424,11 +466,25 @@ class _Extractor:
         )
 
     def _np_end(self, a: int, b: int) -> int:
-        """End of the speaker noun phrase starting at ``a`` (before ``b``)."""
+        """End of the speaker noun phrase starting at ``a`` (before ``b``).
+
+        Institutions are definite noun phrases ("وزارة الصحة الفلسطينية"): after one, an
+        indefinite word starts something else ("… ارتفاع عدد الشهداء"), unless it is part
+        of a name (quoted, bracketed or a recognised entity).
+        """
         j = a
         limit = min(b, a + MAX_SPEAKER_WORDS)
+        institution = self.words[a].kind == "word" and (
+            self.has(a, "organization") or self.has(a, "document")
+        ) and not self.has(a, "titles")
+        seen_definite = False
         while j < limit:
             w = self.words[j]
+            if institution and j > a and w.kind == "word":
+                definite = w.key.startswith(("ال", "لل"))
+                if seen_definite and not definite and not self._entities_in(w.start, w.end):
+                    break
+                seen_definite = seen_definite or definite
             if j > a:
                 if w.kind == "punct" and w.norm in QUOTE_OPEN:
                     close = self.quoted_name(j)
@@ -838,7 +894,7 @@ class _Extractor:
         if q.content is None or q.content[0] >= q.content[1]:
             return 0
         self.quotes.append(q)
-        return i + n
+        return max(i + n, after)  # the reporting verb of "حسبما أفادت" is consumed too
 
 
 #: phrase-reading helpers (speaker heads, noun-phrase ends, clause subjects) reused by events
