@@ -42,6 +42,7 @@ COMMANDS = {
     "serve": "rasd.cli.serve:serve",
     "stories": "rasd.cli.stories:stories",
     "batch": "rasd.cli.batch:batch",
+    "correct": "rasd.cli.correct:correct_group",
 }
 
 
