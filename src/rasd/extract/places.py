@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.config import Config
 from rasd.doc import Document, Span
@@ -56,6 +57,7 @@ class Mention:
     entity_id: str = ""
 
 
+@lru_cache(maxsize=50_000)
 def _keys(text: str, canonical: str | None) -> list[tuple[str, str | None, str]]:
     """Lookup keys for a mention, best first: ``(key, head kind, method)``."""
     out: list[tuple[str, str | None, str]] = []

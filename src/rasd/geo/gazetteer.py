@@ -101,6 +101,7 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
+@lru_cache(maxsize=100_000)
 def key(name: str) -> str:
     """The lookup key of a name: normalized, folded, hyphens and spaces collapsed."""
     k = normalize_key(name.strip())
