@@ -27,10 +27,10 @@ def eval_geo(files: tuple[Path, ...], as_json: bool, errors: bool) -> None:
         for r in reports:
             d = r.to_dict()
             med = d["median_error_km"]
+            med_txt = f"  median error {med:.1f} km" if med is not None else ""
             click.echo(f"== {d['set']}: {d['mentions']} mentions  "
                        f"accuracy@161km {d['accuracy_161km']:.3f}  "
-                       f"resolved {d['resolution_rate']:.3f}  "
-                       f"median error {med:.1f} km" if med is not None else "")
+                       f"resolved {d['resolution_rate']:.3f}{med_txt}")
     if errors:
         for r in reports:
             for e in r.errors:
