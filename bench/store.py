@@ -77,18 +77,27 @@ def build_synthetic(path: Path, n_docs: int, seed: int = 7) -> list[str]:
     with open_store(str(path)):
         pass  # schema via migrations
     base = [pipe(Document(p.read_text(encoding="utf-8"), Meta(source=str(p)))) for p in SAMPLES]
-    sentences: list[tuple[str, str, int]] = []  # (text, index terms, base doc index)
+    # per sentence: text, index terms, and the entity/place rows inside it (offsets relative
+    # to the sentence), so a synthetic document carries only the mentions of its own text
+    sentences: list[tuple[str, str, list[dict], list[dict]]] = []
     vocab: dict[str, int] = {}
-    for bi, d in enumerate(base):
+    for d in base:
+        ents, _ = records.entity_rows(d)
+        plcs = records.place_rows(d)
         for a, b in split_sentences(d.text):
             s = d.text[a:b]
-            terms = T.index_body(Document(s))
-            sentences.append((s, terms, bi))
+            inside = [
+                [{**r, "char_start": r["char_start"] - a, "char_end": r["char_end"] - a}
+                 for r in rows if a <= r["char_start"] and r["char_end"] <= b]
+                for rows in (ents, plcs)
+            ]
+            sentences.append((s, T.index_body(Document(s)), inside[0], inside[1]))
             for w in s.split():
                 if len(w) > 3:
                     vocab[w] = vocab.get(w, 0) + 1
-    ent_rows = [records.entity_rows(d) for d in base]
-    plc_rows = [records.place_rows(d) for d in base]
+    clusters_all: dict[str, dict] = {}
+    for d in base:
+        clusters_all.update(records.entity_rows(d)[1])
     outlets = ["الخليج", "المشرق", "ساحات", "الرافدين", "بوابة النيل", "بترا", "أطلس", "قرطاج"]
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
@@ -97,12 +106,12 @@ def build_synthetic(path: Path, n_docs: int, seed: int = 7) -> list[str]:
     batch = 5000
     t0 = time.perf_counter()
     for start in range(0, n_docs, batch):
-        docs, fts, ents, plcs, clusters = [], [], [], [], {}
+        docs, fts, ents, plcs = [], [], [], []
         for i in range(start, min(n_docs, start + batch)):
             k = rng.randint(6, 18)
             chosen = rng.sample(sentences, k)
-            text = "\n".join(s for s, _, _ in chosen) + f"\n#{i}"
-            body = " ".join(t for _, t, _ in chosen)
+            text = "\n".join(c[0] for c in chosen) + f"\n#{i}"
+            body = " ".join(c[1] for c in chosen)
             doc_id = uuid.UUID(int=rng.getrandbits(128)).hex[:16]
             day = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             seq = i + 1
@@ -111,14 +120,19 @@ def build_synthetic(path: Path, n_docs: int, seed: int = 7) -> list[str]:
                          len(text), text, json.dumps({"published": day}), "{}", "[]",
                          "[]", "synthetic", doc_id, None, now, now))
             fts.append((seq, "", body))
-            for bi in {c[2] for c in chosen}:
-                rows, cl = ent_rows[bi]
-                clusters.update(cl)
-                ents.extend((doc_id, r["span_id"], r["char_start"], r["char_end"], r["text"],
-                             r["label"], r["entity_id"], r["cluster"]) for r in rows)
-                plcs.extend((doc_id, r["span_id"], r["char_start"], r["char_end"], r["text"],
-                             r["place_id"], r["name"], r["key"], r["lat"], r["lon"],
-                             r["country"], r["kind"], r["precision"]) for r in plc_rows[bi])
+            pos = 0
+            for j, (sent, _, e_rows, p_rows) in enumerate(chosen):
+                for r in e_rows:
+                    ents.append((doc_id, f"ent{j}_{r['span_id']}", r["char_start"] + pos,
+                                 r["char_end"] + pos, r["text"], r["label"], r["entity_id"],
+                                 r["cluster"]))
+                for r in p_rows:
+                    plcs.append((doc_id, f"pl{j}_{r['span_id']}", r["char_start"] + pos,
+                                 r["char_end"] + pos, r["text"], r["place_id"], r["name"],
+                                 r["key"], r["lat"], r["lon"], r["country"], r["kind"],
+                                 r["precision"]))
+                pos += len(sent) + 1
+        clusters = clusters_all
         with con:
             con.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 22) + ")", docs)
             con.executemany("INSERT INTO documents_fts(rowid, title, body) VALUES (?,?,?)", fts)
