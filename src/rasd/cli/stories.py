@@ -33,9 +33,13 @@ def load_docs(sources: tuple[str, ...], db: str | None) -> list:
               help="Days an article may lie after a story's last article.")
 @click.option("--min-size", type=int, default=1, show_default=True,
               help="Only list stories with at least this many articles.")
+@click.option("--contradictions", is_flag=True,
+              help="Also list statements that contradict each other across the story's "
+              "sources (asserted vs denied, different numbers for the same count).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
 def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
-            window_days: int | None, min_size: int, as_json: bool) -> None:
+            window_days: int | None, min_size: int, contradictions: bool,
+            as_json: bool) -> None:
     """Group articles about the same event into stories and list them, each with its
     articles' URLs or source paths.
 
@@ -52,11 +56,19 @@ def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
         params["threshold"] = threshold
     if window_days is not None:
         params["window_days"] = window_days
-    result = [s for s in cluster_documents(load_docs(sources, db), **params)
-              if len(s.articles) >= min_size]
+    docs = load_docs(sources, db)
+    result = [s for s in cluster_documents(docs, **params) if len(s.articles) >= min_size]
+    found: dict[str, list] = {}
+    if contradictions:
+        from rasd.link.contradictions import contradictions_by_story
+
+        found = {c["story"]: c["contradictions"] for c in contradictions_by_story(docs, result)}
     for s in result:
         if as_json:
-            click.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+            row = s.to_dict()
+            if contradictions:
+                row["contradictions"] = found.get(s.id, [])
+            click.echo(json.dumps(row, ensure_ascii=False))
             continue
         span = s.first_seen if s.first_seen == s.last_seen else f"{s.first_seen} → {s.last_seen}"
         click.echo(f"{s.id}  {len(s.articles)} articles  {span}  {s.title}")
@@ -64,5 +76,10 @@ def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
             click.echo(f"    outlets: {', '.join(s.outlets)}")
         for a in s.articles:
             click.echo(f"    {a.published or '????-??-??'}  {a.outlet or '-'}  {a.source}")
+        for c in found.get(s.id, []):
+            flag = "  (later figure: maybe an update)" if c["update_likely"] else ""
+            click.echo(f"    ≠ {c['reason']}{flag}")
+            for side in (c["a"], c["b"]):
+                click.echo(f"        {side['published']}  {side['outlet']}: «{side['text'][:90]}»")
     if not as_json:
         click.echo(f"{len(result)} stories", err=True)

@@ -411,8 +411,9 @@ class Resolver:
             else:
                 arabic = [mentions[i].name for i in members if not _LATIN.search(mentions[i].name)]
                 pool = arabic or [mentions[i].name for i in members]
-                counts = Counter(" ".join(strip_titles(_units(n))) for n in pool)
-                canon = max(counts, key=lambda k: (counts[k], len(k.split()), k))
+                counts = Counter(name_key(n) for n in pool)
+                shown = [_display(n) for n in pool]
+                canon = max(shown, key=lambda n: (counts[name_key(n)], len(n.split()), n))
                 types = Counter(mentions[i].type for i in members if mentions[i].type)
                 typ = types.most_common(1)[0][0] if types else None
             ident = identity_id(canon)
@@ -427,6 +428,14 @@ class Resolver:
 
 
 _PLACES = {"LOC", "GPE", "FAC"}
+
+
+def _display(name: str) -> str:
+    """The name as written, without leading titles ("الفريق أول عبد الفتاح البرهان" → …)."""
+    words = name.split()
+    while len(words) > 1 and normalize_key(words[0]) in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _drop_patronymic(units: Sequence[str]) -> str:
