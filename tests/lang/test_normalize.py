@@ -27,6 +27,9 @@ def test_view_removes_marks_and_maps_back_to_the_whole_word():
         ("مقـ..ـاومة", "مقاومة"),
         ("صـ_ـواريخ", "صواريخ"),
         ("اغتـ·ـيال", "اغتيال"),
+        ("عسكـ ـري", "عسكري"),
+        ("ﻋﺴﻜﺮﻱ", "عسكري"),  # presentation forms
+        ("عسكري\u200cة", "عسكرية"),
         ("حزب*الله", "حزبالله"),  # no tatweel: only marks that never join two words
     ],
 )

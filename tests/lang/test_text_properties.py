@@ -63,7 +63,8 @@ def test_token_and_sentence_offsets_slice_the_original(text: str):
 
 plain_word = st.text(alphabet=LETTERS, min_size=2, max_size=9)
 mark = st.sampled_from(
-    ["ـ.ـ", "ـ*ـ", "ـ-ـ", "ـ_ـ", "ـ..ـ", "ـ•ـ", "ـ|ـ", "ـ", "ـــ", "\u200c", "\u200b", "\u064e"]
+    ["ـ.ـ", "ـ*ـ", "ـ-ـ", "ـ_ـ", "ـ..ـ", "ـ•ـ", "ـ|ـ", "ـ ـ", "ـ", "ـــ", "\u200c", "\u200b",
+     "\u064e"]
 )
 
 

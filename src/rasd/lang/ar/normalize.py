@@ -57,8 +57,11 @@ _DIAC = "".join(sorted(cs.DIACRITICS))
 # Obfuscation: a mark between two Arabic letters inside one word.  With a tatweel next to it
 # any mark counts ("عسكـ.ـري"); without one only marks that never join two real words
 # ("عسك*ري"), so a missing space after a full stop ("الحرب.وقال") is not glued together.
+# A space between two tatweels ("عسكـ ـري") is obfuscation too: no real word ends and the next
+# begins with a tatweel.
 _OBFUSCATION = (
-    rf"(?<=[{_AR}{_DIAC}])(?:\u0640+[{_MARKS_ANY}]{{1,3}}\u0640*|\u0640*[{_MARKS_ANY}]{{1,3}}\u0640+)(?=[{_AR}])"
+    rf"(?<=[{_AR}{_DIAC}])(?:\u0640+[{_MARKS_ANY}]{{1,3}}\u0640*|\u0640*[{_MARKS_ANY}]{{1,3}}\u0640+"
+    rf"|\u0640+ \u0640+)(?=[{_AR}])"
     rf"|(?<=[{_AR}][{_AR}])[{_MARKS_NODOT}]{{1,2}}(?=[{_AR}][{_AR}])"
 )
 
