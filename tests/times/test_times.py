@@ -199,3 +199,9 @@ def test_component_sets_layer_and_user_date_wins() -> None:
     assert doc.meta.published == "2023-06-01"
     assert doc.meta.published_info["method"] == "user"
     assert {doc.span_text(s): s.attrs["value"] for s in doc.layer("times")}["أمس"] == "2023-05-31"
+
+
+def test_names_are_not_time_expressions() -> None:
+    found = _times("وقالت قناة روسيا اليوم إن الخطة جزء من رؤية 2030، وإن معرض إكسبو 2020 نجح، "
+                   "وفي 2011 اندلعت الاحتجاجات.")
+    assert [(t, v) for t, _, v in found] == [("2011", "2011")]

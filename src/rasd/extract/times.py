@@ -335,6 +335,16 @@ def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
     return st
 
 
+def _variants_all(k: str) -> tuple[str, ...]:
+    """``k`` and its forms without one or two proclitics ("وفي" → "في")."""
+    out = [k]
+    if len(k) > 2 and k[0] in "وفبلك":
+        out.append(k[1:])
+        if len(k) > 3 and k[1] in "بلك":
+            out.append(k[2:])
+    return tuple(out)
+
+
 _VARIANTS: dict[str, tuple[str, ...]] = {}
 
 
@@ -735,6 +745,11 @@ _YEAR_TRIGGERS = {
 }
 
 
+#: Words before a number that make it part of a name or an identifier, not a year.
+_YEAR_NAMES = {F(w) for w in ("رقم", "قرار", "القرار", "رؤية", "إكسبو", "اكسبو", "خليجي",
+                              "موديل", "طراز", "المادة", "مادة", "البند", "الفصل", "بند")}
+
+
 @rule
 def year(s: Stream) -> list[Cand]:
     out: list[Cand] = []
@@ -746,18 +761,19 @@ def year(s: Stream) -> list[Cand]:
         clitic = whole[: len(whole) - len(m.group("x").split(" ")[0])] if whole else ""
         if not ok:
             prev = _prev_word(s, m.start())
-            prev_bare = prev.lstrip("وفبل") if prev not in _YEAR_TRIGGERS else prev
+            prev_forms = set(_variants_all(prev))
             nxt = _next_word(s, m.end())
-            if prev in _YEAR_TRIGGERS or prev_bare in _YEAR_TRIGGERS:
-                ok = True
-            elif clitic.startswith("و") and m.start() - prev_year_end <= 4:
-                ok = True  # "2011 و2016"
-            elif prev in {"-", "–", "/", F("و")} and m.start() - prev_year_end <= 5:
-                ok = True
-            elif nxt in {"-", "–"} or prev in {"(", "،", ","} or nxt in {")", ".", "،", ","}:
-                ok = prev not in {F("رقم"), F("قرار")}
-            if clitic.startswith("ب") or clitic.startswith("ل"):
-                ok = ok or clitic in {"ب", "ل"}
+            listed = m.start() - prev_year_end <= 5 and (
+                clitic.startswith("و") or prev in {"-", "–", "/", F("و")}
+            )  # "2011 و2016 و2017", "2011-2016"
+            ok = bool(
+                prev_forms & _YEAR_TRIGGERS
+                or listed
+                or nxt in {"-", "–", ")", ".", "،", ","}
+                or prev in {"(", "،", ","}
+            )
+            if prev_forms & _YEAR_NAMES:
+                ok = False  # "رؤية 2030", "إكسبو 2020", "القرار رقم 2254"
         if not ok:
             continue
         pos = POSMODS.get(m.group("pos") or "")
@@ -782,6 +798,8 @@ _DEICTIC_OFF = {
 _DEICTIC_ANCHORS = frozenset(w.split(" ")[-1] for w in _DEICTIC_OFF) | frozenset(
     w.split(" ")[0] for w in _DEICTIC_OFF
 )
+_MEDIA = {F(w) for w in ("قناة", "صحيفة", "موقع", "شبكة", "وكالة", "تلفزيون", "جريدة", "مجلة",
+                         "إذاعة", "منصة", "القناة", "الصحيفة", "الموقع")}
 _NOT_TODAY_AFTER = {F(w) for w in (
     "التالي", "السابق", "الذي", "التي", "الأخير", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي",
     "المفتوح", "الموعود", "الواحد", "الموالي", "الأخيرة", "الدراسي", "الكامل", "المحدد",
@@ -800,6 +818,10 @@ def deictic(s: Stream) -> list[Cand]:
             nxt = _next_word(s, m.end("x"))
             if nxt in _NOT_TODAY_AFTER:
                 return None
+            i = s.word_at(m.start("x"))
+            before = {s.keys[j].lstrip("وفبل") for j in range(max(0, i - 3), i)}
+            if before & _MEDIA and _prev_word(s, m.start("x")) not in _WD_OK_BEFORE:
+                return None  # an outlet's name: "قناة روسيا اليوم", "موقع الرافدين اليوم"
         if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى")}:
             return None
         if base == F("الليلة"):
