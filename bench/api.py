@@ -6,6 +6,7 @@
 1. An archive: ``--db`` if given; otherwise a temporary SQLite file with ``--docs`` synthetic
    documents built by ``bench/store.py``'s ``build_synthetic`` (real sample sentences, real
    FTS rows), or — with ``--docs 0`` — the bundled samples ingested by the real pipeline.
+   ``--db new.db`` builds there and keeps it, so later runs can reuse it.
 2. ``rasd serve`` is started on a free loopback port (the real CLI, uvicorn, one process per
    ``--workers``).
 3. A local load tool replays a fixed, shuffled list of ``GET /api/search?q=…`` requests (one-
@@ -77,9 +78,9 @@ def _load_store_bench():
     return mod
 
 
-def build_archive(tmp: Path, docs: int) -> tuple[str, list[str]]:
+def build_archive(tmp: Path, docs: int, name: str = "api-bench.db") -> tuple[str, list[str]]:
     """A SQLite archive and a vocabulary to draw queries from."""
-    path = tmp / "api-bench.db"
+    path = tmp / name
     if docs > 0:
         vocab = _load_store_bench().build_synthetic(path, docs)
         return str(path), vocab
@@ -179,7 +180,9 @@ def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db", default=None, help="existing archive (default: build one)")
+    ap.add_argument("--db", default=None,
+                    help="archive to use; a SQLite path that does not exist yet is built there "
+                         "(and kept) — default: a temporary one")
     ap.add_argument("--docs", type=int, default=10_000,
                     help="synthetic documents to build (0 = ingest the samples)")
     ap.add_argument("--duration", type=int, default=10, help="seconds per scenario")
@@ -195,8 +198,10 @@ def main() -> None:
                                   "workers": args.workers, "duration_s": args.duration}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        if args.db:
-            db, vocab = args.db, FALLBACK_WORDS
+        if args.db and (args.db.startswith("postgresql") or Path(args.db).exists()):
+            db, vocab = args.db, FALLBACK_WORDS  # an existing archive: reuse it as it is
+        elif args.db:
+            db, vocab = build_archive(Path(args.db).parent, args.docs, Path(args.db).name)
         else:
             db, vocab = build_archive(tmp, args.docs)
         port = _free_port()
