@@ -16,6 +16,7 @@ from rasd.pipeline import Pipeline, analyze
 from rasd.schema import document_schema, validate_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,10 @@ def analysed(seed_text: str) -> list[Document]:
     en = Document("Officials in Baghdad said turnout reached 41 percent.", Meta(source="en.txt"))
     en.warnings.append("[W101] not Arabic text (0% Arabic letters)")
     obf = "وصل دعـ.ـم عسكـ.ـري جديد إلى ٢٠ موقعاً، وقال المتحدث: «لن ننسحب»."
-    return [pipe(Document(seed_text)), pipe(html), pipe(en), pipe(Document(obf))]
+    docs = [pipe(Document(seed_text)), pipe(html), pipe(en), pipe(Document(obf))]
+    # every 8th bundled sample article: other outlets, countries and layers' attrs
+    docs += [pipe(Document(p.read_text("utf-8"))) for p in sorted(SAMPLES.glob("*.txt"))[::8]]
+    return docs
 
 
 def test_schema_is_valid_draft_2020_12():
@@ -47,8 +51,8 @@ def test_schema_documents_to_dict_exactly(analysed: list[Document]):
 def test_analysed_documents_validate(analysed: list[Document]):
     for doc in analysed:
         validate_document(doc.to_dict())
-    layers = analysed[1].to_dict()["layers"]
-    assert {"tokens", "sentences", "normalized", "boilerplate"} <= set(layers)
+    layers = set().union(*(d.layers for d in analysed))
+    assert {"tokens", "sentences", "normalized", "boilerplate", "times"} <= layers
 
 
 @pytest.mark.parametrize(
