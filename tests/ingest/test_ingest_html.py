@@ -144,3 +144,36 @@ def test_legacy_table_layout_keeps_paragraphs_apart():
     assert "العامةالكويت" not in doc.text  # block boundaries never glue words
     assert doc.meta.extraction["charset_from"] == "html-meta"
     assert doc.meta.published is None  # a copyright year is not a publication date
+
+
+GULF_PAGE = """<!doctype html><html lang="ar"><head><meta charset="utf-8">
+<title>مقتل 12 في غارة على خان يونس - الخليج الآن</title>
+<meta property="og:site_name" content="الخليج الآن">
+<meta name="pubdate" content="2024-01-22T08:15:00Z"></head><body>
+<header><nav><a href="/">الرئيسية</a><a href="/world">العالم</a></nav></header>
+<main><article><h1>مقتل 12 في غارة على خان يونس</h1>
+<div class="byline">كتب: سامي العلي</div>
+<div class="wysiwyg">
+<p>قُتل 12 فلسطينياً على الأقل في غارة إسرائيلية استهدفت منزلاً في خان يونس جنوب قطاع غزة فجر الاثنين.</p>
+<figure><img src="a.jpg"><figcaption>فلسطينيون يتفقدون الدمار (صورة: رويترز)</figcaption></figure>
+<p>وقال المتحدث باسم الدفاع المدني إن فرق الإنقاذ انتشلت جثث 12 شخصاً من تحت الأنقاض.</p>
+<div class="related"><strong>اقرأ أيضاً:</strong> <a href="/x">الأمم المتحدة تحذر من مجاعة</a></div>
+<p>ولم يصدر تعليق فوري من الجيش الإسرائيلي على الغارة.</p>
+<div class="share"><a>فيسبوك</a> <a>تويتر</a> <a>واتساب</a></div>
+<p>المصدر: وكالات</p>
+</div></article></main><footer>© 2024 الخليج الآن</footer></body></html>"""
+
+
+def test_gulf_style_page_metadata_and_body():
+    doc = html_to_document(GULF_PAGE.encode(), "gulf.html")
+    m = doc.meta
+    assert m.title == "مقتل 12 في غارة على خان يونس"  # the h1, not the <title> with the suffix
+    assert m.author == "سامي العلي"
+    assert m.outlet == "الخليج الآن"
+    assert m.published == "2024-01-22T08:15:00+00:00"
+    assert m.published_info["method"] == "html-meta" and m.published_info["tz"] == "+00:00"
+    paras = doc.text.split("\n\n")
+    assert paras[0].startswith("قُتل 12 فلسطينياً")
+    assert paras[-1] == "المصدر: وكالات"  # the source line is article, kept
+    for chrome in ("الرئيسية", "فيسبوك", "©"):
+        assert chrome not in doc.text

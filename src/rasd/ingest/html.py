@@ -215,6 +215,23 @@ def _squash(s: str) -> str:
 # --------------------------------------------------------------------------- metadata
 
 
+_BYLINE_PREFIX = re.compile(r"^\s*(?:كتبت?|بقلم|بواسطة|إعداد|اعداد|تحرير|by)\s*[:：\-–]?\s*", re.I)
+
+
+def _byline(tree: Any) -> str | None:
+    """Author from a visible byline (``rel=author``, ``class="byline|author"``), prefix removed."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        cls = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}".lower()
+        if not any(k in cls for k in ("byline", "author")):
+            continue
+        name = _BYLINE_PREFIX.sub("", _clean(el.text_content()).replace("\n", " "))
+        if 2 <= len(name) <= 60 and not any(ch.isdigit() for ch in name):
+            return name
+    return None
+
+
 def _htmldate(tree: Any) -> tuple[str, dict[str, Any]] | None:
     """htmldate's heuristics (visible dates, copyright lines …): last resort, not reliable."""
     try:
@@ -298,7 +315,12 @@ def _page_meta(tree: Any, url: str | None) -> tuple[Meta, str | None]:
         or _meta_content(tree, "name", "application-name")
         or outlet_from_url(m.url)
     )
-    m.author = _name(article.get("author")) or _meta_content(tree, "name", "author")
+    m.author = (
+        _name(article.get("author"))
+        or _meta_content(tree, "name", "author")
+        or _meta_content(tree, "property", "article:author")
+        or _byline(tree)
+    )
     lang = tree.getroot().get("lang") if hasattr(tree, "getroot") else tree.get("lang")
     if lang:
         m.language = lang.strip().lower()[:2] or None
