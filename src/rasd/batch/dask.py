@@ -252,12 +252,14 @@ def run_batch(
     processes: bool = True,
     progress: Callable[[int], None] | None = None,
     records: Iterable[dict] | None = None,
+    worker_stats: dict[str, Any] | None = None,
 ) -> BatchResult:
     """Analyse ``inputs`` into Parquet under ``out``; see the module docstring.
 
     ``scheduler``: ``"sync"`` (in this process, no Dask), ``"local"`` (a LocalCluster with
     ``workers`` single-threaded workers) or a ``tcp://host:port`` scheduler address.
-    ``records`` may replace ``inputs`` with ready ``{"text", "meta"}`` dicts (benchmarks).
+    ``records`` may replace ``inputs`` with ready ``{"text", "meta"}`` dicts (benchmarks);
+    ``worker_stats``, when given, receives each Dask worker's peak resident memory (bytes).
     """
     t0 = time.perf_counter()
     comps = tuple(components or default_components())
@@ -287,7 +289,8 @@ def run_batch(
         for k, chunk, fp in todo():
             account(process_partition(str(root), k, chunk, comps, fp))
     else:
-        _run_dask(todo(), str(root), comps, scheduler, workers, processes, account)
+        _run_dask(todo(), str(root), comps, scheduler, workers, processes, account,
+                  worker_stats)
     _write_meta(root, comps, part_size)
     result.seconds = time.perf_counter() - t0
     return result
@@ -296,6 +299,7 @@ def run_batch(
 def _run_dask(
     work: Iterator[tuple[int, list[dict], str]], out: str, comps: tuple[str, ...],
     scheduler: str, workers: int, processes: bool, account: Callable[[dict], None],
+    worker_stats: dict[str, Any] | None = None,
 ) -> None:  # fmt: skip
     """Submit partitions as futures with a bounded number in flight (memory stays flat)."""
     from distributed import Client, LocalCluster, as_completed
@@ -322,10 +326,19 @@ def _run_dask(
                 n -= 1
         for fut in pending:
             account(fut.result())
+        if worker_stats is not None:
+            worker_stats.update(client.run(peak_rss))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def peak_rss() -> int:
+    """Peak resident memory of this process in bytes (Linux ru_maxrss is in KiB)."""
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
 
 
 def _write_meta(root: Path, comps: tuple[str, ...], part_size: int) -> None:
