@@ -37,6 +37,8 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     document per line (JSONL).  Bad items are reported on stderr and skipped; a summary counts
     them.
     """
+    from tqdm import tqdm
+
     from rasd.errors import RasdError
     from rasd.ingest import iter_documents
     from rasd.pipeline import Pipeline
@@ -48,26 +50,37 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     items = iter_documents(source, fetch=fetch, max_bytes=config.max_bytes)
     head = list(itertools.islice(items, 2))
     many = len(head) > 1
+    # a progress bar only for batches on an interactive terminal (never in pipes or logs)
+    bar = tqdm(unit="doc", disable=not (many and sys.stderr.isatty()), file=sys.stderr)
+
+    def note(msg: str) -> None:
+        if bar.disable:
+            click.echo(msg, err=True)
+        else:
+            bar.write(msg, file=sys.stderr)
+
     for item in itertools.chain(head, items):
+        bar.update()
         if item.error or item.document is None:
             failed += 1
-            click.echo(f"error: {item.error}", err=True)
+            note(f"error: {item.error}")
             continue
         try:
             doc = pipe(item.document)
         except RasdError as e:  # one bad document never stops a batch
             failed += 1
-            click.echo(f"error: {item.source}: {e}", err=True)
+            note(f"error: {item.source}: {e}")
             continue
         ok += 1
         if doc.warnings:
             warned += 1
             for w in doc.warnings:
-                click.echo(f"warning: {item.source}: {w}", err=True)
+                note(f"warning: {item.source}: {w}")
         if fmt == "text":
             click.echo(render_text(doc))
         else:
             click.echo(doc.to_json(indent=None if many or not indent else 2))
+    bar.close()
     if many or failed:
         extra = f" ({warned} with warnings)" if warned else ""
         click.echo(f"summary: {ok} ok{extra}, {failed} failed", err=True)
