@@ -1,9 +1,10 @@
 """Deterministic training of the shipped CRF tagger (``rasd train ner``).
 
 Both corpora go through :mod:`rasd.ner.corpora` into rasd's own clitic-piece scheme; the
-gazetteer is compiled first (features depend on it).  Regularisation was chosen on a dev split
-carved from Wojood *train* (every 5th sentence, see :func:`dev_split`), never on Wojood val or
-on the seed article; the shipped model is then trained on all training data.  L-BFGS in
+gazetteer is compiled first (features depend on it).  Regularisation and the Wojood repeat factor
+were chosen on a dev split carved from Wojood *train* (every 5th sentence, see
+:func:`dev_split`), never on Wojood val or on the seed article; the shipped model is then
+trained on all training data.  L-BFGS in
 crfsuite is deterministic, so the same data and parameters give the same model.
 """
 
@@ -18,7 +19,10 @@ import pycrfsuite
 from rasd.ner import corpora, gazetteer
 from rasd.ner.features import sentence_features
 
-DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+DEFAULT_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150}
+#: Wojood train is 19k tokens against NewsFANE's 170k: repeating it gives its domain copies and
+#: the shared weights enough signal (dev F1 0.724 → 0.738 at ×3)
+WOJOOD_REPEAT = 3
 
 
 #: feature domain per corpus; analysis uses NEWS (conventions of news practice and NewsFANE)
@@ -77,5 +81,6 @@ def train(data_dir: Path, out: Path, params: dict[str, float] | None = None) -> 
     """Compile the gazetteer, then train on Wojood train + NewsFANE and write ``out``."""
     build_gazetteer(Path(gazetteer.__file__).parent / "data")
     data = load(data_dir)
-    pairs = [(s, WOJOOD) for s in data.wojood] + [(s, NEWS) for s in data.newsfane]
+    pairs = [(s, WOJOOD) for s in data.wojood] * WOJOOD_REPEAT
+    pairs += [(s, NEWS) for s in data.newsfane]
     return fit(pairs, out, params)
