@@ -14,7 +14,8 @@ def test_health_and_openapi(client) -> None:
                  "/api/entities/{entity_id}", "/api/places", "/api/quotes", "/api/events",
                  "/api/exports/jsonl"):
         assert path in spec["paths"], path
-    assert "post" in spec["paths"]["/api/documents"]
+    assert spec["paths"]["/api/documents"]["post"]["security"] == [{"token": []}]
+    assert spec["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
 
 
 def test_docs_page_is_offline(client) -> None:

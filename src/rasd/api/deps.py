@@ -16,6 +16,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from rasd.api.settings import MAX_PAGE, Settings
 from rasd.store.base import Filters, Store
@@ -110,9 +111,16 @@ def filters(
 FiltersDep = Annotated[Filters, Depends(filters)]
 
 
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="The server's write token (`rasd serve --token` or `RASD_TOKEN`).",
+)
+
+
 def require_token(
     settings: SettingsDep,
-    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None,
     x_rasd_token: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> None:
     """Write endpoints: 403 when the server has no token (read-only), 401 on a wrong one.
@@ -122,9 +130,7 @@ def require_token(
     """
     if not settings.token:
         raise HTTPException(403, "this server is read-only: start it with --token or RASD_TOKEN")
-    given = x_rasd_token or ""
-    if authorization and authorization[:7].lower() == "bearer ":
-        given = authorization[7:].strip()
+    given = credentials.credentials if credentials else (x_rasd_token or "")
     if not given or not hmac.compare_digest(given.encode(), settings.token.encode()):
         raise HTTPException(
             401, "missing or wrong token", headers={"WWW-Authenticate": 'Bearer realm="rasd"'}

@@ -91,14 +91,14 @@ EVENT_LABELS = {
     "arrival": "وصول",
     "support": "دعم",
     # the events extractor's types (PLOVER-style, upper case)
-    "move": "تحرّك / انتقال",
+    "move": "انتقال",
     "fight": "قتال",
-    "assault": "اعتداء / هجوم",
+    "assault": "هجوم",
     "aid": "مساعدة",
-    "consult": "تشاور / لقاء",
+    "consult": "تشاور",
     "sanction": "عقوبات",
     "threaten": "تهديد",
-    "seize": "استيلاء / مصادرة",
+    "seize": "استيلاء",
     "retreat": "انسحاب",
     "reject": "رفض",
     "demand": "مطالبة",
@@ -106,7 +106,7 @@ EVENT_LABELS = {
     "agree": "اتفاق",
     "accuse": "اتهام",
     "coerce": "إكراه",
-    "mobilize": "حشد / تعبئة",
+    "mobilize": "حشد",
     "request": "طلب",
 }
 

@@ -36,7 +36,6 @@ _env = Environment(
 _env.filters["ar_date"] = labels.arabic_date
 _env.filters["entity_label"] = labels.entity_label
 _env.filters["event_label"] = labels.event_label
-_env.filters["basename"] = lambda s: (s or "").replace("\\", "/").rsplit("/", 1)[-1]
 _env.globals["layer_names"] = labels.LAYER_NAMES
 _env.globals["entity_href"] = entity_href
 _env.globals["place_href"] = place_href
@@ -163,6 +162,17 @@ def mention_parts(context: str | None, mention: str) -> list[tuple[str, bool]]:
     return snippet_parts(context, [(i, i + len(mention))])
 
 
+def hit_title(hit: Any) -> str:
+    """A result's title; untitled documents use their first line when the snippet starts
+    the text (plain-text files often carry the headline there), else the source name."""
+    if hit.doc.title:
+        return hit.doc.title
+    if hit.snippet.start == 0 and hit.snippet.text.strip():
+        return _first_line(hit.snippet.text, 120)
+    return (hit.doc.source or hit.doc.id).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+_env.globals["hit_title"] = hit_title
 _env.globals["snippet_parts"] = snippet_parts
 _env.globals["mention_parts"] = mention_parts
 
