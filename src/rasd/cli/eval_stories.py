@@ -11,15 +11,23 @@ DEFAULT_SAMPLES = "samples"
 DEFAULT_ENTITIES = "eval/stories/entities.json"
 
 
-def story_scores(folder: str, **params: object) -> dict:
-    """Pairwise P/R/F1 of story clustering on ``folder`` against its manifest's story ids."""
+def story_scores(folder: str, full: bool = False, ignore_dates: bool = False,
+                 **params: object) -> dict:
+    """Pairwise P/R/F1 of story clustering on ``folder`` against its manifest's story ids.
+
+    ``full`` analyses with the default pipeline (entity names become features);
+    ``ignore_dates`` drops publication dates (no time window) to measure text alone.
+    """
     from rasd.config import Config
     from rasd.link.corpus import gold_stories, iter_corpus
     from rasd.link.stories import cluster_documents, pairwise_scores
     from rasd.pipeline import Pipeline
 
-    pipe = Pipeline(Config(components=("boilerplate",)))
+    pipe = Pipeline() if full else Pipeline(Config(components=("boilerplate",)))
     docs = [pipe(d) for d in iter_corpus([folder])]
+    if ignore_dates:
+        for d in docs:
+            d.meta.published = None
     gold = gold_stories(folder)
     name = {d.id: Path(d.meta.source or "").name for d in docs}
     result = cluster_documents(docs, **params)
@@ -35,11 +43,15 @@ def story_scores(folder: str, **params: object) -> dict:
               type=click.Path(exists=True, file_okay=False),
               help="Folder with articles and a manifest.jsonl carrying gold 'story' ids.")
 @click.option("--threshold", type=float, default=None, help="Override the join threshold.")
+@click.option("--full", is_flag=True,
+              help="Analyse with the default pipeline first (adds entity names as features).")
+@click.option("--ignore-dates", is_flag=True, help="Ablation: cluster without publication dates.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_stories(samples: str, threshold: float | None, as_json: bool) -> None:
+def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates: bool,
+                 as_json: bool) -> None:
     """Pairwise precision/recall/F1 of story clustering against the manifest's story ids."""
     params = {"threshold": threshold} if threshold is not None else {}
-    s = story_scores(samples, **params)
+    s = story_scores(samples, full=full, ignore_dates=ignore_dates, **params)
     if as_json:
         click.echo(json.dumps(s))
         return
