@@ -42,7 +42,10 @@ TIME_WORDS = {"الاسبوع", "الشهر", "العام", "اليوم", "ام�
               "الليله", "فجر", "ظهر", "منتصف", "مطلع", "اواخر", "نهايه", "بدايه"}  # characters between trigger and place
 #: words that never start an argument phrase
 NON_HEADS = PREPOSITIONS | {"الي", "علي", "ضد", "مع", "بين", "خلال", "منذ", "تجاه", "نحو", "عبر",
-                            "لدي", "ان", "انه", "انها", "الذي", "التي", "الذين", "ما", "كما"}
+                            "لدي", "ان", "انه", "انها", "الذي", "التي", "الذين", "ما", "كما",
+                            # pronoun-carrying prepositions and copulas never head an argument
+                            "به", "بها", "بهم", "له", "لها", "لهم", "عليه", "عليها", "عليهم",
+                            "منه", "منها", "فيه", "فيها", "يكون", "تكون", "كان", "كانت"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "والتي", "والذي", "ما"}
 TANWEEN_FATH = "\u064b"
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
