@@ -12,6 +12,16 @@ import click
 from rasd.doc import Document
 
 
+def _with_places(doc: Document) -> Document:
+    """Documents analysed without the places component get it now (it needs only tokens)."""
+    if "places" not in doc.layers and "tokens" in doc.layers:
+        from rasd.config import Config
+        from rasd.pipeline import get_component
+
+        get_component("places").func(doc, Config())
+    return doc
+
+
 def _documents(paths: tuple[str, ...], published: str | None) -> Iterator[Document]:
     """Document JSON (``.json``), JSON Lines (``.jsonl``) or anything ``rasd analyze`` reads."""
     pipe = None
@@ -20,13 +30,13 @@ def _documents(paths: tuple[str, ...], published: str | None) -> Iterator[Docume
         if path.suffix == ".json" and path.is_file():
             data = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and "text" in data and "layers" in data:
-                yield Document.from_dict(data)
+                yield _with_places(Document.from_dict(data))
                 continue
         if path.suffix == ".jsonl" and path.is_file():
             with path.open(encoding="utf-8") as f:
                 for line in f:
                     if line.strip():
-                        yield Document.from_json(line)
+                        yield _with_places(Document.from_json(line))
             continue
         from rasd.config import Config
         from rasd.ingest import iter_documents
