@@ -73,6 +73,17 @@ def test_presentation_forms_decompose_with_offsets():
     assert normalize("النبي ﷺ قال").text == "النبي ﷺ قال"
 
 
+@pytest.mark.parametrize("word", ["مسؤول", "أحمد", "إلى", "آخر", "شاطئ"])
+def test_decomposed_hamza_is_composed_not_stripped(word: str):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word)
+    assert decomposed != word
+    v = normalize(decomposed)
+    assert v.text == word
+    assert v.original_slice(0, len(v.text)) == decomposed
+
+
 def test_fold_key_variants_and_options():
     assert fold_key("أحمد إلى آخر مستشفى القاهرة") == "احمد الي اخر مستشفي القاهره"
     keep_taa = NormOptions(taa_marbuta=False)

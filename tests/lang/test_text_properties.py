@@ -21,7 +21,7 @@ from rasd.lang.ar.tokenize import tokenize
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئةى"
 ALPHABET = (
     LETTERS * 3
-    + "".join(sorted(cs.DIACRITICS))[:12]
+    + "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0615"
     + cs.TATWEEL * 4
     + "".join(sorted(cs.OBFUSCATION_MARKS))
     + "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"

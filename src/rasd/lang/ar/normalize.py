@@ -81,7 +81,9 @@ def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
     subst: set[str] = set(cs.LETTER_VARIANTS)
     if opts.digits:
         subst |= set(cs.DIGITS)
-    parts = []
+    # decomposed hamza/madda (letter + combining U+0653..U+0655, from some keyboards and CMSs)
+    # is composed, not stripped like a diacritic: "ا"+"ٔ" is "أ", "و"+"ٔ" is "ؤ"
+    parts = ["(?P<nfc>[\u0627\u0648\u064a\u06c1\u06d2\u06d5]\u0654|\u0627[\u0653\u0655])"]
     if opts.deobfuscate:
         parts.append(f"(?P<obf>{_OBFUSCATION})")
     if deletable:
@@ -146,6 +148,11 @@ def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
                 ends[-1] = b
         elif kind == "sub":
             out.append(_SUBST[text[a]])
+            starts.append(a)
+            ends.append(b)
+        elif kind == "nfc":
+            rep = unicodedata.normalize("NFC", text[a:b])
+            out.append(rep if len(rep) == 1 else text[a])  # no composite: drop the mark
             starts.append(a)
             ends.append(b)
         else:  # presentation form -> compatibility decomposition, each piece maps to it
