@@ -131,6 +131,12 @@ def gold_document() -> Document:
         })],
         "v",
     )
+    # the article itself opposes two statements («على عكس ما»): a contradiction record
+    q = {(sp.start, sp.end): sp.id for sp in doc.layer("quotes")}
+    doc.relations["contradictions"] = [{
+        "a": q[(1343, 1457)], "b": q[(1667, 1725)], "kind": "contrast",
+        "a_evidence": {"start": 1343, "end": 1457}, "b_evidence": {"start": 1667, "end": 1725},
+    }]
     return doc
 
 

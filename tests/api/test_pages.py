@@ -80,6 +80,16 @@ def test_article_page_highlights_every_layer(client, ids) -> None:
     assert mention in page.text
 
 
+def test_article_lists_contradictions_with_both_sides(client, ids) -> None:
+    gold = gold_document()
+    html = client.get(f"/doc/{ids['gold']}").text
+    section = html[html.index('id="contradictions"'):html.index('id="events"')]
+    assert "تعارض صريح في النص" in section
+    for a, b in ((1343, 1457), (1667, 1725)):
+        assert gold.text[a:b] in section
+    assert "الحكومة السورية" in section  # who made the second statement
+
+
 def test_article_focus_marks_the_requested_span(client, ids) -> None:
     gold = gold_document()
     i = gold.text.index("بيونغ يانغ")

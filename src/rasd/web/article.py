@@ -78,12 +78,34 @@ class TimeRow:
 
 
 @dataclass
+class ContradictionRow:
+    """Two statements of the article that disagree (from the ``claims`` component)."""
+
+    kind: str
+    a_ref: str
+    a_who: str
+    a_text: str
+    b_ref: str
+    b_who: str
+    b_text: str
+
+
+CONTRADICTION_KINDS = {
+    "contrast": "تعارض صريح في النص",
+    "stance": "مواقف متعارضة",
+    "count": "أرقام متضاربة",
+    "number": "أرقام متضاربة",
+}
+
+
+@dataclass
 class ArticleView:
     nodes: list[Node]
     sources: list[SourceRow] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     entities: list[EntityChip] = field(default_factory=list)
     times: list[TimeRow] = field(default_factory=list)
+    contradictions: list[ContradictionRow] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)
 
@@ -241,6 +263,21 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
             )
         )
 
+    contradictions = []
+    for c in doc.relations.get("contradictions", []):
+        if not isinstance(c, dict):
+            continue
+        a_text, _, _ = records.resolve(doc, c.get("a_evidence") or c.get("a"))
+        b_text, _, _ = records.resolve(doc, c.get("b_evidence") or c.get("b"))
+        if not (a_text and b_text):
+            continue
+        kind = str(c.get("kind") or "")
+        contradictions.append(ContradictionRow(
+            kind=CONTRADICTION_KINDS.get(kind, kind or "تعارض"),
+            a_ref=str(c.get("a") or ""), a_who=speakers.get(str(c.get("a")), ""), a_text=a_text,
+            b_ref=str(c.get("b") or ""), b_who=speakers.get(str(c.get("b")), ""), b_text=b_text,
+        ))
+
     if focus is not None and 0 <= focus[0] < focus[1] <= len(text):
         marks.append(Mark(focus[0], focus[1], "focus", "focus", "", None, "focus"))
 
@@ -263,6 +300,7 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         events=events,
         entities=entity_chips,
         times=times,
+        contradictions=contradictions,
         counts=counts,
         present=present,
     )
