@@ -70,7 +70,7 @@ def _char_class(chars: set[str] | frozenset[str]) -> str:
     return "".join(re.escape(c) for c in sorted(chars))
 
 
-def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
+def _build_pattern(opts: NormOptions, compose: bool = True) -> re.Pattern[str]:
     deletable: set[str] = set()
     if opts.diacritics:
         deletable |= cs.DIACRITICS
@@ -83,7 +83,11 @@ def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
         subst |= set(cs.DIGITS)
     # decomposed hamza/madda (letter + combining U+0653..U+0655, from some keyboards and CMSs)
     # is composed, not stripped like a diacritic: "ا"+"ٔ" is "أ", "و"+"ٔ" is "ؤ"
-    parts = ["(?P<nfc>[\u0627\u0648\u064a\u06c1\u06d2\u06d5]\u0654|\u0627[\u0653\u0655])"]
+    # (only built into the pattern used for texts that contain such marks: a branch that
+    # starts with common letters slows the scan of every other text)
+    parts = []
+    if compose:
+        parts.append("(?P<nfc>[\u0627\u0648\u064a\u06c1\u06d2\u06d5]\u0654|\u0627[\u0653\u0655])")
     if opts.deobfuscate:
         parts.append(f"(?P<obf>{_OBFUSCATION})")
     if deletable:
@@ -94,7 +98,7 @@ def _build_pattern(opts: NormOptions) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-_PATTERNS: dict[NormOptions, re.Pattern[str]] = {}
+_PATTERNS: dict[NormOptions, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _SUBST = cs.DIGITS | cs.LETTER_VARIANTS
 
 
@@ -130,7 +134,8 @@ def normalize(text: str, opts: NormOptions = DEFAULT) -> Normalized:
     last = _LAST_VIEW
     if last is not None and last[0] is text and last[1] is opts:
         return last[2]
-    pat = _pattern(opts)
+    plain, composing = _pattern(opts)
+    pat = composing if ("\u0654" in text or "\u0653" in text or "\u0655" in text) else plain
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -185,19 +190,20 @@ def _remember(text: str, opts: NormOptions, view: Normalized) -> None:
 
 # One-entry identity caches: options objects are long-lived (one per Config) but hashing a
 # frozen dataclass on each of the ~100 calls per article is measurable in bulk.
-_LAST_PATTERN: tuple[NormOptions, re.Pattern[str]] = (DEFAULT, re.compile(""))
+_LAST_PATTERN: tuple[NormOptions, tuple[re.Pattern[str], re.Pattern[str]]]
 _LAST_TABLE: tuple[NormOptions, dict[int, str]] = (DEFAULT, {})
 
 
-def _pattern(opts: NormOptions) -> re.Pattern[str]:
+def _pattern(opts: NormOptions) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``(plain, composing)`` patterns for ``opts``."""
     global _LAST_PATTERN
     if _LAST_PATTERN[0] is opts:
         return _LAST_PATTERN[1]
-    pat = _PATTERNS.get(opts)
-    if pat is None:
-        pat = _PATTERNS[opts] = _build_pattern(opts)
-    _LAST_PATTERN = (opts, pat)
-    return pat
+    pats = _PATTERNS.get(opts)
+    if pats is None:
+        pats = _PATTERNS[opts] = (_build_pattern(opts, False), _build_pattern(opts, True))
+    _LAST_PATTERN = (opts, pats)
+    return pats
 
 
 @lru_cache(maxsize=1024)
@@ -252,5 +258,5 @@ def normalize_key(s: str, opts: NormOptions = DEFAULT) -> str:
     return fold_key(normalize(s, opts).text, opts)
 
 
-_LAST_PATTERN = (DEFAULT, _build_pattern(DEFAULT))
+_LAST_PATTERN = (DEFAULT, (_build_pattern(DEFAULT, False), _build_pattern(DEFAULT, True)))
 _LAST_TABLE = (DEFAULT, _fold_table(DEFAULT))
