@@ -136,3 +136,11 @@ def test_without_fetch_no_link_is_followed(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr("rasd.ingest.fetch.TRANSPORT", httpx.MockTransport(handler))
     assert len(list(iter_documents(write(tmp_path, "feed.rss", RSS)))) == 3
+
+
+def test_windows_1256_feed_declared_in_the_xml_prolog(tmp_path: Path):
+    p = tmp_path / "cp.rss"
+    p.write_bytes(RSS.replace('encoding="UTF-8"', 'encoding="windows-1256"').encode("cp1256"))
+    docs = [i.document for i in iter_documents(str(p)) if i.document]
+    assert docs[0].text.startswith("أعلنت السعودية وإيران، الجمعة")
+    assert docs[0].meta.outlet == "وكالة المشرق للأنباء"
