@@ -107,6 +107,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # each worker thread holds its own store connection: cap the pool so a busy server
+        # keeps a bounded number of database connections (PostgreSQL counts them)
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         stores.close()
 

@@ -27,6 +27,8 @@ class Settings:
     token: str | None = None
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    #: worker threads per process, hence at most this many store connections per process
+    threads: int = 16
 
     @classmethod
     def from_env(cls, db: str | None = None, token: str | None = None, **kw: int) -> Settings:
