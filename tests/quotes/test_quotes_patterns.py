@@ -112,3 +112,26 @@ def test_offsets_are_evidence(analyse, seed_text: str) -> None:
         assert a["content"]["end"] > a["content"]["start"]
         assert a["stance"] in ("assert", "deny", "doubt")
         assert q.label in ("named_person", "organization", "document", "media", "anonymous")
+
+
+def test_shortened_repeat_links_to_the_right_person(analyse) -> None:
+    doc = analyse(
+        "وقال الرئيس الفرنسي إيمانويل ماكرون إن الهدنة ضرورية. من جهته، قال الرئيس الأميركي "
+        "جو بايدن إن المفاوضات مستمرة. وأضاف الرئيس الأميركي أن واشنطن لن تتراجع."
+    )
+    q0, q1, q2 = doc.layer("quotes")
+    assert "antecedent" not in q1.attrs  # a different president is a new speaker
+    assert q2.attrs["antecedent"] == q1.id
+
+
+def test_new_anonymous_source_is_not_the_old_one(analyse) -> None:
+    doc = analyse(
+        "ونفى مصدر رسمي في وزارة الخارجية صحة التقارير. "
+        "وكانت مواقع معارضة قد نقلت عن مصدر في الفرقة الرابعة أن الخبراء وصلوا إلى حمص."
+    )
+    first, second = doc.layer("quotes")
+    assert "antecedent" not in second.attrs
+    assert second.attrs["via"]["text"] == "مواقع معارضة"
+    assert doc.text[second.attrs["speaker"]["start"]:second.attrs["speaker"]["end"]] == (
+        "مصدر في الفرقة الرابعة"
+    )

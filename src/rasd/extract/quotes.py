@@ -250,6 +250,7 @@ class _Extractor:
                 break
             if j > i + 1 and self.is_punct(j - 1, COMMA) and (
                 self.prep_cue(j) or self.participle_cue(j) or self.words[j].key in CLAUSE_BOUNDARIES
+                or self._coordinated_clause(j)
             ):
                 break  # the next clause belongs to another statement
             k = self.content_marker(j)
@@ -397,6 +398,17 @@ class _Extractor:
             return a2
         return a
 
+    def _coordinated_clause(self, j: int) -> bool:
+        """"…، ووصفها بأنها …": و/ف + an indefinite word after a comma opens a new clause
+        (a parenthetical "، وهو …" or a second "، وأن …" does not)."""
+        key = self.words[j].key
+        return (
+            self.words[j].kind == "word" and key[:1] in "وف" and len(key) > 3
+            and not key.startswith(("وال", "فال"))
+            and key[1:] not in ("هو", "هي", "هم") and not self.content_marker(j)
+            and not self.verb_cue(j)
+        )
+
     def _cue_starts_clause(self, j: int) -> bool:
         if j == 0 or self.words[j - 1].sent != self.words[j].sent:
             return True
@@ -410,8 +422,15 @@ class _Extractor:
         """"نقلت وكالة X عن مصدر … قوله إن": X relays, the speaker follows عن."""
         for j in range(i + 1, region_end):
             if self.words[j].key == "عن":
-                if j > i + 1:
-                    q.via = (self.words[i + 1].start, self.words[j - 1].end)
+                subject = self._subject_before(i)  # "وكانت مواقع معارضة قد نقلت، …، عن"
+                if subject is not None:
+                    q.via = (self.words[subject[0]].start, self.words[subject[1] - 1].end)
+                else:
+                    for ca, cb in self._chunks(i + 1, j):
+                        ca = self._skip_adverbs(ca, cb)
+                        if ca < cb:
+                            q.via = (self.words[ca].start, self.words[cb - 1].end)
+                            break
                 # drop a trailing "قوله/قولها" (the verbal noun of the relayed saying)
                 stop = region_end
                 if stop - 1 > j and self.words[stop - 1].key.startswith("قول"):
@@ -668,7 +687,9 @@ class _Extractor:
     def _speaker_head(self, j: int) -> bool:
         return any(
             self.has(j, t) for t in ("anonymous", "document", "organization", "titles")
-        ) or self.has(j, "agency_heads") or bool(
+        ) or self.has(j, "agency_heads") or (
+            self.has(j, "media") and not self.has(j, "media_needs_head")
+        ) or bool(
             [e for e in self._entities_in(self.words[j].start, self.words[j].end)
              if e.label in ("PER", "ORG") and e.start == self.words[j].start]
         )
@@ -832,8 +853,10 @@ class _Extractor:
             last_key in ("ما", "حسبما", "وفقما", "لما") or words[i].key in ("كما",)
         ) and (a < end and words[a].kind == "word"):
             info = self.verb_cue(a) or self._verb_with_pronoun(a)
-            if words[i].key == "علي" and info is None:
-                return 0  # "على ما" is only an attribution before a reporting verb
+            if words[i].key == "علي" and (
+                info is None or (i > 0 and words[i - 1].kind != "punct")
+            ):
+                return 0  # "، على ما ذكرت X" attributes; "علّق على ما أورده" does not
             if info and info["relay"]:
                 self._relay(q, a, end)
             a += 1
@@ -948,13 +971,24 @@ def _head_key(ex: _Extractor, span: tuple[int, int]) -> tuple[str, str]:
     return ks[0], ks[-1]
 
 
+def _keys(ex: _Extractor, span: tuple[int, int]) -> set[str]:
+    return {bare(ex.words[k].key) for k in ex.words_in(span) if ex.words[k].kind == "word"}
+
+
 def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
     ws = [ex.words[k] for k in ex.words_in(span) if ex.words[k].kind == "word"]
     if not ws:
         return False
-    if len(ws) <= 2 and any(v in ex.lex["anaphoric"] for v in variants(ws[0].key)):
-        return len(ws) == 1 or bare(ws[1].key) in ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور")
-    return False
+    if not ws[0].key.startswith(("ال", "وال", "فال")) or not any(
+        v in ex.lex["anaphoric"] for v in variants(ws[0].key)
+    ):
+        return False
+    if len(ws) == 1 or bare(ws[1].key) in ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور"):
+        return True
+    # "المسؤول في حماس" (a definite head with a short modifier) still refers back, but
+    # "الرئيس الأميركي جو بايدن" names someone: a title followed by a name is a new mention
+    idx = [k for k in ex.words_in(span) if ex.words[k].kind == "word"]
+    return len(idx) <= 4 and ex._name_score(idx[0], idx[-1] + 1) < 2
 
 
 def resolve(ex: _Extractor) -> None:
@@ -980,14 +1014,16 @@ def resolve(ex: _Extractor) -> None:
             same = ex.text[ps[0]:ps[1]] == ex.text[q.speaker[0]:q.speaker[1]]
             surname = nwords <= 2 and last == pl and q.kind == "named_person" and len(last) > 2
             head = anaphoric and first in (pf, pl) and first
-            anon = (
-                q.kind == "anonymous" and qs[root].kind == "anonymous" and first == pf
-                and not any(bare(w.key) in ("اخر", "ثان", "ثاني", "اخري")
-                            for w in ex.words if q.speaker[0] <= w.start < q.speaker[1])
+            # a shortened repeat: "الرئيس الأميركي" after "الرئيس الأميركي جو بايدن" (a new
+            # indefinite "مصدر في …" is another source and is not contained in the old one)
+            mine, theirs = _keys(ex, q.speaker), _keys(ex, p.speaker or ps)
+            shortened = (
+                q.speaker[0] != (p.speaker or ps)[0] and len(mine) < len(theirs)
+                and mine <= theirs and ex.words[ex.words_in(q.speaker)[0]].key.startswith("ال")
             )
-            if same or surname or head or anon:
+            if same or surname or head or shortened:
                 q.antecedent = m  # nearest coreferent quote; the chain leads to the first
-                if anaphoric or surname:
+                if anaphoric or surname or shortened:
                     q.kind = qs[root].kind
                 break
     for q in qs:
