@@ -177,3 +177,13 @@ def test_gulf_style_page_metadata_and_body():
     assert paras[-1] == "المصدر: وكالات"  # the source line is article, kept
     for chrome in ("الرئيسية", "فيسبوك", "©"):
         assert chrome not in doc.text
+
+
+def test_xhtml_with_an_xml_declaration():
+    page = '<?xml version="1.0" encoding="windows-1256"?>\n' + GULF_PAGE.replace(
+        '<meta charset="utf-8">', ""
+    )
+    doc = html_to_document(page.encode("cp1256"), "x.xhtml")
+    assert doc.text.startswith("قُتل 12 فلسطينياً")
+    assert doc.meta.extraction["encoding"] == "cp1256"
+    assert doc.meta.extraction["charset_from"] == "html-meta"

@@ -52,6 +52,7 @@ _PUBLISHED_META = (
     ("name", "parsely-pub-date"),
 )
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "WebPage"}
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
@@ -71,6 +72,9 @@ def html_to_document(
     page = dec.text
     if not page.strip():
         raise EmptyInput("empty page", source=source)
+    # lxml refuses str input that still carries an XML encoding declaration (XHTML pages);
+    # the bytes are already decoded, so the declaration has nothing left to say
+    page = _XML_DECL.sub("", page, count=1)
     try:
         tree = lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError) as e:

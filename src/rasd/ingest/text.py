@@ -47,6 +47,7 @@ _MAGIC = (
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 #: Share of undecodable UTF-8 sequences (per non-ASCII byte) still treated as damaged UTF-8.
@@ -72,8 +73,9 @@ def charset_from_header(content_type: str | None) -> str | None:
 
 
 def sniff_meta_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in its first 4 KB (``<meta charset>`` or http-equiv)."""
-    m = _META_CHARSET.search(data[:4096])
+    """The charset a page declares in its first 4 KB: ``<meta charset>``, http-equiv, or the
+    XML declaration of an XHTML page."""
+    m = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.search(data[:200])
     return m.group(1).decode("ascii", "replace") if m else None
 
 
