@@ -58,6 +58,7 @@ CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "ا�
                   "الشائعات", "هذه", "هذا", "اي", "تعرض", "قيام", "حدوث", "مسؤوليته",
                   "مسؤوليتها", "علمه", "علمها", "ضروره", "اهميه", "استعداد", "رفض", "تمسك",
                   "التزام", "دعم", "ما", "كل", "جميع", "الروايه", "الادعاءات", "وقوع", "نيه"}
+LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
 RELATIVES = {"عدم", "ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
 KINDS = ("named_person", "organization", "document", "media", "anonymous")
 
@@ -176,7 +177,7 @@ class _Extractor:
         if w.kind == "punct":
             if w.norm == ":":
                 return 1
-            if w.norm in QUOTE_OPEN and self.quoted_name(i) is None:
+            if self.opens_quote(i) and self.quoted_name(i) is None:
                 return 1
             return 0
         if w.key in self.cues["markers"]:
@@ -189,10 +190,21 @@ class _Extractor:
             return 2
         return 0
 
+    def opens_quote(self, i: int) -> bool:
+        """Is word ``i`` an opening quotation mark?  « “ „ always are; the ASCII " (used for
+        both ends) opens only when a word follows it directly: «لـ"منبر عدن"،»."""
+        w = self.words[i]
+        if w.norm not in QUOTE_OPEN:
+            return False
+        if w.norm != '"':
+            return True
+        nxt = self.text[w.end:w.end + 1]
+        return bool(nxt) and (nxt.isalnum() or nxt in "«“(")
+
     def quoted_name(self, i: int) -> int | None:
         """If ``i`` opens a short quoted name (“فيصل الفضل”), the index after its close."""
         w = self.words[i]
-        if w.norm not in QUOTE_OPEN:
+        if not self.opens_quote(i):
             return None
         closers = {QUOTE_CLOSE.get(w.norm, w.norm), "”", "»", '"'}
         for j in range(i + 1, min(i + 7, len(self.words))):
@@ -259,6 +271,8 @@ class _Extractor:
                 break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
         # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
+        if not info["strong"] and not self._weak_cue_position(i):
+            return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
         weak_bare = m is None and not info["strong"]
         if weak_bare and not (info["bare"] and self._cue_starts_clause(i)):
             return 0
@@ -397,6 +411,16 @@ class _Extractor:
                 continue
             return a2
         return a
+
+    def _weak_cue_position(self, i: int) -> bool:
+        """Weak cues (بيّن، ذكر، كشف …) double as nouns and prepositions ("بين"); accept
+        them at a clause start, after a clause word (إذ، حين، قد), or after their subject."""
+        if self._cue_starts_clause(i):
+            return True
+        prev = self.words[i - 1].key
+        return prev in CLAUSE_BOUNDARIES or prev in ("قد", "لقد", "كان", "كانت") or (
+            self._subject_before(i) is not None
+        )
 
     def _coordinated_clause(self, j: int) -> bool:
         """"…، ووصفها بأنها …": و/ف + an indefinite word after a comma opens a new clause
@@ -540,7 +564,8 @@ class _Extractor:
         key = self.words[j].key
         if key in ("الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذان", "اللتان"):
             return True
-        if key in ("في", "خلال", "عبر", "لدى", "امام", "اثناء", "عقب", "ضمن"):
+        if key in ("في", "خلال", "عبر", "لدي", "امام", "اثناء", "عقب", "ضمن", "بعد", "قبل", "اثر",
+                   "عند", "منذ"):
             nxt = self.words[j + 1].key if j + 1 < len(self.words) else ""
             return bool(set(variants(nxt)) & {
                 "تصريح", "تصريحات", "حديث", "بيان", "مقابله", "لقاء", "مؤتمر", "كلمه",
@@ -884,7 +909,15 @@ class _Extractor:
         if k:
             self._content_from(q, rest, k)
         elif at_start:
-            if rest < end:
+            # "وبحسب المصدر، الذي طلب عدم كشف اسمه، فإن …": skip to the introducer
+            later = next(
+                ((j, kk) for j in range(rest, min(end, rest + MAX_GAP_WORDS))
+                 if (kk := self.content_marker(j))), None)
+            if later is not None and not any(
+                self.verb_cue(x) for x in range(rest, later[0])
+            ):
+                self._content_from(q, *later)
+            elif rest < end:
                 q.content = self._clause(rest, end)
         else:
             # parenthetical or trailing: the clause around the cue
@@ -930,6 +963,8 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
     ws = [k for k in ex.words_in(span) if ex.words[k].kind in ("word", "latin")]
     if not ws:
         return "named_person"
+    if len(ws) > 1 and bare(ex.words[ws[0]].key) in LEADING_ADJECTIVES:
+        ws = ws[1:]  # "آخر حصيلة", "أحدث تقرير": the noun after is the head
     head = ws[0]
     if ex.has(head, "titles"):
         return "named_person"
@@ -946,6 +981,8 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
         return "anonymous"
     if ex.has(head, "organization"):
         return "organization"
+    if any(p.start <= ex.words[head].start < p.end for p in ex.doc.layer("places")):
+        return "organization"  # "قالت دمشق …", "أعلنت أنقرة …": a capital speaks for a state
     ents = ex._entities_in(span[0], span[1])
     for e in ents:
         if e.label == "PER":
