@@ -88,10 +88,24 @@ def test_marks_exactly_the_boilerplate_lines(style: str):
         "\u200fاقرأ أيضاً:\u200f الأمم المتحدة تحذر",  # bidi marks around it
         "إقرأ ايضا - انهيار جديد لليرة",
         "اقرأ كذلك: وزير الخارجية في بغداد",
+        "اقرأ أيضا.. البورصة المصرية تربح 12 مليار جنيه",
+        "اقرأ أيضاً >> الأهلي يتعاقد مع مهاجم جديد",
     ],
 )
 def test_variants_of_read_also(line: str):
     assert classify_line(line) == "read_also"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "يمكنكم متابعة آخر الأخبار عبر حسابنا على تويتر",
+        "تابعوا آخر أخبار مصر عبر تطبيق اليوم السابع",
+        "للمزيد من الأخبار تابعوا هسبريس على فيسبوك",
+    ],
+)
+def test_variants_of_social_calls(line: str):
+    assert classify_line(line) in ("social", "read_also")
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ _PLATFORM = (
 #: Openers that only ever address the reader ("follow us", "to subscribe").
 _CTA_SURE = (
     r"(?:تابعونا|تابعنا|لمتابعتنا|للاشتراك|للانضمام|انضموا الينا|انضم الينا"
-    r"|لمتابعه (?:اخر|اخبار|كل)|ليصلك|لتصلك)"
+    r"|لمتابعه (?:اخر|اخبار|كل)|ليصلك|لتصلك|يمكنكم متابعه|يمكنك متابعه|بامكانكم متابعه)"
 )
 #: Imperatives that are also past-tense news verbs ("تابع الرئيس …"): need "our channel" etc.
 _CTA_MAYBE = (
@@ -49,7 +49,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         "read_also",
         re.compile(
             r"^\W*(?:ا?قرا|طالع|شاهد|تابع|اطلع|اطلعوا|اقراوا|يهمك|اخترنا لك|ننصحك بقراءه)"
-            r"\s*(?:ايضا|كذلك|المزيد|ايضا|التفاصيل|المقال|الخبر|ايضا في)?\s*(?:[:：\-–|»]|$)"
+            r"\s*(?:ايضا|كذلك|المزيد|ايضا|التفاصيل|المقال|الخبر|ايضا في)?\s*(?:[:：\-–|»>.]|$)"
         ),
         200,
     ),
@@ -84,7 +84,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         300,
     ),
     ("social", re.compile(rf"^\W*{_CTA_SURE}\b.{{0,100}}\b{_PLATFORM}", re.I), 220),
-    ("social", re.compile(rf"^\W*{_CTA_MAYBE}\b.{{0,100}}{_OURS}", re.I), 220),
+    ("social", re.compile(rf"^\W*(?:{_CTA_MAYBE}|{_CTA_SURE})\b.{{0,100}}{_OURS}", re.I), 220),
     # "تابع الحل نت على فيسبوك": the platform closes a short line
     (
         "social",
