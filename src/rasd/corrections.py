@@ -112,7 +112,8 @@ def make_correction(
         if action == "relabel":
             if not label and not attrs:
                 raise InputError("relabel needs a new label or attributes")
-            desc += f" as {label or ''} {json.dumps(attrs or {}, ensure_ascii=False)}".rstrip()
+            parts = [label or "", json.dumps(attrs, ensure_ascii=False) if attrs else ""]
+            desc += " as " + " ".join(p for p in parts if p)
     elif action == "merge":
         if not entity or not other:
             raise InputError("merge needs two entities")
