@@ -128,6 +128,9 @@ def test_fetch_true_reads_the_linked_pages(tmp_path: Path, monkeypatch: pytest.M
     assert d.meta.title == "الرياض وطهران تتفقان على استئناف العلاقات"  # the feed's own
     assert d.meta.extraction["via"] == "feed-link"
     assert items[1].error.startswith("[E106]") and "HTTP 404" in items[1].error
+    # the page of entry 3 is missing too, but the entry has its own text: kept, with a warning
+    assert items[2].document.text.startswith("رفع البنك المركزي المصري")
+    assert items[2].document.warnings[0].startswith("[W104]")
 
 
 def test_without_fetch_no_link_is_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -102,22 +102,12 @@ def _entry_document(
     entry: Any, source: str, outlet: str | None, *, fetch: bool, max_bytes: int | None
 ) -> Document:
     meta = _entry_meta(entry, source, outlet)
+    fetch_error: RasdError | None = None
     if fetch and meta.url:
-        from rasd.ingest.fetch import fetch as get
-        from rasd.ingest.html import html_to_document
-        from rasd.ingest.text import charset_from_header
-
-        kw = {"max_bytes": max_bytes} if max_bytes else {}
-        page = get(meta.url, **kw)
-        doc = html_to_document(
-            page.data,
-            source,
-            url=page.url,
-            http_charset=charset_from_header(page.content_type),
-            meta=meta,
-        )
-        doc.meta.extraction["via"] = "feed-link"
-        return doc
+        try:
+            return _fetch_entry_page(meta, source, max_bytes)
+        except RasdError as e:  # keep the entry: its own text is better than nothing
+            fetch_error = e
     content = entry.get("content") or []
     html = content[0].get("value", "") if content else ""
     how = "feed-content"
@@ -125,6 +115,29 @@ def _entry_document(
         html, how = entry.get("summary", "") or "", "feed-summary"
     text = fragment_text(html)
     if not text:
+        if fetch_error is not None:
+            raise fetch_error
         raise EmptyInput("feed entry has no text (try fetch=True for the linked page)", source=source)
     meta.extraction = {"method": how, "step": 1}
-    return finish(Document(text, meta))
+    doc = finish(Document(text, meta))
+    if fetch_error is not None:
+        doc.warnings.append(f"[W104] linked page not read ({fetch_error}); using the feed's text")
+    return doc
+
+
+def _fetch_entry_page(meta: Meta, source: str, max_bytes: int | None) -> Document:
+    from rasd.ingest.fetch import fetch as get
+    from rasd.ingest.html import html_to_document
+    from rasd.ingest.text import charset_from_header
+
+    kw = {"max_bytes": max_bytes} if max_bytes else {}
+    page = get(meta.url or "", **kw)
+    doc = html_to_document(
+        page.data,
+        source,
+        url=page.url,
+        http_charset=charset_from_header(page.content_type),
+        meta=meta,
+    )
+    doc.meta.extraction["via"] = "feed-link"
+    return doc
