@@ -483,10 +483,15 @@ _FUTURE_CUES = FUTURE | {F(w) for w in ("المقرر", "المتوقع", "ال�
                                          "يرتقب", "يتوقع", "تعتزم", "يعتزم")}
 
 
+_PAST_CUES = {F("منذ"), F("قبل")}
+
+
 def _future_ctx(s: Stream, a: int, window: int = 12) -> bool:
     """Is the expression in a future-tense context: a future clitic (سـ), "سوف", "المقبل",
     "من المقرر" … among the preceding words of its sentence?"""
     i = s.word_at(a)
+    if i > 0 and s.keys[i - 1].lstrip("وف") in _PAST_CUES:
+        return False  # "منذ مساء السبت": since, so past
     lo = max(0, i - window)
     for j in range(i - 1, lo - 1, -1):
         k = s.keys[j]
@@ -1336,6 +1341,17 @@ ALL_ANCHORS: frozenset[str] = frozenset().union(
 )
 
 
+def _with_part(res: Callable, code: str) -> Callable:
+    def wrapped(anchor: dt.date | None) -> dict[str, Any]:
+        out = res(anchor)
+        v = out.get("value")
+        if isinstance(v, str) and len(v) == 10:
+            out = {**out, "type": "TIME", "value": f"{v}T{code}"}
+        return out
+
+    return wrapped
+
+
 def find_candidates(s: Stream) -> list[Cand]:
     """Run every rule and keep a non-overlapping set: longest match first, then priority."""
     cands: list[Cand] = []
@@ -1350,6 +1366,17 @@ def find_candidates(s: Stream) -> list[Cand]:
         taken.append((c.a, c.b))
         keep.append(c)
     keep.sort(key=lambda c: c.a)
+    # a part of day before a calendar date makes it a TIME: "ليلة الجمعة 8 سبتمبر"
+    for c in keep:
+        if c.tag not in ("daymonth", "numdate", "hijri"):
+            continue
+        i = s.word_at(c.a)
+        if c.a == s.pos[i] and i > 0:
+            prev = s.keys[i - 1]
+            part = next((f for f in _variants_all(prev) if f in PARTS), None)
+            if part and not any(o.b > s.pos[i - 1] and o.a < c.a for o in keep if o is not c):
+                c.a = s.pos[i - 1] + len(prev) - len(part)  # proclitics stay outside
+                c.resolve = _with_part(c.resolve, PARTS[part])
     # "خلال" directly before an expression is part of it (seed-gold convention)
     for c in keep:
         i = s.word_at(c.a)
