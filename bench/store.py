@@ -149,6 +149,15 @@ def build_synthetic(path: Path, n_docs: int, seed: int = 7) -> list[str]:
     return [w for w, c in sorted(vocab.items(), key=lambda x: -x[1])]
 
 
+def _vocab() -> list[str]:
+    vocab: dict[str, int] = {}
+    for p in SAMPLES:
+        for w in p.read_text(encoding="utf-8").split():
+            if len(w) > 3:
+                vocab[w] = vocab.get(w, 0) + 1
+    return [w for w, c in sorted(vocab.items(), key=lambda x: -x[1])]
+
+
 def bench_search(path: Path, vocab: list[str], n_queries: int, seed: int = 11) -> dict:
     rng = random.Random(seed)
     common, rare = vocab[:200], vocab[200:]
@@ -188,11 +197,15 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     ap.add_argument("--skip-pg", action="store_true")
+    ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--keep", metavar="PATH", default=None,
+                    help="Build the synthetic archive at PATH and keep it (reused if present).")
     args = ap.parse_args()
     results: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        results["sqlite_ingest"] = bench_ingest(str(Path(tmp) / "archive.db"), "sqlite")
-        if not args.skip_pg:
+        if not args.skip_ingest:
+            results["sqlite_ingest"] = bench_ingest(str(Path(tmp) / "archive.db"), "sqlite")
+        if not args.skip_pg and not args.skip_ingest:
             schema = f"rasd_bench_{uuid.uuid4().hex[:8]}"
             try:
                 results["pg_ingest"] = bench_ingest(f"{args.pg}?schema={schema}", "postgresql")
@@ -200,8 +213,8 @@ def main() -> None:
                 print(f"[postgresql] skipped: {str(e).splitlines()[0]}")
             finally:
                 _drop(args.pg, [schema, "b" + schema])
-        path = Path(tmp) / "synthetic.db"
-        vocab = build_synthetic(path, args.docs)
+        path = Path(args.keep) if args.keep else Path(tmp) / "synthetic.db"
+        vocab = _vocab() if path.exists() else build_synthetic(path, args.docs)
         results["search"] = bench_search(path, vocab, args.queries)
     print(json.dumps(results, indent=2, ensure_ascii=False))
 

@@ -582,99 +582,128 @@ class SQLStore(Store):
         return [dict(r._mapping) for r in rows]
 
     # -- search -----------------------------------------------------------------------------
+    def _ranked(self, c: Connection, query: str, conds: list[Any], limit: int,
+                offset: int = 0) -> tuple[list[tuple[int, float]], tuple[T.QueryTerm, ...]] | None:
+        """(seq, rank) of the best matches, best first; None when the query has no terms.
+
+        Without filters on SQLite the FTS5 table is queried alone (``ORDER BY rank LIMIT``
+        lets FTS5 keep only the top rows); with filters it is joined with ``documents``.
+        """
+        d = S.documents
+        if not query.strip():
+            rows = c.execute(select(d.c.seq).where(*conds).order_by(*self._newest_first())
+                             .limit(limit).offset(offset)).all()
+            return [(r.seq, 0.0) for r in rows], ()
+        terms = T.parse_query(query)
+        if not terms:
+            return None
+        if self.dialect == "sqlite" and not conds:
+            rows = c.execute(text(
+                "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH :q"
+                " AND rank MATCH 'bm25(3.0, 1.0)' ORDER BY rank LIMIT :n OFFSET :o"
+            ), {"q": T.fts5_match(terms), "n": limit, "o": offset}).all()
+            return [(int(r[0]), float(r[1])) for r in rows], terms
+        m = self._match(query)
+        assert m is not None
+        sub, _ = m
+        rows = c.execute(select(d.c.seq, sub.c.rank).join(sub, sub.c.seq == d.c.seq)
+                         .where(*conds).order_by(sub.c.rank, d.c.seq)
+                         .limit(limit).offset(offset)).all()
+        return [(int(r[0]), float(r[1] or 0.0)) for r in rows], terms
+
+    def _total(self, c: Connection, query: str, conds: list[Any]) -> int:
+        d = S.documents
+        if not query.strip():
+            return int(c.execute(select(func.count()).select_from(d).where(*conds)).scalar() or 0)
+        if self.dialect == "sqlite" and not conds:
+            terms = T.parse_query(query)
+            return int(c.execute(text("SELECT count(*) FROM documents_fts WHERE documents_fts "
+                                      "MATCH :q"), {"q": T.fts5_match(terms)}).scalar() or 0)
+        m = self._match(query)
+        assert m is not None
+        sub, _ = m
+        return int(c.execute(select(func.count()).select_from(d).join(sub, sub.c.seq == d.c.seq)
+                             .where(*conds)).scalar() or 0)
+
     def search(self, query: str, filters: Filters | None = None, limit: int = 20,
                offset: int = 0, facets: bool = True) -> SearchResult:
         query = query or ""
         limit, offset = _limit(limit), max(0, int(offset))
         d = S.documents
         conds = self._conds(filters)
-        terms: tuple[T.QueryTerm, ...] = ()
+        # one ranked scan serves both the page and the facets when the page is within it
+        shared = facets and offset + limit <= FACET_DOCS
         with self._read() as c:
-            if query.strip():
-                m = self._match(query)
-                if m is None:
-                    return SearchResult(query, 0, limit, offset, [], {})
-                sub, terms = m
-                base = select(*self._summary_cols(), sub.c.rank).join(sub, sub.c.seq == d.c.seq)
-                rows = c.execute(base.where(*conds).order_by(sub.c.rank, d.c.seq)
-                                 .limit(limit).offset(offset)).all()
-                total = c.execute(select(func.count()).select_from(d)
-                                  .join(sub, sub.c.seq == d.c.seq).where(*conds)).scalar()
-            else:
-                rows = c.execute(select(*self._summary_cols(), literal(0.0).label("rank"))
-                                 .where(*conds).order_by(*self._newest_first())
-                                 .limit(limit).offset(offset)).all()
-                total = c.execute(select(func.count()).select_from(d).where(*conds)).scalar()
-            ids = [r.id for r in rows]
-            texts = dict(c.execute(select(d.c.id, d.c.text).where(d.c.id.in_(ids))).all())
+            got = self._ranked(c, query, conds, FACET_DOCS if shared else limit,
+                               0 if shared else offset)
+            if got is None:
+                return SearchResult(query, 0, limit, offset, [], {})
+            ranked, terms = got
+            page = ranked[offset : offset + limit] if shared else ranked
+            total = len(ranked) if shared and len(ranked) < FACET_DOCS else self._total(
+                c, query, conds)
+            seqs = [q for q, _ in page]
+            rows = {r.seq: r for r in c.execute(
+                select(*self._summary_cols(), d.c.seq, d.c.text).where(d.c.seq.in_(seqs)))}
+            values: dict[str, list[FacetValue]] = {}
+            over = 0
+            if facets and total:
+                if not shared:
+                    got = self._ranked(c, query, conds, FACET_DOCS)
+                    ranked = got[0] if got else []
+                values = self._facet_values(c, [q for q, _ in ranked])
+                over = len(ranked)
         hits = [
-            SearchHit(self._to_summary(r), -float(r.rank or 0.0),
-                      T.make_snippet(texts[r.id], terms))
-            for r in rows
+            SearchHit(self._to_summary(rows[q]), -rank, T.make_snippet(rows[q].text, terms))
+            for q, rank in page if q in rows
         ]
-        values: dict[str, list[FacetValue]] = {}
-        over = 0
-        if facets and total:
-            values, over = self._facets(query, filters)
-        return SearchResult(query, int(total or 0), limit, offset, hits, values, over)
+        return SearchResult(query, total, limit, offset, hits, values, over)
 
     def facets(self, query: str = "", filters: Filters | None = None,
                size: int = 10) -> dict[str, list[FacetValue]]:
         """Top values over the best-ranked :data:`FACET_DOCS` matching documents (all of them
         when fewer); :meth:`search` reports that number as ``facets_over``."""
-        return self._facets(query, filters, size)[0]
-
-    def _facets(self, query: str, filters: Filters | None,
-                size: int = 10) -> tuple[dict[str, list[FacetValue]], int]:
-        size = _limit(size)
-        empty: dict[str, list[FacetValue]] = {"entities": [], "places": [], "outlets": [],
-                                              "dates": []}
-        d = S.documents
-        conds = self._conds(filters)
         with self._read() as c:
-            if (query or "").strip():
-                m = self._match(query)
-                if m is None:
-                    return empty, 0
-                sub, _ = m
-                stmt = (select(d.c.id).join(sub, sub.c.seq == d.c.seq).where(*conds)
-                        .order_by(sub.c.rank, d.c.seq))
-            else:
-                stmt = select(d.c.id).where(*conds).order_by(*self._newest_first())
-            ids = list(c.execute(stmt.limit(FACET_DOCS)).scalars())
-            if not ids:
-                return empty, 0
-            e, ec, p = S.entities, S.entity_clusters, S.places
-            stories = func.count(distinct(d.c.group_id)).label("n")
-            in_ids = d.c.id.in_(ids)
-            ents = c.execute(
-                select(e.c.entity_id, stories).join(d, d.c.id == e.c.doc_id).where(in_ids)
-                .group_by(e.c.entity_id).order_by(stories.desc(), e.c.entity_id).limit(size)
-            ).all()
-            names = {r.entity_id: (r.name, r.label) for r in c.execute(
-                select(ec.c.entity_id, ec.c.name, ec.c.label)
-                .where(ec.c.entity_id.in_([x.entity_id for x in ents])))}
-            plcs = c.execute(
-                select(p.c.place_id, func.min(p.c.name).label("name"), stories)
-                .join(d, d.c.id == p.c.doc_id).where(in_ids)
-                .group_by(p.c.place_id).order_by(stories.desc(), p.c.place_id).limit(size)
-            ).all()
-            outlets = c.execute(
-                select(d.c.outlet, stories).where(in_ids, d.c.outlet.is_not(None))
-                .group_by(d.c.outlet).order_by(stories.desc(), d.c.outlet).limit(size)
-            ).all()
-            days = c.execute(
-                select(d.c.published_day, stories).where(in_ids, d.c.published_day.is_not(None))
-                .group_by(d.c.published_day).order_by(stories.desc(), d.c.published_day.desc())
-                .limit(size)
-            ).all()
+            got = self._ranked(c, query or "", self._conds(filters), FACET_DOCS)
+            return self._facet_values(c, [q for q, _ in got[0]] if got else [], size)
+
+    def _facet_values(self, c: Connection, seqs: list[int],
+                      size: int = 10) -> dict[str, list[FacetValue]]:
+        size = _limit(size)
+        d = S.documents
+        if not seqs:
+            return {"entities": [], "places": [], "outlets": [], "dates": []}
+        in_ids = d.c.seq.in_(seqs)
+        e, ec, p = S.entities, S.entity_clusters, S.places
+        stories = func.count(distinct(d.c.group_id)).label("n")
+        ents = c.execute(
+            select(e.c.entity_id, stories).join(d, d.c.id == e.c.doc_id).where(in_ids)
+            .group_by(e.c.entity_id).order_by(stories.desc(), e.c.entity_id).limit(size)
+        ).all()
+        names = {r.entity_id: (r.name, r.label) for r in c.execute(
+            select(ec.c.entity_id, ec.c.name, ec.c.label)
+            .where(ec.c.entity_id.in_([x.entity_id for x in ents])))}
+        plcs = c.execute(
+            select(p.c.place_id, func.min(p.c.name).label("name"), stories)
+            .join(d, d.c.id == p.c.doc_id).where(in_ids)
+            .group_by(p.c.place_id).order_by(stories.desc(), p.c.place_id).limit(size)
+        ).all()
+        outlets = c.execute(
+            select(d.c.outlet, stories).where(in_ids, d.c.outlet.is_not(None))
+            .group_by(d.c.outlet).order_by(stories.desc(), d.c.outlet).limit(size)
+        ).all()
+        days = c.execute(
+            select(d.c.published_day, stories).where(in_ids, d.c.published_day.is_not(None))
+            .group_by(d.c.published_day).order_by(stories.desc(), d.c.published_day.desc())
+            .limit(size)
+        ).all()
         return {
             "entities": [FacetValue(r.entity_id, names.get(r.entity_id, ("?", ""))[0], r.n)
                          for r in ents],
             "places": [FacetValue(r.place_id, r.name, r.n) for r in plcs],
             "outlets": [FacetValue(r.outlet, r.outlet, r.n) for r in outlets],
             "dates": [FacetValue(r.published_day, r.published_day, r.n) for r in days],
-        }, len(ids)
+        }
 
     def timeline(self, query: str = "", filters: Filters | None = None) -> list[tuple[str, int]]:
         m = self._matching(query or "", filters)
