@@ -33,9 +33,13 @@ from rasd.config import Config
 def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: bool) -> None:
     """Analyse SOURCE (a file, folder, URL, or - for stdin) and print every layer.
 
+    SOURCE may be plain text, an HTML page (file or http(s) URL; only that URL is fetched),
+    an RSS/Atom feed, a WARC archive (.warc/.warc.gz), JSON Lines, rasd document JSON, or a
+    folder of these (recursive).  Encodings (UTF-8, windows-1256 …) are detected.
+
     A feed, WARC, JSONL file or folder holds several documents: JSON output is then one
-    document per line (JSONL).  Bad items are reported on stderr and skipped; a summary counts
-    them.
+    document per line (JSONL).  Bad items are reported on stderr as one coded line each and
+    skipped; a summary counts them.  Exit status 2 when nothing could be analysed.
     """
     from tqdm import tqdm
 
