@@ -57,7 +57,12 @@ PLATFORMS = {"منصه", "حسابه", "حسابها", "صفحته", "صفحته
 CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "الاتهامات", "التقارير", "المزاعم",
                   "الشائعات", "هذه", "هذا", "اي", "تعرض", "قيام", "حدوث", "مسؤوليته",
                   "مسؤوليتها", "علمه", "علمها", "ضروره", "اهميه", "استعداد", "رفض", "تمسك",
-                  "التزام", "دعم", "ما", "كل", "جميع", "الروايه", "الادعاءات", "وقوع", "نيه"}
+                  "التزام", "دعم", "ما", "كل", "جميع", "الروايه", "الادعاءات", "وقوع", "نيه",
+                  # verbal nouns that open announced content: "أعلنت الوزارة ارتفاع …"
+                  "ارتفاع", "انخفاض", "تراجع", "مقتل", "سقوط", "اصابه", "استهداف", "اعتقال",
+                  "وصول", "بدء", "انطلاق", "تعليق", "استئناف", "رفع", "خفض", "تمديد", "اطلاق",
+                  "الافراج", "فرض", "توقيع", "تسجيل", "عوده", "انتهاء", "مشاركه", "تعيين",
+                  "اغلاق", "فتح", "الغاء", "تاجيل", "زياده", "نجاح", "فشل", "ضبط", "احباط"}
 LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
 RELATIVES = {"عدم", "ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
 KINDS = ("named_person", "organization", "document", "media", "anonymous")
@@ -96,6 +101,8 @@ class _Extractor:
         self.entities = sorted(doc.layer("entities"), key=lambda s: s.start)
         self.quotes: list[Quote] = []
         self.skip_to = 0  # char offset before which no new statement may start
+        # words whose first letter the text layer split off as و/ف ("ووصفها", not "وكيل")
+        self.conj_starts = {t.start for t in doc.layer("tokens") if t.attrs.get("role") == "conj"}
 
     # ----------------------------------------------------------------- word helpers
     def words_in(self, span: tuple[int, int]) -> range:
@@ -125,6 +132,8 @@ class _Extractor:
             return None
         table = self.cues["verbs"]
         key = w.key
+        if w.norm.endswith(("يدعى", "تدعى")):
+            return None  # "ويُدعى" (is called), not "يدّعي" (claims)
         cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]
         for v in cands:  # whole word or without و/ف only, never article-stripped
             if v in table and not v.startswith("ال"):
@@ -184,6 +193,7 @@ class _Extractor:
             return 1
         if (
             w.key in self.cues["content_preps"]
+            and w.norm != "علي"  # the name Ali folds like the preposition على
             and i + 1 < len(self.words)
             and self.words[i + 1].key in self.cues["markers"]
         ):
@@ -257,7 +267,12 @@ class _Extractor:
         end = self.sent_end(i)
         # locate the content introducer
         m = None
-        for j in range(i + 1, min(end, i + 1 + MAX_GAP_WORDS)):
+        j = i
+        while j + 1 < min(end, i + 1 + MAX_GAP_WORDS):
+            j += 1
+            if self.opens_quote(j) and (close := self.quoted_name(j)) is not None:
+                j = close - 1  # a quoted name ("بي إن سبورتس") hides no introducer
+                continue
             if j > i + 1 and (self.verb_cue(j) and self._cue_starts_clause(j)):
                 break
             if j > i + 1 and self.is_punct(j - 1, COMMA) and (
@@ -427,7 +442,7 @@ class _Extractor:
         (a parenthetical "، وهو …" or a second "، وأن …" does not)."""
         key = self.words[j].key
         return (
-            self.words[j].kind == "word" and key[:1] in "وف" and len(key) > 3
+            self.words[j].kind == "word" and self.words[j].start in self.conj_starts
             and not key.startswith(("وال", "فال"))
             and key[1:] not in ("هو", "هي", "هم") and not self.content_marker(j)
             and not self.verb_cue(j)
@@ -511,23 +526,13 @@ class _Extractor:
     def _np_end(self, a: int, b: int) -> int:
         """End of the speaker noun phrase starting at ``a`` (before ``b``).
 
-        Institutions are definite noun phrases ("وزارة الصحة الفلسطينية"): after one, an
-        indefinite word starts something else ("… ارتفاع عدد الشهداء"), unless it is part
-        of a name (quoted, bracketed or a recognised entity).
+        The phrase stops at punctuation, adjunct phrases ("في تصريح", "لـ(…)"), content
+        introducers and the verbal nouns that open bare content ("… ارتفاع عدد الشهداء").
         """
         j = a
         limit = min(b, a + MAX_SPEAKER_WORDS)
-        institution = self.words[a].kind == "word" and (
-            self.has(a, "organization") or self.has(a, "document")
-        ) and not self.has(a, "titles")
-        seen_definite = False
         while j < limit:
             w = self.words[j]
-            if institution and j > a and w.kind == "word":
-                definite = w.key.startswith(("ال", "لل"))
-                if seen_definite and not definite and not self._entities_in(w.start, w.end):
-                    break
-                seen_definite = seen_definite or definite
             if j > a:
                 if w.kind == "punct" and w.norm in QUOTE_OPEN:
                     close = self.quoted_name(j)
@@ -538,7 +543,13 @@ class _Extractor:
                 if w.kind == "punct" and (w.norm in COMMA or w.norm in DASH or w.norm in ".:!?؟"):
                     break
                 if w.kind == "word" and (
-                    self._np_stop(j) or self.content_marker(j) or w.key in CONTENT_STARTS
+                    self._np_stop(j) or self.content_marker(j) or (
+                        (w.key in CONTENT_STARTS or (
+                            w.key[:1] == "ب" and len(w.key) > 4 and w.key[1:] in CONTENT_STARTS
+                        ))  # "أفادت الوزارة بمقتل …"
+                        # "وكالة الأنباء": a genitive of an outlet, not the start of content
+                        and not (self.has(j - 1, "agency_heads") or self.has(j - 1, "media"))
+                    )
                 ):
                     break
                 if self.verb_cue(j) or self.participle_cue(j):
@@ -562,6 +573,8 @@ class _Extractor:
 
     def _np_stop(self, j: int) -> bool:
         key = self.words[j].key
+        if self.words[j].norm == "على":  # the preposition, not the name علي (same fold)
+            return True
         if key in ("الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذان", "اللتان"):
             return True
         if key in ("في", "خلال", "عبر", "لدي", "امام", "اثناء", "عقب", "ضمن", "بعد", "قبل", "اثر",
@@ -878,6 +891,8 @@ class _Extractor:
             last_key in ("ما", "حسبما", "وفقما", "لما") or words[i].key in ("كما",)
         ) and (a < end and words[a].kind == "word"):
             info = self.verb_cue(a) or self._verb_with_pronoun(a)
+            if a + 1 < end and words[a + 1].key in ("به", "بها"):
+                a += 1  # "بحسب ما أفادت به منظمة …"
             if words[i].key == "علي" and (
                 info is None or (i > 0 and words[i - 1].kind != "punct")
             ):
@@ -914,7 +929,7 @@ class _Extractor:
                 ((j, kk) for j in range(rest, min(end, rest + MAX_GAP_WORDS))
                  if (kk := self.content_marker(j))), None)
             if later is not None and not any(
-                self.verb_cue(x) for x in range(rest, later[0])
+                (info := self.verb_cue(x)) and info["strong"] for x in range(rest, later[0])
             ):
                 self._content_from(q, *later)
             elif rest < end:
@@ -978,6 +993,15 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
     if ex.has(head, "document"):
         return "media" if media else "document"
     if ex.has(head, "anonymous"):
+        # "المزارع خليل العبد الله": a definite role noun followed by a name names someone
+        nxt = ws[1] if len(ws) > 1 and ws[1] == head + 1 else None
+        if (
+            nxt is not None and ex.words[head].key.startswith("ال")
+            and not ex.words[nxt].key.startswith("ال") and ex.words[nxt].key not in PREPOSITIONS
+            and not any(ex.has(nxt, t) for t in ("organization", "document", "media",
+                                                  "anonymous"))
+        ):
+            return "named_person"
         return "anonymous"
     if ex.has(head, "organization"):
         return "organization"
