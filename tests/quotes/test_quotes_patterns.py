@@ -135,3 +135,21 @@ def test_new_anonymous_source_is_not_the_old_one(analyse) -> None:
     assert doc.text[second.attrs["speaker"]["start"]:second.attrs["speaker"]["end"]] == (
         "مصدر في الفرقة الرابعة"
     )
+
+
+def test_announced_bare_content_after_an_institution(analyse) -> None:
+    doc = analyse("وأعلنت وزارة الصحة في صنعاء استشهاد ثلاثة أشخاص وإصابة 87 آخرين.")
+    (q,) = doc.layer("quotes")
+    assert q.attrs["speaker"]["text"] == "وزارة الصحة في صنعاء"
+    assert q.attrs["speaker"]["kind"] == "organization"
+    assert doc.text[q.attrs["content"]["start"]:q.attrs["content"]["end"]].startswith("استشهاد")
+
+
+def test_quoted_outlet_name_hides_no_introducer(analyse) -> None:
+    doc = analyse(
+        'وقال مسؤول حكومي يمني في الرياض لـ"منبر عدن"، مفضلاً عدم الكشف عن هويته، إن '
+        '"المملكة أبلغت الحكومة بموقفها".'
+    )
+    (q,) = doc.layer("quotes")
+    assert q.attrs["speaker"]["text"] == "مسؤول حكومي يمني في الرياض"
+    assert doc.text[q.attrs["content"]["start"]:q.attrs["content"]["end"]].startswith('إن "المملكة')

@@ -23,6 +23,7 @@ data) and ``anonymous`` (unnamed sources; the descriptor is kept verbatim).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +64,8 @@ CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "ا�
                   "وصول", "بدء", "انطلاق", "تعليق", "استئناف", "رفع", "خفض", "تمديد", "اطلاق",
                   "الافراج", "فرض", "توقيع", "تسجيل", "عوده", "انتهاء", "مشاركه", "تعيين",
                   "اغلاق", "فتح", "الغاء", "تاجيل", "زياده", "نجاح", "فشل", "ضبط", "احباط"}
+#: indefinite verbal nouns of the derived stems (استفعال، انفعال، افتعال): "استشهاد"، "ارتفاع"
+MASDAR = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.)$")
 LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
 RELATIVES = {"عدم", "ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
 KINDS = ("named_person", "organization", "document", "media", "anonymous")
@@ -546,6 +549,9 @@ class _Extractor:
                     self._np_stop(j) or self.content_marker(j) or (
                         (w.key in CONTENT_STARTS or (
                             w.key[:1] == "ب" and len(w.key) > 4 and w.key[1:] in CONTENT_STARTS
+                        ) or (  # "أعلنت وزارة الصحة استشهاد …": a bare verbal noun
+                            MASDAR.match(w.key) is not None
+                            and not self._entities_in(w.start, w.end)
                         ))  # "أفادت الوزارة بمقتل …"
                         # "وكالة الأنباء": a genitive of an outlet, not the start of content
                         and not (self.has(j - 1, "agency_heads") or self.has(j - 1, "media"))
