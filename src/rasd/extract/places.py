@@ -307,36 +307,26 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
     Only prominent entries are matched (:func:`_fallback_ok`): without NER there is no
     evidence that a word is a name, and many Arabic words are also small places somewhere.
     """
+    from rasd.extract.times import stream_for
+
     idx = _fallback_index(gaz)
-    words: list[tuple[int, int, str]] = []  # per orthographic word: start, end, key
-    last = None
-    for t in doc.layer("tokens"):
-        at = t.attrs
-        if t.label != "word":
-            last = None
-            words.append((t.start, t.end, ""))
-            continue
-        w = at.get("word")
-        if w == last and words:
-            s0, _, k0 = words[-1]
-            words[-1] = (s0, t.end, k0 + at["key"])
-        else:
-            words.append((t.start, t.end, at["key"]))
-        last = w
-    out: list[Mention] = []
+    st = stream_for(doc)  # the word stream the times layer built (shared, not rebuilt)
+    keys, ostart, oend = st.keys, st.ostart, st.oend
+    memo = _FIRST_FORMS.setdefault(id(gaz), {})
     first = idx.first
+    out: list[Mention] = []
     i = 0
-    n = len(words)
+    n = len(keys)
     maxw = min(gaz.max_words, 4)
     while i < n:
-        head = words[i][2]
-        forms = [f for f in _first_forms(head) if f in first]
+        head = keys[i]
+        forms = memo.get(head)
+        if forms is None:
+            forms = memo[head] = tuple(f for f in _first_forms(head) if f in first)
         hit = None
         if forms:
-            for L in range(maxw, 0, -1):
-                if i + L > n or any(not words[j][2] for j in range(i + 1, i + L)):
-                    continue
-                tail = " ".join(words[j][2] for j in range(i + 1, i + L))
+            for L in range(min(maxw, n - i), 0, -1):
+                tail = " ".join(keys[i + 1 : i + L])
                 for f in forms:
                     k = f"{f} {tail}" if tail else f
                     if k in idx.names:
@@ -346,15 +336,18 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
                     break
         if hit:
             L, k, drop = hit
-            s, e = words[i][0], words[i + L - 1][1]
-            while drop > 0 and s < e and doc.text[s] in "وفبلك":  # proclitics stay outside
-                s += 1
+            s0, e = ostart[i], oend[i + L - 1]
+            while drop > 0 and s0 < e and doc.text[s0] in "وفبلك":  # proclitics stay outside
+                s0 += 1
                 drop -= 1
-            out.append(Mention(s, e, "LOC", doc.text[s:e], k))
+            out.append(Mention(s0, e, "LOC", doc.text[s0:e], k))
             i += L
         else:
             i += 1
     return out
+
+
+_FIRST_FORMS: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
 def entity_mentions(spans: Iterable[Span], text: str) -> list[Mention]:

@@ -292,25 +292,23 @@ class Stream:
 
 
 def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
-    """Re-join the tokens layer's pieces per orthographic word (clitics back on their word)."""
-    keys: list[str] = []
-    ostart: list[int] = []
-    oend: list[int] = []
-    futs: list[int] = []
-    last = -1
-    for t in tokens:
-        at = t.attrs
-        w = at["word"]
-        if w == last:
-            keys[-1] += at["key"]
-            oend[-1] = t.end
-        else:
-            last = w
-            keys.append(at["key"])
-            ostart.append(t.start)
-            oend.append(t.end)
-        if at["role"] == "fut":
-            futs.append(len(keys) - 1)
+    """Re-join the tokens layer's pieces per orthographic word (clitics back on their word).
+
+    Written with comprehensions over whole lists (not one loop with appends): this runs for
+    every document and is the largest part of the layer's cost.
+    """
+    attrs = [t.attrs for t in tokens]
+    wids = [a["word"] for a in attrs]
+    pkeys = [a["key"] for a in attrs]
+    n_tok = len(tokens)
+    starts = [i for i, (p, w) in enumerate(zip([None, *wids], wids, strict=False)) if p != w]
+    ends = [*starts[1:], n_tok]
+    keys = [
+        pkeys[a] if b - a == 1 else "".join(pkeys[a:b]) for a, b in zip(starts, ends, strict=True)
+    ]
+    ostart = [tokens[a].start for a in starts]
+    oend = [tokens[b - 1].end for b in ends]
+    futs = [bisect.bisect_right(starts, i) - 1 for i, a in enumerate(attrs) if a["role"] == "fut"]
     pos = list(accumulate([len(k) + 1 for k in keys[:-1]], initial=0)) if keys else []
     fut = [False] * len(keys)
     for i in futs:
@@ -362,6 +360,20 @@ def _variants(k: str) -> tuple[str, ...]:
             out.append("#")
         v = _VARIANTS[k] = tuple(x for x in out if x in ALL_ANCHORS)
     return v
+
+
+_LAST_STREAM: list[tuple[object, Stream]] = []
+
+
+def stream_for(doc: Document) -> Stream:
+    """The word stream of ``doc``'s tokens layer, built once per document: ``places`` (token
+    matching) reuses the one ``times`` made.  A one-entry cache keyed on the layer's identity."""
+    tokens = doc.layer("tokens")
+    if _LAST_STREAM and _LAST_STREAM[0][0] is tokens:
+        return _LAST_STREAM[0][1]
+    st = stream_from_tokens(doc.text, tokens)
+    _LAST_STREAM[:] = [(tokens, st)]
+    return st
 
 
 def stream_from_text(text: str) -> Stream:
@@ -1452,7 +1464,7 @@ def _same_sentence(s: Stream, a: int, b: int) -> bool:
 @component("times", requires=("tokens",), assigns=("times",))
 def times_component(doc: Document, config: Config) -> None:
     """Pipeline entry: publication date fallback from the text, then the ``times`` layer."""
-    s = stream_from_tokens(doc.text, doc.layer("tokens"))
+    s = stream_for(doc)
     spans, found = extract_times(doc.text, doc.meta.published, s)
     if found and not doc.meta.published:
         doc.meta.published = found["published"]
