@@ -212,3 +212,12 @@ def test_part_of_day_before_a_date_and_since_is_past() -> None:
                 "المقبلة بعد طوابير منذ مساء السبت.", "2023-09-11")
     assert v["ليلة الجمعة 8 سبتمبر 2023"] == "2023-09-08TNI"
     assert v["مساء السبت"] == "2023-09-09TEV"
+
+
+def test_clock_time_takes_the_day_named_in_its_sentence() -> None:
+    text = "جرت الانتخابات أمس السبت، وأغلقت مكاتب الاقتراع الساعة السابعة مساء."
+    spans, _ = extract_times(text, "2024-06-30")
+    day, clock = spans
+    assert day.attrs["value"] == "2024-06-29"
+    assert clock.attrs["value"] == "2024-06-29T19:00"
+    assert clock.attrs["anchor"] == day.id
