@@ -221,3 +221,12 @@ def test_clock_time_takes_the_day_named_in_its_sentence() -> None:
     assert day.attrs["value"] == "2024-06-29"
     assert clock.attrs["value"] == "2024-06-29T19:00"
     assert clock.attrs["anchor"] == day.id
+
+
+def test_day_ranges_dual_periods_and_minutes() -> None:
+    found = _times("يقام المعرض من 1 إلى 5 أيار 2023، وارتفعت الأسعار خلال العامين الماضيين، "
+                   "ووقع الهجوم الساعة 10 و15 دقيقة.")
+    assert [(t, v) for t, _, v in found] == [
+        ("1", "2023-05-01"), ("5 أيار 2023", "2023-05-05"), ("خلال العامين الماضيين", "P2Y"),
+        ("الساعة 10 و15 دقيقة", "2023-05-14T10:15"),
+    ]

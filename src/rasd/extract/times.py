@@ -598,6 +598,41 @@ def _month_nearby(s: Stream, a: int, n: int = 3) -> bool:
     return False
 
 
+_DAY_RANGE = re.compile(
+    rf"{CL}(?P<x>(?P<d0>{DAYN})) (?:{F('و')} ?|- |– |{F('إلى')} |{F('الى')} |{F('حتى')} )"
+    rf"(?:{F('يوم')} )?(?P<d>{DAYN}) (?:{F('من')} )?(?:{F('شهر')} )?{MONTHX}{YEARPART}?(?: (?P<mod>{MOD}))?"
+    rf"(?![^ ])"
+)
+
+
+@rule
+def day_range(s: Stream) -> list[Cand]:
+    """The first day of "بين 10 و12 نوفمبر", "من 1 إلى 5 أيار": same month as the second."""
+
+    def build(m: re.Match[str], s: Stream) -> Cand | None:
+        if not _pair_ok(m):
+            return None
+        d0, d = _num(m.group("d0")), _num(m.group("d"))
+        if d0 is None or d is None or not 1 <= d0 < d <= 31:
+            return None
+        mon = _month_value(m)
+        y = int(m.group("y")) if m.group("y") else None
+        direction = _mod_dir(m.group("mod"))
+        fut = _future_ctx(s, m.start("x"))
+
+        def res(anchor: dt.date | None) -> dict[str, Any]:
+            if y is None and anchor is None:
+                return {"type": "DATE", "value": f"XXXX-{mon:02d}-{d0:02d}", "anchor": "publication"}
+            yy = y if y is not None else _month_year(mon, direction, anchor, fut)
+            v = f"{yy:04d}-{mon:02d}-{d0:02d}" if _valid(yy, mon, d0) else None
+            return {"type": "DATE", "value": v,
+                    "anchor": "absolute" if y is not None else "publication"}
+
+        return Cand(m.start("x"), m.end("x"), "daymonth", res, 5, m)
+
+    return _cands(_DAY_RANGE, s, build, s.around(_MONTH_ANCHORS, 8, 3))
+
+
 @rule
 def month_only(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
@@ -952,12 +987,15 @@ def day_of_month(s: Stream) -> list[Cand]:
 
 
 # --- durations and "ago": ثلاثة أيام, يومين, منذ ثلاثة أيام, خلال عشر سنوات ---------------------------
+DUAL_MODS = _alt(["الماضيين", "الماضيتين", "الأخيرين", "الأخيرتين", "المقبلين", "المقبلتين",
+                  "القادمين", "القادمتين", "الفائتين", "المنصرمين", "السابقين"])
 _DURATION = re.compile(
     rf"{CL}(?P<x>(?:(?P<pre>{F('منذ')}|{F('قبل')}|{F('بعد')}|{F('نحو')}|{F('حوالي')}"
     rf"|{F('قرابة')}|{F('طيلة')}|{F('طوال')}|{F('مدى')}|{F('مدة')}) )?"
     rf"(?:(?P<n>{NUM}|{F('بضعة')}|{F('بضع')}|{F('عدة')}) (?P<u>{UNIT})|(?P<dual>{UNIT})"
     rf"|(?P<pl>{PLURAL_PERIODS}) (?:{F('ال')} ?)?(?P<n2>{NUM}) (?P<pmod>{MOD_P}|{MOD_F}"
-    rf"|{F('الأخيرة')}|{F('الأولى')})))"
+    rf"|{F('الأخيرة')}|{F('الأولى')})"
+    rf"|(?P<dd>{_alt(['ال' + k for k, v in W.UNITS.items() if v[1] == 2])}) (?P<ddmod>{DUAL_MODS})))"
     rf"{END}"
 )
 _PLURAL_UNIT = {F(k): v for k, v in {"الأيام": "D", "الأسابيع": "W", "الأشهر": "M", "الشهور": "M",
@@ -966,7 +1004,11 @@ _PLURAL_UNIT = {F(k): v for k, v in {"الأيام": "D", "الأسابيع": "W
 PLURALS = frozenset(F(k) for k in W.PLURAL_UNITS)
 _KAMIL = frozenset(F(k) for k in ("كاملا", "كاملة", "كاملين", "كاملان"))
 _ACCUSATIVE = frozenset(F(k) for k in ("يوما", "أسبوعا", "شهرا", "عاما"))
-_DURATION_ANCHORS = frozenset(UNITS) | frozenset(_PLURAL_UNIT)
+_DURATION_ANCHORS = (
+    frozenset(UNITS)
+    | frozenset(_PLURAL_UNIT)
+    | frozenset(F("ال" + k) for k, v in W.UNITS.items() if v[1] == 2)
+)
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "Y", "CE": "Y", "H": "H", "MIN": "M"}
 _UNIT_MULT = {"DE": 10, "CE": 100}
 
@@ -981,6 +1023,10 @@ def _dur_value(n: int | None, unit: str) -> str:
 def duration(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
         pre = m.group("pre")
+        if m.group("dd"):  # "العامين الماضيين": the past two years
+            unit = UNITS[m.group("dd")[2:]][0]
+            return Cand(m.start("x") + (len(pre) + 1 if pre else 0), m.end("x"), "duration",
+                        _fixed(_dur_value(2, unit), "DURATION"), 4, m)
         if m.group("pl"):
             unit = _PLURAL_UNIT[m.group("pl")]
             n = _num(m.group("n2"))
@@ -1090,7 +1136,7 @@ def vague(s: Stream) -> list[Cand]:
 _HOURW = _alt([k for k, v in W.ORDINALS.items() if v <= 12 and " و" not in k])
 _CLOCK = re.compile(
     rf"{CL}(?P<x>{F('الساعة')} (?P<h>\d{{1,2}}|{_HOURW})(?: ?: ?(?P<mi>\d{{2}})|(?P<min>"
-    rf" {F('والنصف')}| {F('والربع')}| {F('إلا ربعا')}| {F('الا ربعا')}| {F('و')}?(?P<mn>\d{{1,2}}|{CARDW})"
+    rf" {F('والنصف')}| {F('والربع')}| {F('إلا ربعا')}| {F('الا ربعا')}| (?:{F('و')} ?)?(?P<mn>\d{{1,2}}|{CARDW})"
     rf" {F('دقيقة')}))?(?: (?P<adv>{_alt(list(CLOCK_ADV))}))?"
     rf"(?: (?:{F('من')} )?(?:{_alt(list(PARTS))} )?(?:{F('يوم')} )?(?P<day>{F('اليوم')}|{F('أمس')}"
     rf"|{F('الأمس')}|{F('غد')}|{WEEKDAY})(?: (?:، )?{WEEKDAY})?)?(?: {F('بتوقيت')} (?P<tz>[^\s\d.,،:؛()]+(?: ال[^\s\d.,،:؛()]+)?))?){END}"
