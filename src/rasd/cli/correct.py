@@ -166,15 +166,22 @@ def list_cmd(doc_id: str | None, as_json: bool, db: str | None) -> None:
 
 
 @correct_group.command("apply")
+@click.option("--identities", is_flag=True,
+              help="Also resolve entities across the archive (spelling, script and title "
+              "variants → one identity, with people's merges/splits) and store the identities.")
 @_DB
-def apply_cmd(db: str | None) -> None:
+def apply_cmd(identities: bool, db: str | None) -> None:
     """Re-apply every stored correction to the archive (run after re-analysis/ingest)."""
     from rasd.corrections import reapply
     from rasd.store import open_store
 
     with open_store(db) as store:
         n = reapply(store)
-    click.echo(f"{n} documents updated")
+        click.echo(f"{n} documents updated by corrections")
+        if identities:
+            from rasd.link.archive import link_identities
+
+            click.echo(f"{link_identities(store)} documents updated with identities")
 
 
 @correct_group.command("export")
