@@ -31,6 +31,19 @@ def test_capital_stands_for_its_state_when_the_state_is_named():
     assert ids[2] != ids[0]  # Syria is not named: Damascus stays the city
 
 
+def test_capital_as_a_place_stays_the_city():
+    ms = [("GPE", "سوريا"), ("GPE", "دمشق"), ("GPE", "دمشق")]
+    _, ids = _groups_loc(ms, [False, True, True])
+    assert ids[0] != ids[1]  # "وصل الوفد إلى دمشق", "في دمشق": the city
+    _, ids = _groups_loc(ms, [False, True, False])
+    assert ids[0] == ids[1] == ids[2]  # "وأعلنت دمشق" as well: the state's voice
+
+
+def _groups_loc(mentions, locative):
+    clusters, assign = cluster(mentions, locative=locative)
+    return clusters, [clusters[a].id for a in assign]
+
+
 def test_spelling_variants_and_aliases_share_an_entity():
     ms = [("GPE", "سورية"), ("GPE", "سوريا"), ("ORG", "داعش"), ("ORG", "تنظيم الدولة"),
           ("GPE", "أميركا"), ("GPE", "الولايات المتحدة")]  # fmt: skip

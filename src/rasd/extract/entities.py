@@ -33,10 +33,27 @@ def tokens_from_layer(doc: Document) -> list[Token]:
     return out
 
 
+_PLACE_PREPOSITIONS = {"في", "الي", "من", "داخل", "قرب"}
+
+
+def _locative(tokens: list[Token], first: int) -> bool:
+    """Is the mention starting at token ``first`` the object of a place preposition?"""
+    if first == 0:
+        return False
+    prev = tokens[first - 1]
+    if prev.role == "prep" and prev.word == tokens[first].word:
+        return prev.key == "ب"  # "بدمشق": in Damascus
+    return prev.key in _PLACE_PREPOSITIONS
+
+
 @component("entities", requires=("tokens",), assigns=("entities",))
 def entities(doc: Document, config: Config) -> None:
-    mentions = recognize(doc.text, tokens_from_layer(doc))
-    clusters, assign = cluster([(m.type, m.canonical) for m in mentions])
+    tokens = tokens_from_layer(doc)
+    mentions = recognize(doc.text, tokens)
+    clusters, assign = cluster(
+        [(m.type, m.canonical) for m in mentions],
+        locative=[_locative(tokens, m.first) for m in mentions],
+    )
     spans = []
     for k, m in enumerate(mentions):
         c = clusters[assign[k]]

@@ -16,7 +16,7 @@ mention.  Output is plain data; :mod:`rasd.extract.entities` turns it into layer
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,9 +41,15 @@ def _words(canonical: str) -> tuple[str, ...]:
 
 
 def cluster(
-    mentions: Sequence[tuple[str, str]], gaz: Gazetteer | None = None
+    mentions: Sequence[tuple[str, str]],
+    gaz: Gazetteer | None = None,
+    locative: Sequence[bool] | None = None,
 ) -> tuple[list[Cluster], list[int]]:
-    """Cluster ``(type, canonical)`` mentions; returns clusters and each mention's cluster index."""
+    """Cluster ``(type, canonical)`` mentions; returns clusters and each mention's cluster index.
+
+    ``locative[i]`` marks a mention governed by a place preposition ("في دمشق", "إلى دمشق",
+    "بدمشق"): there a capital is the city, not its state, and stays out of the state's entity.
+    """
     gaz = gaz or default_gazetteer()
     n = len(mentions)
     parent = list(range(n))
@@ -80,13 +86,22 @@ def cluster(
             j = by_key.setdefault((fam[i], k), i)
             if j != i:
                 union(i, j)
-    # 3: capital for state, only when that state is named in the document
+    # 3: capital for state, only when that state is named in the document and the capital is
+    # used as an actor ("أعلنت دمشق") at least as often as a place ("وصل إلى دمشق")
+    use: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for i in range(n):
         iso = gz[i][2] if gz[i] else ""
         if fam[i] == "place" and iso.startswith("capital:"):
-            j = by_key.get(("place", ("iso", iso.split(":", 1)[1])))
-            if j is not None:
-                union(i, j)
+            use[i][int(bool(locative and locative[i]))] += 1
+    by_root: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for i, (actor, place) in use.items():
+        by_root[find(i)][0] += actor
+        by_root[find(i)][1] += place
+    for i in use:
+        actor, place = by_root[find(i)]
+        j = by_key.get(("place", ("iso", gz[i][2].split(":", 1)[1])))
+        if j is not None and actor >= place:
+            union(i, j)
     # 4: short person names contained in exactly one longer person name
     long_names = {find(i): words[i] for i in range(n) if fam[i] == "per" and len(words[i]) >= 2}
     for i in range(n):
