@@ -369,8 +369,9 @@ def stream_for(doc: Document) -> Stream:
     """The word stream of ``doc``'s tokens layer, built once per document: ``places`` (token
     matching) reuses the one ``times`` made.  A one-entry cache keyed on the layer's identity."""
     tokens = doc.layer("tokens")
-    if _LAST_STREAM and _LAST_STREAM[0][0] is tokens:
-        return _LAST_STREAM[0][1]
+    entry = _LAST_STREAM[0] if _LAST_STREAM else None  # one read: safe under threads
+    if entry is not None and entry[0] is tokens:
+        return entry[1]
     st = stream_from_tokens(doc.text, tokens)
     _LAST_STREAM[:] = [(tokens, st)]
     return st
