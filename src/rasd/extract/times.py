@@ -314,20 +314,19 @@ def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
     for i in futs:
         fut[i] = True
     sawf = F("سوف")
+    get = _VARIANTS.get
+    vlist = [get(k) for k in keys]
+    for i in [i for i, v in enumerate(vlist) if v is None]:
+        vlist[i] = _variants(keys[i])
     idx: dict[str, list[int]] = {}
-    memo = _VARIANTS
-    for i, k in enumerate(keys):
-        vs = memo.get(k)
-        if vs is None:
-            vs = _variants(k)
-        if vs:
-            for v in vs:
-                if v in idx:
-                    idx[v].append(i)
-                else:
-                    idx[v] = [i]
-        if k == sawf:
-            fut[i] = True
+    for i in [i for i, v in enumerate(vlist) if v]:
+        for v in vlist[i]:
+            if v in idx:
+                idx[v].append(i)
+            else:
+                idx[v] = [i]
+    for i in [i for i, k in enumerate(keys) if k == sawf]:
+        fut[i] = True
     st = Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
     st._index = idx
     return st
