@@ -170,9 +170,7 @@ def _shift(anchor: dt.date, unit: str, k: int) -> str:
         return f"{anchor.year // 10 + k:03d}"
     if unit == "CE":
         return f"{anchor.year // 100 + k:02d}"
-    if unit == "H":
-        return (anchor + dt.timedelta(days=0)).isoformat()
-    return anchor.isoformat()
+    return anchor.isoformat()  # hours and minutes: the publication day
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -1070,7 +1068,7 @@ def duration(s: Stream) -> list[Cand]:
             gran = {"DE": "Y", "CE": "Y"}.get(unit, unit)
             k = sign * n * _UNIT_MULT.get(unit, 1)
             return Cand(a, m.end("x"), "ago", _rel(gran, k), 5, m)
-        if pre and pre not in (F("منذ"), F("قبل"), F("بعد")) or pre:
+        if pre:  # "لمدة/نحو/طوال" and event-relative "بعد … من" stay outside the extent
             a = m.start("x") + len(pre) + 1
         extra = {}
         if pre in (F("نحو"), F("حوالي"), F("قرابة")):
