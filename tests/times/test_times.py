@@ -230,3 +230,9 @@ def test_day_ranges_dual_periods_and_minutes() -> None:
         ("1", "2023-05-01"), ("5 أيار 2023", "2023-05-05"), ("خلال العامين الماضيين", "P2Y"),
         ("الساعة 10 و15 دقيقة", "2023-05-14T10:15"),
     ]
+
+
+def test_outlet_names_with_today() -> None:
+    text = "بغداد - الرافدين اليوم\nوقال لـ\"الرافدين اليوم\" إن المنسوب انخفض، وقال الوزير: \"سنبدأ اليوم\"."
+    spans, _ = extract_times(text, "2024-08-14")
+    assert [(text[s.start : s.end], s.start) for s in spans] == [("اليوم", text.rindex("اليوم"))]

@@ -35,7 +35,7 @@ from typing import Any
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract import timewords as W
-from rasd.lang.ar.normalize import fold_key, normalize
+from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 from rasd.pipeline import component
 
 
@@ -848,6 +848,24 @@ _DEICTIC_OFF = {
 _DEICTIC_ANCHORS = frozenset(w.split(" ")[-1] for w in _DEICTIC_OFF) | frozenset(
     w.split(" ")[0] for w in _DEICTIC_OFF
 )
+def _in_name(s: Stream, a: int, b: int) -> bool:
+    """"اليوم" closing a quoted name (لـ"الرافدين اليوم") or a short dash-separated byline
+    line ("بغداد - الرافدين اليوم") is part of an outlet's name, not a date."""
+    start, end = s.to_original(a, b)
+    text = s.text
+    if text[end : end + 1] in "\"”»'":
+        q = max(text.rfind(c, 0, start) for c in "\"“«'")
+        inner = text[q + 1 : start].split() if q >= 0 else []
+        if len(inner) == 1 and normalize_key(inner[0]).startswith("ال"):
+            return True  # «الرافدين اليوم», not «سنبدأ اليوم»
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)]
+    return not text[end : le if le >= 0 else len(text)].strip() and (
+        " - " in line or " – " in line
+    ) and len(line.split()) <= 6
+
+
 _MEDIA = {F(w) for w in ("قناة", "صحيفة", "موقع", "شبكة", "وكالة", "تلفزيون", "جريدة", "مجلة",
                          "إذاعة", "منصة", "القناة", "الصحيفة", "الموقع")}
 _NOT_TODAY_AFTER = {F(w) for w in (
@@ -872,6 +890,8 @@ def deictic(s: Stream) -> list[Cand]:
             before = {s.keys[j].lstrip("وفبل") for j in range(max(0, i - 3), i)}
             if before & _MEDIA and _prev_word(s, m.start("x")) not in _WD_OK_BEFORE:
                 return None  # an outlet's name: "قناة روسيا اليوم", "موقع الرافدين اليوم"
+            if _in_name(s, m.start("x"), m.end("x")):
+                return None
         if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى")}:
             return None
         if base == F("الليلة"):
