@@ -125,5 +125,7 @@ def test_article_lines_are_never_marked(line: str):
 
 
 def test_gold_boilerplate_of_the_seed(seed_text: str, seed_gold: dict):
-    doc = analyze(seed_text)
+    from rasd.config import Config
+
+    doc = analyze(seed_text, config=Config(components=("text", "boilerplate")))
     assert [[s.start, s.end] for s in doc.layer("boilerplate")] == seed_gold["boilerplate"]
