@@ -198,3 +198,17 @@ def test_nationality_adjectives_add_country_focus() -> None:
     keys = [key(w) for w in text.replace(".", "").split()]
     (s,) = resolve_mentions([Mention(i, i + 4, "GPE", "عمان")], None, text, keys)
     assert s.attrs["name_en"] == "Amman"
+
+
+def test_entity_mentions_widen_to_longer_gazetteer_names() -> None:
+    from rasd.extract.places import entity_mentions
+
+    text = "قصفت الطائرات مواقع في ريف إدلب الجنوبي، وتعاونت مع دول شرق آسيا وجنوب لبنان."
+    ents = []
+    for n in ("إدلب", "آسيا", "لبنان"):
+        i = text.index(n)
+        ents.append(Span(i, i + len(n), "GPE", f"e{i}", {"canonical": n}))
+    ms = entity_mentions(ents, text, default_gazetteer())
+    assert [m.text for m in ms] == ["ريف إدلب", "شرق آسيا", "جنوب لبنان"]
+    got = [s.attrs["name_en"] for s in resolve_mentions(ms)]
+    assert got == ["Idlib countryside", "East Asia", "South Lebanon"]

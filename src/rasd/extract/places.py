@@ -350,12 +350,46 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
 _FIRST_FORMS: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
-def entity_mentions(spans: Iterable[Span], text: str) -> list[Mention]:
-    return [
-        Mention(s.start, s.end, s.label, text[s.start : s.end], s.attrs.get("canonical"), s.id)
-        for s in spans
-        if s.label in PLACE_TYPES
-    ]
+def entity_mentions(
+    spans: Iterable[Span], text: str, gaz: Gazetteer | None = None
+) -> list[Mention]:
+    """Place mentions from the entities layer, widened to a gazetteer name that starts one or
+    two words earlier: the tagger often marks "آسيا" in "شرق آسيا" or "إدلب" in "ريف إدلب"."""
+    out = []
+    for s in spans:
+        if s.label not in PLACE_TYPES:
+            continue
+        m = Mention(s.start, s.end, s.label, text[s.start : s.end], s.attrs.get("canonical"), s.id)
+        if gaz is not None:
+            m = _widen(m, text, gaz)
+        out.append(m)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([\u0600-\u06ff\u0640]+)\s+$")
+
+
+def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
+    start = m.start
+    best = None
+    for _ in range(2):
+        w = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if w is None:
+            break
+        start = w.start(1)
+        phrase = text[start : m.end]
+        for k in (key(phrase), *_declitic(key(phrase))):
+            if k in gaz.names:
+                best = (start, k)
+                break
+    if best is None:
+        return m
+    start, k = best
+    drop = len(key(text[start : m.end])) - len(k)
+    while drop > 0 and text[start] in "وفبلك":  # proclitics stay outside
+        start += 1
+        drop -= 1
+    return Mention(start, m.end, m.label, text[start : m.end], None, m.entity_id)
 
 
 @component("places", requires=("tokens",), assigns=("places",))
@@ -363,7 +397,7 @@ def places_component(doc: Document, config: Config) -> None:
     """Resolve the document's place mentions (entities layer, else gazetteer on tokens)."""
     gaz = default_gazetteer()
     if "entities" in doc.layers:
-        mentions = entity_mentions(doc.layer("entities"), doc.text)
+        mentions = entity_mentions(doc.layer("entities"), doc.text, gaz)
     else:
         mentions = mentions_from_tokens(doc, gaz)
     keys = [t.attrs.get("key", "") for t in doc.layer("tokens") if t.label == "word"]
