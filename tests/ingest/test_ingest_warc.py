@@ -85,3 +85,19 @@ def test_not_a_warc_at_all(tmp_path: Path):
     p.write_bytes(gzip.compress(b"this is not a warc file"))
     items = list(iter_documents(str(p)))
     assert len(items) == 1 and items[0].error.startswith("[E105]")
+
+
+def test_resource_records_are_read(tmp_path: Path):
+    p = tmp_path / "res.warc"
+    with p.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        rec = writer.create_warc_record(
+            "file:///archive/hodeidah.html",
+            "resource",
+            payload=BytesIO(UNDATED.encode("utf-8")),
+            warc_content_type="text/html; charset=utf-8",
+        )
+        writer.write_record(rec)
+    (item,) = list(iter_documents(str(p)))
+    assert "ميناء الحديدة" in item.document.text
+    assert item.document.meta.url == "file:///archive/hodeidah.html"

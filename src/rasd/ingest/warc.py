@@ -1,5 +1,8 @@
 """WARC archives (warcio): every HTML (or plain-text) ``response`` record becomes a document.
 
+``resource`` records (files archived without an HTTP exchange, as ``wget --warc-file`` and
+Browsertrix write them) count too, with the record's own ``Content-Type``.
+
 The record's ``WARC-Target-URI`` is the document URL and ``WARC-Date`` is kept in
 ``meta.extra["warc_date"]``; it becomes ``published`` only when the page states no date,
 marked ``method="warc-date", reliable=False`` (a crawl date is not a publication date).
@@ -55,13 +58,16 @@ def iter_warc(path: Path, source: str, *, max_bytes: int) -> Iterator[Item]:
             except Exception as e:  # noqa: BLE001 - truncation surfaces as anything in warcio
                 yield Item(source, error=str(_damaged(e, source)))
                 return
-            if record.rec_type != "response":
+            if record.rec_type not in ("response", "resource"):
                 continue
             n += 1
             uri = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{uri or n}"
             http = record.http_headers
-            ctype = http.get_header("Content-Type", "") if http else ""
+            if record.rec_type == "resource":
+                ctype = record.rec_headers.get_header("Content-Type", "")
+            else:
+                ctype = http.get_header("Content-Type", "") if http else ""
             kind = ctype.split(";")[0].strip().lower()
             if kind not in _HTML_TYPES and kind != "text/plain":
                 continue  # images, scripts, styles: not documents, not failures
