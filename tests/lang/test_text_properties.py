@@ -25,7 +25,7 @@ ALPHABET = (
     + cs.TATWEEL * 4
     + "".join(sorted(cs.OBFUSCATION_MARKS))
     + "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
-    + "    \n\n\t"
+    + "    \n\n\t\r\u00a0"
     + "،؛؟.!…:«»“”\"()-–"
     + "".join(sorted(cs.CONTROLS))
     + "ﻻﺑﻤﺔیک"
