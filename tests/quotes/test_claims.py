@@ -68,3 +68,17 @@ def test_numbers_in_one_report(analyse) -> None:
     )
     (pair,) = doc.relations["contradictions"]
     assert pair["kind"] == "numbers"
+
+
+def test_cross_document_denial(analyse) -> None:
+    """Records from two reports of one story compare without their documents."""
+    from rasd.extract.claims import claims_of
+
+    a = analyse("كشف مصدر عسكري أن خبراء من كوريا الشمالية وصلوا إلى ريف إدلب الأسبوع الماضي.")
+    b = analyse(
+        "ونفى مصدر رسمي في وزارة الخارجية وصول خبراء عسكريين من كوريا الشمالية إلى ريف إدلب."
+    )
+    (ca,), (cb,) = claims_of(a), claims_of(b)
+    ca, cb = Claim.from_dict(ca.to_dict()), Claim.from_dict(cb.to_dict())  # e.g. from a store
+    reason = contradicts(ca, cb)
+    assert reason is not None and reason.startswith("stance")

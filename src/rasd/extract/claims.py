@@ -246,7 +246,7 @@ def contradicts(a: Claim, b: Claim, same_event: bool = False) -> str | None:
         return None
     shared = topic_overlap(a, b)
     small = min(len(a.terms), len(b.terms)) or 1
-    strong_topic = len(shared) >= 3 or (len(shared) >= 2 and len(shared) / small >= 0.3)
+    strong_topic = len(shared) >= 3 or (len(shared) >= 2 and len(shared) / small >= 0.5)
     stances = {a.stance, b.stance}
     if "deny" in stances and stances & {"assert", "doubt"} and strong_topic:
         deny, other = (a, b) if a.stance == "deny" else (b, a)
