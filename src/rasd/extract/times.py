@@ -246,18 +246,20 @@ class Stream:
         expression, and scanning it all with every rule would cost more than tokenizing.
         """
         idx = self.index()
-        hits: set[int] = set()
-        for w in words & idx.keys():
-            hits.update(idx[w])
+        hits = [i for w, ii in idx.items() if w in words for i in ii]  # idx is small
+        if not hits:
+            return []
+        if len(hits) > 1:
+            hits = sorted(set(hits))
         out: list[tuple[int, int]] = []
-        keys = self.keys
-        n = len(keys)
-        for i in sorted(hits):
-            a = self.pos[max(0, i - before)]
-            j = min(n - 1, i + after)
-            b = self.pos[j] + len(keys[j])
+        keys, pos = self.keys, self.pos
+        last = len(keys) - 1
+        for i in hits:
+            a = pos[i - before if i > before else 0]
+            j = i + after if i + after < last else last
+            b = pos[j] + len(keys[j])
             if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], b))
+                out[-1] = (out[-1][0], b if b > out[-1][1] else out[-1][1])
             else:
                 out.append((a, b))
         return out
@@ -482,10 +484,12 @@ def _cands(
     windows: list[tuple[int, int]],
 ) -> list[Cand]:
     out = []
-    for m in _iter(pattern, s, windows):
-        c = build(m, s)
-        if c is not None:
-            out.append(c)
+    joined = s.joined
+    for a, b in windows:
+        for m in pattern.finditer(joined, a, b):
+            c = build(m, s)
+            if c is not None:
+                out.append(c)
     return out
 
 
