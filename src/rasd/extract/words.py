@@ -19,6 +19,8 @@ from rasd.lang.ar.tokenize import words as ortho_words
 QUOTE_OPEN = "«“„\"‹"
 QUOTE_CLOSE = {"«": "»", "“": "”", "„": "”", '"': '"', "‹": "›"}
 COMMA = {"،", ",", "؛", ";"}
+#: folded prepositions that never start a speaker or argument phrase
+PREPOSITIONS = {"في", "عن", "من", "علي", "الي", "ب", "ل", "حول", "بعد", "قبل", "دون", "عند"}
 DASH = {"-", "–", "—"}
 
 

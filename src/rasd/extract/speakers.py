@@ -1,0 +1,175 @@
+"""Who is speaking: speaker kinds and coreference between attributed statements.
+
+Kinds come from the head noun of the speaker phrase (closed lists in ``data/speakers.json``:
+titles, anonymous roles, documents, outlets, institutions), then entity labels when an NER
+layer exists.  Coreference links a later mention to an earlier quote when it is the same
+text, a surname ("“الحريري”" after "“عمر الحريري”"), an anaphoric definite description
+("المصدر", "التقرير", "المسؤول في حماس") or a shortened repeat ("الرئيس الأميركي" after
+"الرئيس الأميركي جو بايدن").  A new indefinite "مصدر …" is deliberately *not* linked: two
+anonymous sources are two sources unless the text says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rasd.extract.words import PREPOSITIONS, bare, variants
+
+if TYPE_CHECKING:
+    from rasd.extract.quotes import Quote, _Extractor
+
+#: adjectives that precede the head noun: "آخر حصيلة", "أحدث تقرير"
+LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
+
+
+def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
+    """Speaker kind from the head noun, the words of the phrase, and entity labels."""
+    ws = [k for k in ex.words_in(span) if ex.words[k].kind in ("word", "latin")]
+    if not ws:
+        return "named_person"
+    if len(ws) > 1 and bare(ex.words[ws[0]].key) in LEADING_ADJECTIVES:
+        ws = ws[1:]  # "آخر حصيلة", "أحدث تقرير": the noun after is the head
+    head = ws[0]
+    if ex.has(head, "titles"):
+        return "named_person"
+    media = any(ex.has(k, "media") and not ex.has(k, "media_needs_head") for k in ws[:6])
+    if ex.has(head, "agency_heads"):
+        if any(ex.has(k, "media") for k in ws[1:]) or len(ws) == 1:
+            return "media"
+        return "organization"
+    if ex.has(head, "media") and not ex.has(head, "media_needs_head"):
+        return "media"
+    if ex.has(head, "document"):
+        return "media" if media else "document"
+    if ex.has(head, "anonymous"):
+        # "المزارع خليل العبد الله": a definite role noun followed by a name names someone
+        nxt = ws[1] if len(ws) > 1 and ws[1] == head + 1 else None
+        if (
+            nxt is not None and ex.words[head].key.startswith("ال")
+            and not ex.words[nxt].key.startswith("ال") and ex.words[nxt].key not in PREPOSITIONS
+            and not any(ex.has(nxt, t) for t in ("organization", "document", "media",
+                                                  "anonymous"))
+        ):
+            return "named_person"
+        return "anonymous"
+    if ex.has(head, "organization"):
+        return "organization"
+    if any(p.start <= ex.words[head].start < p.end for p in ex.doc.layer("places")):
+        return "organization"  # "قالت دمشق …", "أعلنت أنقرة …": a capital speaks for a state
+    ents = ex._entities_in(span[0], span[1])
+    for e in ents:
+        if e.label == "PER":
+            return "named_person"
+        if e.label in ("ORG",):
+            return "media" if media else "organization"
+        if e.label in ("GPE", "NORP", "LOC"):
+            return "organization"
+    if media:
+        return "media"
+    return "named_person"
+
+
+def _head_key(ex: _Extractor, span: tuple[int, int]) -> tuple[str, str]:
+    """(first content word stem, last word stem) of a speaker mention, for matching."""
+    ks = [
+        bare(ex.words[k].key)
+        for k in ex.words_in(span)
+        if ex.words[k].kind in ("word", "latin")
+    ]
+    if not ks:
+        return "", ""
+    return ks[0], ks[-1]
+
+
+def _keys(ex: _Extractor, span: tuple[int, int]) -> set[str]:
+    return {bare(ex.words[k].key) for k in ex.words_in(span) if ex.words[k].kind == "word"}
+
+
+def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
+    ws = [ex.words[k] for k in ex.words_in(span) if ex.words[k].kind == "word"]
+    if not ws:
+        return False
+    if not ws[0].key.startswith(("ال", "وال", "فال")) or not any(
+        v in ex.lex["anaphoric"] for v in variants(ws[0].key)
+    ):
+        return False
+    if len(ws) == 1 or bare(ws[1].key) in ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور"):
+        return True
+    # "المسؤول في حماس" (a definite head with a short modifier) still refers back, but
+    # "الرئيس الأميركي جو بايدن" names someone: a title followed by a name is a new mention
+    idx = [k for k in ex.words_in(span) if ex.words[k].kind == "word"]
+    return len(idx) <= 4 and ex._name_score(idx[0], idx[-1] + 1) < 2
+
+
+def resolve(ex: _Extractor) -> None:
+    """Kinds for every speaker, then antecedents for anaphoric and repeated mentions."""
+    qs = ex.quotes
+    for q in qs:
+        if q.speaker is not None:
+            q.kind = classify_speaker(ex, q.speaker)
+    for n, q in enumerate(qs):
+        if q.antecedent is not None or q.speaker is None:
+            continue
+        first, last = _head_key(ex, q.speaker)
+        nwords = len([k for k in ex.words_in(q.speaker)
+                      if ex.words[k].kind in ("word", "latin")])
+        anaphoric = _is_anaphoric(ex, q.speaker)
+        for m in range(n - 1, -1, -1):
+            p = qs[m]
+            root = root_of(qs, m)
+            ps = qs[root].speaker if qs[root].speaker else p.speaker
+            if ps is None:
+                continue
+            pf, pl = _head_key(ex, ps)
+            same = ex.text[ps[0]:ps[1]] == ex.text[q.speaker[0]:q.speaker[1]]
+            surname = nwords <= 2 and last == pl and q.kind == "named_person" and len(last) > 2
+            head = anaphoric and first in (pf, pl) and first
+            # a shortened repeat: "الرئيس الأميركي" after "الرئيس الأميركي جو بايدن" (a new
+            # indefinite "مصدر في …" is another source and is not contained in the old one)
+            mine, theirs = _keys(ex, q.speaker), _keys(ex, p.speaker or ps)
+            shortened = (
+                q.speaker[0] != (p.speaker or ps)[0] and len(mine) < len(theirs)
+                and mine <= theirs and ex.words[ex.words_in(q.speaker)[0]].key.startswith("ال")
+            )
+            if same or surname or head or shortened:
+                q.antecedent = m  # nearest coreferent quote; the chain leads to the first
+                if anaphoric or surname or shortened:
+                    q.kind = qs[root].kind
+                break
+    for q in qs:
+        if q.speaker is None and q.antecedent is not None:
+            root = qs[root_of(qs, q.antecedent)]
+            q.kind = root.kind
+
+
+def root_of(qs: list[Quote], m: int) -> int:
+    seen = set()
+    while qs[m].antecedent is not None and m not in seen:
+        seen.add(m)
+        m = qs[m].antecedent  # type: ignore[assignment]
+    return m
+
+
+def entity_link(
+    ex: _Extractor, span: tuple[int, int], kind: str
+) -> tuple[str | None, str | None]:
+    """The entity the speaker *is* (not one merely named in an anonymous descriptor).
+
+    Persons link to a PER inside the mention ("النقيب “فيصل الفضل”"); organizations and
+    media to an entity covering at least half of it.  Anonymous sources and documents are
+    never linked: "مصدر في الجيش السوري" is not the Syrian army.
+    """
+    if kind in ("anonymous", "document"):
+        return None, None
+    best = None
+    for e in ex._entities_in(*span):
+        if kind == "named_person" and e.label != "PER":
+            continue
+        if kind != "named_person" and (e.end - e.start) * 2 < span[1] - span[0]:
+            continue
+        if best is None or (e.end - e.start) > (best.end - best.start):
+            best = e
+    if best is None:
+        return None, None
+    ent = best.attrs.get("cluster") or best.attrs.get("entity") or best.id
+    return ent, best.attrs.get("canonical")
