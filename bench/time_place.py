@@ -4,14 +4,14 @@ Target (issue 5): times + places add at most 30 % to the text layer's time per d
 Run from the repository root: ``python bench/time_place.py [--repeat N]``.  Documents: the seed
 article and ``samples/*.txt``.  Places are timed from an entities layer when the ``entities``
 component is available (the default pipeline) and also in the token-matching fallback.
-Timings are medians over repeats, interleaved per document so machine load hits all alike;
+Timings are the minimum over repeats (as ``timeit`` advises: noise only ever adds time),
+interleaved per document so machine load hits all alike;
 one-off costs (regex compilation, gazetteer loading) are warmed up first and reported apart.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 from pathlib import Path
 
@@ -70,11 +70,11 @@ def main() -> None:
                     entity_spans = doc.layer("entities")
                 doc.layers["entities"] = entity_spans
                 runs["ent"].append(_clock(places_c, doc, cfg))
-        t_text.append(statistics.median(runs["text"]))
-        t_times.append(statistics.median(runs["times"]))
-        t_places_tok.append(statistics.median(runs["tok"]))
+        t_text.append(min(runs["text"]))
+        t_times.append(min(runs["times"]))
+        t_places_tok.append(min(runs["tok"]))
         if runs["ent"]:
-            t_places_ent.append(statistics.median(runs["ent"]))
+            t_places_ent.append(min(runs["ent"]))
 
     def ms(xs: list[float]) -> float:
         return 1000 * sum(xs) / len(xs)
