@@ -142,7 +142,7 @@ class SearchResult:
     offset: int
     hits: list[SearchHit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # entities, places, outlets, dates
-    #: documents the facets were counted over: ``total``, or the best-ranked 2000 when more
+    #: documents the facets were counted over: ``total``, or the best-ranked 500 when more
     facets_over: int = 0
 
 
@@ -326,7 +326,7 @@ class Store(ABC):
         self, query: str = "", filters: Filters | None = None, size: int = 10
     ) -> dict[str, list[FacetValue]]:
         """Top ``entities``, ``places``, ``outlets``, ``dates`` (counted in stories, i.e.
-        near-duplicate groups) over the result set — its best-ranked 2000 documents when
+        near-duplicate groups) over the result set — its best-ranked 500 documents when
         larger (see ``SearchResult.facets_over``)."""
 
     # -- records across documents ----------------------------------------------------------

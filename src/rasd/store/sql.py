@@ -27,6 +27,7 @@ from sqlalchemy import (
     Select,
     Table,
     Text,
+    any_,
     case,
     cast,
     create_engine,
@@ -81,7 +82,9 @@ BLOB_LAYERS = frozenset({"tokens", "normalized"})
 MAX_LIMIT = 1000
 #: Facets are counted over at most this many best-ranked hits (reported as ``facets_over``)
 #: so that a query matching half of a 100k archive still answers interactively.
-FACET_DOCS = 2000
+FACET_DOCS = 500
+#: Unfiltered SQLite searches rank at most this many (most recently stored) matches.
+RANK_CAP = 10000
 _SCHEMA_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 _DAY_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -598,10 +601,17 @@ class SQLStore(Store):
         if not terms:
             return None
         if self.dialect == "sqlite" and not conds:
+            q = T.fts5_match(terms)
+            # bm25 costs a few microseconds per match: past RANK_CAP matches, rank the most
+            # recently stored RANK_CAP of them (a news archive's reader wants those anyway)
+            floor = c.execute(text(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q"
+                " ORDER BY rowid DESC LIMIT 1 OFFSET :cap"), {"q": q, "cap": RANK_CAP}).scalar()
             rows = c.execute(text(
                 "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH :q"
-                " AND rank MATCH 'bm25(3.0, 1.0)' ORDER BY rank LIMIT :n OFFSET :o"
-            ), {"q": T.fts5_match(terms), "n": limit, "o": offset}).all()
+                " AND rowid > :floor AND rank MATCH 'bm25(3.0, 1.0)'"
+                " ORDER BY rank LIMIT :n OFFSET :o"
+            ), {"q": q, "floor": floor or 0, "n": limit, "o": offset}).all()
             return [(int(r[0]), float(r[1])) for r in rows], terms
         m = self._match(query)
         assert m is not None
@@ -667,13 +677,21 @@ class SQLStore(Store):
             got = self._ranked(c, query or "", self._conds(filters), FACET_DOCS)
             return self._facet_values(c, [q for q, _ in got[0]] if got else [], size)
 
+    def _in_ints(self, col: Any, values: list[int]) -> Any:
+        """``col IN values`` as ONE bound parameter (JSON on SQLite, an array on PostgreSQL):
+        thousands of separate bind parameters cost more to compile than the query to run."""
+        if self.dialect == "sqlite":
+            each = func.json_each(literal(json.dumps(values))).table_valued("value")
+            return col.in_(select(each.c.value))
+        return col == any_(literal(values, type_=pg.ARRAY(Integer)))
+
     def _facet_values(self, c: Connection, seqs: list[int],
                       size: int = 10) -> dict[str, list[FacetValue]]:
         size = _limit(size)
         d = S.documents
         if not seqs:
             return {"entities": [], "places": [], "outlets": [], "dates": []}
-        in_ids = d.c.seq.in_(seqs)
+        in_ids = self._in_ints(d.c.seq, seqs)
         e, ec, p = S.entities, S.entity_clusters, S.places
         stories = func.count(distinct(d.c.group_id)).label("n")
         ents = c.execute(
