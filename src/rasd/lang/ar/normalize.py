@@ -185,7 +185,8 @@ _LAST_VIEW: tuple[str, NormOptions, Normalized] | None = None
 
 def _remember(text: str, opts: NormOptions, view: Normalized) -> None:
     global _LAST_VIEW
-    _LAST_VIEW = (text, opts, view) if len(text) > 200 else None
+    # only ordinary articles: keeping the offset maps of a 20 MB dump alive would cost ~300 MB
+    _LAST_VIEW = (text, opts, view) if 200 < len(text) <= 1_000_000 else None
 
 
 # One-entry identity caches: options objects are long-lived (one per Config) but hashing a
