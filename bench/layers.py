@@ -9,7 +9,8 @@ more than ``--budget`` (default 30 %) of it are flagged.
     python bench/layers.py                 # ~500 documents
     python bench/layers.py --docs 100 --json
 
-The first pass over the distinct samples is a warm-up (lexicons, models and caches load
+Times are process CPU time (robust on a shared machine); the first pass over the distinct
+samples is a warm-up (lexicons, models and caches load
 once per process) and is not timed.
 """
 
@@ -80,9 +81,9 @@ def run(n_docs: int, budget: float) -> dict:
         chars += len(t)
         d = Document(t)
         for c in comps:
-            t0 = time.perf_counter()
+            t0 = time.process_time()  # CPU time: other processes on the machine do not count
             c.func(d, config)
-            times[c.name].append(time.perf_counter() - t0)
+            times[c.name].append(time.process_time() - t0)
     # shares use medians: on a shared machine, GC pauses and other processes land on
     # whichever component happens to run and inflate its mean
     base = statistics.median(times["text"]) if "text" in times else None

@@ -23,7 +23,7 @@ quote's content records the quote as its ``source``: a reported event is not a f
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rasd.config import Config
@@ -91,6 +91,16 @@ def trigger_lexicon() -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=200_000)
+def _candidate(key: str) -> bool:
+    """Could this folded word be a trigger at all?  Memoized: news vocabulary repeats."""
+    lex = trigger_lexicon()
+    return (
+        key in lex["any"] or key[1:] in lex["any"] or key[:1] == "س" or key[1:2] == "س"
+        or any(v in lex["nouns"] for v in variants(key))
+    )
+
+
 class _Events:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -119,9 +129,7 @@ class _Events:
         if w.kind != "word":
             return None
         key = w.key
-        if key not in self.lex["any"] and key[1:] not in self.lex["any"] and not (
-            key[:1] == "س" or key[1:2] == "س"
-        ) and not any(v in self.lex["nouns"] for v in variants(key)):
+        if not _candidate(key):
             return None  # fast path: no trigger reading at all
         if i > 0 and self.words[i - 1].norm in "“«\"" or self._in_entity_label(i, "PER"):
             return None  # a quoted or recognised name ("“فيصل الفضل”"), not "ف + يصل"

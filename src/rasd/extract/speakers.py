@@ -107,10 +107,23 @@ def resolve(ex: _Extractor) -> None:
     for q in qs:
         if q.speaker is not None:
             q.kind = classify_speaker(ex, q.speaker)
+    heads: dict[tuple[int, int], tuple[str, str]] = {}
+    keys: dict[tuple[int, int], set[str]] = {}
+
+    def head_of(span: tuple[int, int]) -> tuple[str, str]:
+        if span not in heads:
+            heads[span] = _head_key(ex, span)
+        return heads[span]
+
+    def keys_of(span: tuple[int, int]) -> set[str]:
+        if span not in keys:
+            keys[span] = _keys(ex, span)
+        return keys[span]
+
     for n, q in enumerate(qs):
         if q.antecedent is not None or q.speaker is None:
             continue
-        first, last = _head_key(ex, q.speaker)
+        first, last = head_of(q.speaker)
         nwords = len([k for k in ex.words_in(q.speaker)
                       if ex.words[k].kind in ("word", "latin")])
         anaphoric = _is_anaphoric(ex, q.speaker)
@@ -120,13 +133,13 @@ def resolve(ex: _Extractor) -> None:
             ps = qs[root].speaker if qs[root].speaker else p.speaker
             if ps is None:
                 continue
-            pf, pl = _head_key(ex, ps)
+            pf, pl = head_of(ps)
             same = ex.text[ps[0]:ps[1]] == ex.text[q.speaker[0]:q.speaker[1]]
             surname = nwords <= 2 and last == pl and q.kind == "named_person" and len(last) > 2
             head = anaphoric and first in (pf, pl) and first
             # a shortened repeat: "الرئيس الأميركي" after "الرئيس الأميركي جو بايدن" (a new
             # indefinite "مصدر في …" is another source and is not contained in the old one)
-            mine, theirs = _keys(ex, q.speaker), _keys(ex, p.speaker or ps)
+            mine, theirs = keys_of(q.speaker), keys_of(p.speaker or ps)
             shortened = (
                 q.speaker[0] != (p.speaker or ps)[0] and len(mine) < len(theirs)
                 and mine <= theirs and ex.words[ex.words_in(q.speaker)[0]].key.startswith("ال")

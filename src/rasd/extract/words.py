@@ -102,7 +102,7 @@ def _build_words(doc: Document) -> list[Word]:
     n_sents = len(ends)
     cur_w = None
     s0 = e0 = 0
-    norm = key = ""
+    norm = key = kind = ""
     for t in toks:
         a = t.attrs
         w = a["word"]
@@ -114,13 +114,18 @@ def _build_words(doc: Document) -> list[Word]:
         if cur_w is not None and norm:
             while idx < n_sents - 1 and s0 >= ends[idx]:
                 idx += 1  # words come in text order: walk the sentences along
-            out.append(Word(s0, e0, norm, key, _kind(norm[0], ""), idx))
+            out.append(Word(s0, e0, norm, key, kind, idx))
+        # the token label is the kind of its word's first piece (word, num, latin, punct)
         cur_w, s0, e0, norm, key = w, t.start, t.end, a["norm"], a["key"]
+        kind = t.label if t.label in _KINDS else _kind(norm[0] if norm else " ", "")
     if cur_w is not None and norm:
         while idx < n_sents - 1 and s0 >= ends[idx]:
             idx += 1
-        out.append(Word(s0, e0, norm, key, _kind(norm[0], ""), idx))
+        out.append(Word(s0, e0, norm, key, kind, idx))
     return out
+
+
+_KINDS = frozenset(("word", "num", "latin", "punct"))
 
 
 def _kind(ch: str, _label: str) -> str:
