@@ -226,10 +226,13 @@ class _Extractor:
                 if j == i + 1:
                     return None
                 nxt = j + 1
-                if nxt >= len(self.words) or self.words[nxt].sent != w.sent:
+                ends = (
+                    nxt >= len(self.words) or self.words[nxt].sent != w.sent
+                    or (self.words[nxt].kind == "punct" and self.words[nxt].norm in ".!?؟")
+                )
+                if ends and not (i > 0 and (self.has(i - 1, "media")
+                                            or self.has(i - 1, "agency_heads"))):
                     return None  # a quote that ends the sentence is speech, not a name
-                if self.words[nxt].kind == "punct" and self.words[nxt].norm in ".!?؟":
-                    return None
                 return j + 1
             if wj.kind == "punct" and wj.norm not in "()-.":
                 return None
@@ -301,6 +304,8 @@ class _Extractor:
             q.extra["negated"] = True
         subject = None if info["relay"] else self._subject_before(i)
         np_end = i + 1
+        if i + 1 < end and self.participle_cue(i + 1):
+            np_end = i + 2  # "وتابع قائلاً:": the participle belongs to the cue
         if subject is not None:
             q.speaker = (self.words[subject[0]].start, self.words[subject[1] - 1].end)
         elif info["relay"]:
@@ -308,7 +313,7 @@ class _Extractor:
                 return 0
             np_end = q.extra.get("np_end", np_end)
         else:
-            np_end = self._speaker_after(q, i + 1, region_end) or np_end
+            np_end = self._speaker_after(q, np_end, region_end) or np_end
             np_end = self._relay_after(q, np_end, region_end)
         if weak_bare and not (
             q.speaker is not None and self._institutional(q.speaker) and np_end < end
@@ -621,10 +626,13 @@ class _Extractor:
             if first is None:
                 if self._is_adjunct_start(s):
                     if self.words[s].key in ("ل", "لـ") or self.words[s].norm == "(":
-                        # "لـ(الحل نت) مصدر عسكري": skip the addressee, keep looking
-                        k = s
-                        while k < cb and self.words[k].norm != ")":
-                            k += 1
+                        # "لـ(الحل نت) مصدر عسكري", "لـ«القبس» مصدر …": skip the addressee
+                        k = s + 1 if self.words[s].key in ("ل", "لـ") else s
+                        if k < cb and self.opens_quote(k) and self.quoted_name(k) is not None:
+                            k = self.quoted_name(k) - 1  # type: ignore[operator]
+                        else:
+                            while k < cb and self.words[k].norm != ")":
+                                k += 1
                         s = self._skip_adverbs(k + 1, cb)
                         if s >= cb or self._is_adjunct_start(s):
                             continue
