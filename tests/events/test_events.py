@@ -86,3 +86,8 @@ def test_every_event_has_evidence(run, seed_text: str) -> None:
             if role in e.attrs:
                 r = e.attrs[role]
                 assert doc.text[r["start"]:r["end"]] == r["text"]
+
+
+def test_titled_names_are_not_triggers(run) -> None:
+    doc = run("وقال وزير الخارجية الأمير فيصل بن فرحان إن العلاقات تتحسن.")
+    assert [e for e in doc.layer("events") if e.label == "MOVE"] == []

@@ -131,8 +131,10 @@ class _Events:
         key = w.key
         if not _candidate(key):
             return None  # fast path: no trigger reading at all
-        if i > 0 and self.words[i - 1].norm in "“«\"" or self._in_entity_label(i, "PER"):
-            return None  # a quoted or recognised name ("“فيصل الفضل”"), not "ف + يصل"
+        if i > 0 and (self.words[i - 1].norm in "“«\"" or self.r.has(i - 1, "titles")) or (
+            self._in_entity_label(i, "PER")
+        ):
+            return None  # a name ("النقيب فيصل", "“فيصل الفضل”"), not "ف + يصل"
         cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]
         fut = False
         nunated = TANWEEN_FATH in self.doc.text[w.start:w.end]
