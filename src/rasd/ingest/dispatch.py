@@ -19,6 +19,7 @@ from rasd.config import MAX_DOCUMENT_BYTES
 from rasd.doc import Document, Meta
 from rasd.errors import InputError, MalformedInput, RasdError, TooLarge
 from rasd.ingest import Item
+from rasd.ingest.manifest import apply_manifest, load_manifest
 from rasd.ingest.meta import finish
 
 TEXT_EXT = {".txt", ".text", ".md"}
@@ -55,12 +56,36 @@ def dispatch(
     if path.is_dir():
         yield from _walk(path, fetch=fetch, max_bytes=max_bytes)
     elif path.exists():
-        yield from _from_file(path, source, fetch=fetch, max_bytes=max_bytes)
+        manifests: dict[Path, dict[str, dict]] = {}
+        for item in _from_file(path, source, fetch=fetch, max_bytes=max_bytes):
+            yield _with_manifest(item, path, manifests)
     else:
         raise InputError("no such file or folder", source=source)
 
 
+def _with_manifest(item: Item, path: Path, cache: dict[Path, dict[str, dict]]) -> Item:
+    """Fill a file's metadata from the ``manifest.jsonl`` beside it (outlet, URL, date …).
+
+    Plain-text articles carry no metadata; corpus folders such as ``samples/`` keep it in a
+    sidecar manifest.  What the reader itself found always wins over the manifest.
+    """
+    if item.document is None:
+        return item
+    folder = path.parent
+    if folder not in cache:
+        try:
+            cache[folder] = load_manifest(folder)
+        except RasdError as e:
+            cache[folder] = {}
+            item.document.warnings.append(f"[W105] manifest ignored: {e}")
+    entry = cache[folder].get(path.name)
+    if entry:
+        apply_manifest(item.document, entry)
+    return item
+
+
 def _walk(root: Path, *, fetch: bool, max_bytes: int) -> Iterator[Item]:
+    manifests: dict[Path, dict[str, dict]] = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
@@ -68,7 +93,8 @@ def _walk(root: Path, *, fetch: bool, max_bytes: int) -> Iterator[Item]:
         if path.suffix.lower() in MEDIA_EXT or path.name.split(".")[0].lower() in SIDE_FILE_STEMS:
             continue
         try:
-            yield from _from_file(path, str(path), fetch=fetch, max_bytes=max_bytes)
+            for item in _from_file(path, str(path), fetch=fetch, max_bytes=max_bytes):
+                yield _with_manifest(item, path, manifests)
         except RasdError as e:
             yield Item(str(path), error=str(e))
         except Exception as e:  # noqa: BLE001 - one unreadable file never stops a folder
