@@ -14,12 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from datasketch import MinHash
 
 from rasd.doc import Document
 from rasd.lang.ar.normalize import normalize_key
-from rasd.lang.ar.tokenize import tokenize
+from rasd.lang.ar.tokenize import Token, tokenize
 
 #: Function words and news filler that say nothing about *which* event a text reports.
 _STOP_TEXT = """
@@ -54,11 +55,16 @@ def _term(key: str, det: bool) -> str:
     return key
 
 
-def content_terms(text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
-    """Folded content-word keys of ``text`` in order (clitics, stopwords and boilerplate out)."""
+def content_terms(text: str, skip: list[tuple[int, int]] | None = None,
+                  tokens: list[Any] | None = None) -> list[str]:  # fmt: skip
+    """Folded content-word keys of ``text`` in order (clitics, stopwords and boilerplate out).
+
+    ``tokens`` may pass the document's ``tokens`` layer (rebuilt as Token objects) to skip
+    re-tokenizing an analysed document.
+    """
     out: list[str] = []
     skip = skip or []
-    for t in tokenize(text):
+    for t in tokens if tokens is not None else tokenize(text):
         if t.kind != "word" or t.role != "stem":
             if t.kind == "num" and len(t.norm) >= 3:
                 out.append(t.norm)
@@ -85,15 +91,20 @@ def parse_day(value: str | None) -> date | None:
 def shingle_minhash(terms: list[str], k: int = 3, num_perm: int = 64) -> MinHash:
     """MinHash of word k-shingles: rewrites of one wire text share most shingles."""
     mh = MinHash(num_perm=num_perm, seed=1)
-    for i in range(max(1, len(terms) - k + 1)):
-        mh.update(" ".join(terms[i : i + k]).encode("utf-8"))
+    mh.update_batch([" ".join(terms[i : i + k]).encode("utf-8")
+                     for i in range(max(1, len(terms) - k + 1))])  # fmt: skip
     return mh
 
 
 def doc_features(doc: Document) -> DocFeatures:
     """Features of one document; the title (first line) counts double."""
     skip = [(s.start, s.end) for s in doc.layer("boilerplate")]
-    terms = content_terms(doc.text, skip)
+    tokens = None
+    if doc.layer("tokens"):
+        tokens = [Token(s.start, s.end, s.attrs.get("norm", ""), s.attrs.get("key", ""),
+                        s.label, s.attrs.get("role", ""), s.attrs.get("word", 0),
+                        bool(s.attrs.get("det", False))) for s in doc.layer("tokens")]  # fmt: skip
+    terms = content_terms(doc.text, skip, tokens)
     tf: Counter[str] = Counter(terms)
     title_end = doc.text.find("\n")
     if title_end > 0:

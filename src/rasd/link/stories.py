@@ -75,6 +75,8 @@ class _Cluster:
     centroid: Counter[str] = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
+    vec: dict[str, float] | None = None  # cached weighted centroid
+    vec_key: tuple[int, int] = (-1, -1)
 
 
 def _title(doc: Document) -> str:
@@ -126,6 +128,14 @@ class StoryIndex:
             a, b = b, a
         return sum(x * b.get(t, 0.0) for t, x in a.items())
 
+    def _centroid(self, c: _Cluster) -> dict[str, float]:
+        """The story's weighted centroid, cached: exact when IDF is fixed (batch mode), and
+        refreshed every 50 articles while an unprimed archive's IDF still moves."""
+        key = (len(c.members), 0 if self._primed else self.n_docs // 50)
+        if c.vec is None or c.vec_key != key:
+            c.vec, c.vec_key = self._vector(c.centroid), key
+        return c.vec
+
     def _in_window(self, c: _Cluster, day: date | None) -> bool:
         if day is None or c.first is None or c.last is None:
             return True
@@ -138,21 +148,21 @@ class StoryIndex:
             for m in c.members:
                 if m.minhash is not None:
                     best_dup = max(best_dup, f.minhash.jaccard(m.minhash))
-        if best_dup >= self.near_dup:
-            return 1.0
+                    if best_dup >= self.near_dup:
+                        return 1.0
         v = v if v is not None else self._vector(f.terms)
-        cos = self._cos(v, self._vector(c.centroid))
+        cos = self._cos(v, self._centroid(c))
         if self.alpha < 1.0:  # optionally mix in the best single member (single link)
             best = max(self._cos(v, self._vector(m.terms)) for m in c.members)
             cos = self.alpha * cos + (1 - self.alpha) * best
         return max(cos, best_dup)
 
     # -- incremental assignment -----------------------------------------------------------
-    def add(self, doc: Document) -> str:
+    def add(self, doc: Document, features: DocFeatures | None = None) -> str:
         """Assign ``doc`` to the best open story or open a new one; returns the story id."""
         if doc.id in self.assign:
             return self.story_id(self.assign[doc.id])
-        f = doc_features(doc)
+        f = features or doc_features(doc)
         if not self._primed:
             self.n_docs += 1
             self.df.update(f.terms.keys())
@@ -221,12 +231,13 @@ def cluster_documents(docs: Iterable[Document], **params: Any) -> list[Story]:
     """
     docs = list({d.id: d for d in docs}.values())
     docs.sort(key=lambda d: ((d.meta.published or "9999")[:10], d.id))
+    feats = [doc_features(d) for d in docs]
     df: Counter[str] = Counter()
-    for d in docs:
-        df.update(doc_features(d).terms.keys())
+    for f in feats:
+        df.update(f.terms.keys())
     index = StoryIndex(df=df, n_docs=len(docs), **params)
-    for d in docs:
-        index.add(d)
+    for d, f in zip(docs, feats, strict=True):
+        index.add(d, f)
     return index.stories()
 
 
