@@ -27,6 +27,7 @@ from functools import lru_cache
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer, key, population_score
+from rasd.lang.ar.normalize import fold_key
 from rasd.pipeline import component
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -377,6 +378,9 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
         if w is None:
             break
         start = w.start(1)
+        word = fold_key(w.group(1))
+        if not any(f in gaz.first_words for f in (word, word[1:], word[2:])):
+            continue  # cheap test before normalizing the phrase
         phrase = text[start : m.end]
         for k in (key(phrase), *_declitic(key(phrase))):
             if k in gaz.names:
@@ -400,7 +404,10 @@ def places_component(doc: Document, config: Config) -> None:
         mentions = entity_mentions(doc.layer("entities"), doc.text, gaz)
     else:
         mentions = mentions_from_tokens(doc, gaz)
-    keys = [t.attrs.get("key", "") for t in doc.layer("tokens") if t.label == "word"]
+    from rasd.extract.times import stream_for
+
+    keys = [k for k in stream_for(doc).keys if "ال" in k[:4]]  # nationality adjectives
+    keys += [k[1:] for k in keys if k[0] in "وفبل"]
     spans = resolve_mentions(mentions, gaz, doc.text, keys)
     doc.set_layer("places", spans, "pl")
 

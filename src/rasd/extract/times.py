@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -39,6 +40,7 @@ from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 from rasd.pipeline import component
 
 
+@lru_cache(maxsize=4096)
 def F(s: str) -> str:
     """Fold a pattern or word the way token keys are folded (length-preserving)."""
     return fold_key(s)
@@ -350,14 +352,18 @@ def _variants(k: str) -> tuple[str, ...]:
     when they are anchors, ``#`` for numbers.  Memoized: news vocabulary is Zipfian."""
     v = _VARIANTS.get(k)
     if v is None:
-        out = [k]
+        A = ALL_ANCHORS
+        out = []
+        if k in A:
+            out.append(k)
         if len(k) > 2 and k[0] in "وفبلك":
-            out.append(k[1:])
-            if len(k) > 3 and k[1] in "بلك":
+            if k[1:] in A:
+                out.append(k[1:])
+            if len(k) > 3 and k[1] in "بلك" and k[2:] in A:
                 out.append(k[2:])
-        if any(x[:1].isdigit() for x in out):
+        if k[:1].isdigit() or k[1:2].isdigit():
             out.append("#")
-        v = _VARIANTS[k] = tuple(x for x in out if x in ALL_ANCHORS)
+        v = _VARIANTS[k] = tuple(out)
     return v
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.errors import ModelError
-from rasd.lang.ar.normalize import normalize, normalize_key
+from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 
 DATA = Path(__file__).parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.json.gz"
@@ -74,6 +74,8 @@ class Gazetteer:
         self.names = names
         self.by_id = {p.id: p for p in places}
         self.max_words = max((k.count(" ") + 1 for k in names), default=1)
+        #: first words of multi-word names ("ريف" of "ريف إدلب"): cheap pre-checks
+        self.first_words = frozenset(k.split(" ")[0] for k in names if " " in k)
 
     def lookup(self, key: str) -> list[Place]:
         """Candidates for an already-normalized key (see :func:`key`)."""
@@ -101,11 +103,16 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
+_SPACES = re.compile(r"[\s\-–_]+")
+_PLAIN = re.compile(r"[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
+
+
 @lru_cache(maxsize=100_000)
 def key(name: str) -> str:
     """The lookup key of a name: normalized, folded, hyphens and spaces collapsed."""
-    k = normalize_key(name.strip())
-    k = re.sub(r"[\s\-–_]+", " ", k)
+    name = name.strip()
+    # plain Arabic letters need no normalized view (the common case): fold them directly
+    k = fold_key(name) if _PLAIN.fullmatch(name) else _SPACES.sub(" ", normalize_key(name))
     return k.strip(" .,،:;؛()[]«»\"'")
 
 
