@@ -97,7 +97,9 @@ def shingle_minhash(terms: list[str], k: int = 3, num_perm: int = 64) -> MinHash
 
 
 def doc_features(doc: Document) -> DocFeatures:
-    """Features of one document; the title (first line) counts double."""
+    """Features of one document: content words and bigrams (the title, first line, counts
+    double; places double), entity names when an ``entities`` layer exists, and absolute
+    event days when a ``times`` layer exists."""
     skip = [(s.start, s.end) for s in doc.layer("boilerplate")]
     tokens = None
     if doc.layer("tokens"):
@@ -123,6 +125,10 @@ def doc_features(doc: Document) -> DocFeatures:
         names.add(normalize_key(str(name)))
     for n in names:
         tf["§" + n] += 2
+    for s in doc.layer("times"):  # the day an event happened, when the text says it
+        value = str(s.attrs.get("value", ""))
+        if s.label == "DATE" and len(value) == 10 and value[:4].isdigit():
+            tf["@" + value] += 1
     return DocFeatures(
         doc_id=doc.id,
         day=parse_day(doc.meta.published),
@@ -153,6 +159,8 @@ def background_idf(term: str) -> float:
     counts, top = _background()
     if term.startswith("§"):
         return 3.0
+    if term.startswith("@"):
+        return 2.0
     parts = term.split("_")
     best = 0.0
     for p in parts:
