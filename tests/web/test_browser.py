@@ -138,7 +138,7 @@ def page(browser, server):
     """A page that records dialogs (an XSS would open one), JS errors and off-host requests."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ar")
     pg = context.new_page()
-    pg.dialogs, pg.errors, pg.foreign = [], [], []
+    pg.dialogs, pg.errors, pg.foreign, pg.failed = [], [], [], []
 
     def on_dialog(d):
         pg.dialogs.append(d.message)
@@ -146,6 +146,7 @@ def page(browser, server):
 
     pg.on("dialog", on_dialog)
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("response", lambda r: pg.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     pg.on("request", lambda r: None if r.url.startswith((server["base"], "data:"))
           else pg.foreign.append(r.url))
     yield pg
@@ -246,6 +247,7 @@ def test_search_article_entity_map(page, server) -> None:
 
     assert not page.errors, page.errors
     assert not page.foreign, f"requests left the server: {page.foreign[:5]}"
+    assert not page.failed, f"failed requests: {page.failed[:5]}"
     assert not page.dialogs
 
 
