@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,7 +100,7 @@ def _declitic(k: str) -> list[str]:
     return out
 
 
-def _candidates(gaz: Gazetteer, m: Mention) -> tuple[list[Place], str | None, str]:
+def _candidates(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], str | None, str]:
     for k, head, method in _keys(m.text, m.canonical):
         cands = gaz.lookup(k)
         if cands:
@@ -188,7 +188,7 @@ def resolve_mentions(
     mentions: Sequence[Mention],
     gaz: Gazetteer | None = None,
     text: str | None = None,
-    context_keys: Iterable[str] = (),
+    context_keys: Iterable[str] | Callable[[], Iterable[str]] = (),
 ) -> list[Span]:
     """Resolve mentions jointly (document context) into ``places`` spans.
 
@@ -204,11 +204,12 @@ def resolve_mentions(
         countries = {p.country for p in cands if p.country}
         if len(countries) == 1:
             focus[next(iter(countries))] += 1
-    nisba = _nisba_index(gaz)
-    for k in context_keys:
-        cc = nisba.get(k)
-        if cc:
-            focus[cc] += 0.5
+    if any(len(c) > 1 for c, _, _ in found):  # context matters only for ambiguous names
+        nisba = _nisba_index(gaz)
+        for k in context_keys() if callable(context_keys) else context_keys:
+            cc = nisba.get(k)
+            if cc:
+                focus[cc] += 0.5
     total = sum(focus.values())
     if text is not None:
         found = [
@@ -217,15 +218,15 @@ def resolve_mentions(
         ]
     # One sense per discourse: a name made explicit once ("مدينة طرابلس", a dateline) keeps
     # that reading for its other, bare mentions in the same document.
-    explicit: dict[tuple[str, ...], str] = {}
+    explicit: dict[int, str] = {}  # candidate lists are shared objects per name key
     for cands, head, _ in found:
         if head and len(cands) > 1:
-            explicit.setdefault(tuple(sorted(p.id for p in cands)), head)
-    found = [
-        (c, explicit.get(tuple(sorted(p.id for p in c))), meth) if head is None and c else
-        (c, head, meth)
-        for c, head, meth in found
-    ]
+            explicit.setdefault(id(cands), head)
+    if explicit:
+        found = [
+            (c, explicit.get(id(c)), meth) if head is None and c else (c, head, meth)
+            for c, head, meth in found
+        ]
     out: list[Span] = []
     for m, (cands, head, method) in zip(mentions, found, strict=True):
         attrs: dict[str, object] = {"resolved": False}
@@ -367,18 +368,28 @@ def entity_mentions(
     return out
 
 
-_WORD_BEFORE = re.compile(r"([\u0600-\u06ff\u0640]+)\s+$")
+def _word_before(text: str, pos: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the Arabic word just before ``pos`` (spaces between), or None."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == pos:
+        return None
+    k = j
+    while k > 0 and ("\u0600" <= text[k - 1] <= "\u06ff"):
+        k -= 1
+    return (k, j) if k < j else None
 
 
 def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     start = m.start
     best = None
     for _ in range(2):
-        w = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        w = _word_before(text, start)
         if w is None:
             break
-        start = w.start(1)
-        word = fold_key(w.group(1))
+        start = w[0]
+        word = fold_key(text[w[0] : w[1]])
         if not any(f in gaz.first_words for f in (word, word[1:], word[2:])):
             continue  # cheap test before normalizing the phrase
         phrase = text[start : m.end]
@@ -404,10 +415,10 @@ def places_component(doc: Document, config: Config) -> None:
         mentions = entity_mentions(doc.layer("entities"), doc.text, gaz)
     else:
         mentions = mentions_from_tokens(doc, gaz)
-    from rasd.extract.times import stream_for
+    def keys() -> list[str]:
+        # nationality adjectives ("الأردني") are stems with the article in the tokens layer
+        return [k for k in (t.attrs["key"] for t in doc.layer("tokens")) if k[:2] == "ال"]
 
-    keys = [k for k in stream_for(doc).keys if "ال" in k[:4]]  # nationality adjectives
-    keys += [k[1:] for k in keys if k[0] in "وفبل"]
     spans = resolve_mentions(mentions, gaz, doc.text, keys)
     doc.set_layer("places", spans, "pl")
 

@@ -310,19 +310,21 @@ def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
     ]
     ostart = [tokens[a].start for a in starts]
     oend = [tokens[b - 1].end for b in ends]
-    futs = [bisect.bisect_right(starts, i) - 1 for i, a in enumerate(attrs) if a["role"] == "fut"]
+    futs = [  # the future clitic is the piece "س" (checking its key first spares a lookup)
+        bisect.bisect_right(starts, i) - 1
+        for i, k in enumerate(pkeys)
+        if k == "س" and attrs[i]["role"] == "fut"
+    ]
     pos = list(accumulate([len(k) + 1 for k in keys[:-1]], initial=0)) if keys else []
     fut = [False] * len(keys)
     for i in futs:
         fut[i] = True
     sawf = F("سوف")
-    get = _VARIANTS.get
-    vlist = [get(k) for k in keys]
-    for i in [i for i, v in enumerate(vlist) if v is None]:
-        vlist[i] = _variants(keys[i])
+    surface = ANCHOR_SURFACES  # anchors with their possible proclitics: one set test a word
     idx: dict[str, list[int]] = {}
-    for i in [i for i, v in enumerate(vlist) if v]:
-        for v in vlist[i]:
+    for i in [i for i, k in enumerate(keys) if k in surface or k[:1].isdigit()
+              or k[1:2].isdigit()]:
+        for v in _variants(keys[i]):
             if v in idx:
                 idx[v].append(i)
             else:
@@ -382,15 +384,63 @@ def stream_for(doc: Document) -> Stream:
     return st
 
 
-def stream_from_text(text: str) -> Stream:
-    """Tokenize ``text`` directly (used outside the pipeline, e.g. by ``rasd eval time``)."""
+def _token_spans(text: str) -> list[Span]:
+    """The tokens layer's spans for ``text`` without a pipeline (``rasd eval time``)."""
     from rasd.lang.ar.tokenize import tokenize
 
-    spans = [
+    return [
         Span(t.start, t.end, t.kind, "", {"key": t.key, "word": t.word, "role": t.role})
         for t in tokenize(text)
     ]
-    return stream_from_tokens(text, spans)
+
+
+def stream_from_text(text: str) -> Stream:
+    """Tokenize ``text`` and build its whole word stream."""
+    return stream_from_tokens(text, _token_spans(text))
+
+
+#: Tokens kept before/after an anchor piece: more than any expression spans and than the
+#: look-back of the context checks (future tense: 12 words).  Numbers alone (years, numeric
+#: dates) need less context.
+WINDOW_BEFORE, WINDOW_AFTER = 22, 16
+NUMBER_WINDOW_BEFORE, NUMBER_WINDOW_AFTER = 6, 8
+
+
+def window_streams(text: str, tokens: Sequence[Span]) -> list[Stream]:
+    """Word streams for the stretches of the document that can hold a time expression.
+
+    A cheap pass over the tokens' keys finds anchor pieces (month names, units, "اليوم",
+    digits …); only windows around them are re-joined into word streams and scanned by the
+    rules.  Most of a news text holds no time expression, so this keeps the layer's cost a
+    fraction of tokenization's.
+    """
+    if not tokens:
+        return []
+    attrs = [t.attrs for t in tokens]
+    anchors = PIECE_ANCHORS
+    keys = [a["key"] for a in attrs]
+    hits = [i for i, k in enumerate(keys) if k in anchors or k[:1].isdigit()]
+    if not hits:
+        return []
+    n = len(tokens)
+    merged: list[list[int]] = []
+    for i in hits:
+        if keys[i][:1].isdigit():
+            a, b = max(0, i - NUMBER_WINDOW_BEFORE), min(n, i + NUMBER_WINDOW_AFTER)
+        else:
+            a, b = max(0, i - WINDOW_BEFORE), min(n, i + WINDOW_AFTER)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        while a > 0 and attrs[a]["word"] == attrs[a - 1]["word"]:  # whole words only
+            a -= 1
+        while b < n and attrs[b]["word"] == attrs[b - 1]["word"]:
+            b += 1
+        out.append(stream_from_tokens(text, tokens[a:b]))
+    return out
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1438,6 +1488,23 @@ def _with_part(res: Callable, code: str) -> Callable:
     return wrapped
 
 
+#: Every written form of an anchor word: bare, or after one or two proclitics ("وفي" …).
+ANCHOR_SURFACES: frozenset[str] = frozenset(
+    f"{c}{a}"
+    for a in ALL_ANCHORS
+    for c in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+)
+
+#: Token keys that can be (part of) an anchor word: anchors and, since the tokenizer may split
+#: a leading و/ف/ب/ل/ك/س as a clitic ("فجراً" → ف + جرا), anchors without their first letter.
+PIECE_ANCHORS: frozenset[str] = (
+    ALL_ANCHORS
+    | frozenset(a[1:] for a in ALL_ANCHORS if len(a) > 2 and a[0] in "وفبلكس")
+    | frozenset(w for k in (*PARTS, *CLOCK_ADV, *_VAGUE) for w in k.split(" "))
+) - {F(w) for w in ("من", "في", "بعد", "قبل", "منذ", "هذا", "هذه", "كل", "أول", "الأول", "وقت",
+                    "الوقت", "حتى", "على")}  # function words: the anchor next to them triggers
+
+
 def find_candidates(s: Stream) -> list[Cand]:
     """Run every rule and keep a non-overlapping set: longest match first, then priority."""
     cands: list[Cand] = []
@@ -1489,40 +1556,50 @@ def extract_times(
     text: str,
     published: str | None = None,
     stream: Stream | None = None,
+    tokens: Sequence[Span] | None = None,
 ) -> tuple[list[Span], dict[str, Any] | None]:
     """Find and normalize time expressions in ``text``.
 
-    Returns ``(spans, found_pubdate)``: when ``published`` is None the publication date is
-    looked for in the text (:mod:`rasd.extract.pubdate`) and, if found, used as the anchor and
-    returned as ``{"published": …, "published_info": …}``.
+    ``tokens`` (the tokens layer) are tokenized here when not given; ``stream`` forces one
+    whole-text stream instead of anchor windows.  Returns ``(spans, found_pubdate)``: when
+    ``published`` is None the publication date is looked for in the text
+    (:mod:`rasd.extract.pubdate`) and, if found, used as the anchor and returned as
+    ``{"published": …, "published_info": …}``.
     """
-    s = stream or stream_from_text(text)
-    cands = find_candidates(s)
+    if stream is not None:
+        streams = [stream]
+    else:
+        streams = window_streams(text, tokens if tokens is not None else _token_spans(text))
+    per_stream = [(s, find_candidates(s)) for s in streams]
     found = None
     anchor = parse_anchor(published)
     if anchor is None:
         from rasd.extract.pubdate import pubdate_from_candidates
 
-        found = pubdate_from_candidates(s, cands)
-        if found:
-            anchor = parse_anchor(found["published"])
+        for s, cands in per_stream:
+            found = pubdate_from_candidates(s, cands)
+            if found:
+                anchor = parse_anchor(found["published"])
+                break
     spans: list[Span] = []
-    last_day: tuple[int, str, str] | None = None  # (word end, date value, span id)
-    for i, c in enumerate(cands):
-        attrs = c.resolve(anchor)
-        typ = attrs.pop("type")
-        attrs = {k: v for k, v in attrs.items() if v is not None or k == "value"}
-        sid = f"tx{i}"
-        v = attrs.get("value")
-        if c.info.get("default_day") and v and last_day and _same_sentence(s, last_day[0], c.a):
-            # a clock time without a day belongs to the day just named in its sentence
-            # ("جرت الانتخابات أمس السبت … وأغلقت المكاتب الساعة السابعة مساء")
-            attrs["value"] = last_day[1] + v[10:]
-            attrs["anchor"] = last_day[2]
-        if isinstance(v, str) and _DAY_VALUE.fullmatch(v[:10]) and len(v) >= 10:
-            last_day = (c.b, v[:10], sid)
-        start, end = s.to_original(c.a, c.b)
-        spans.append(Span(start, end, typ, sid, attrs))
+    for s, cands in per_stream:
+        last_day: tuple[int, str, str] | None = None  # (word end, date value, span id)
+        for c in cands:
+            attrs = c.resolve(anchor)
+            typ = attrs.pop("type")
+            attrs = {k: v for k, v in attrs.items() if v is not None or k == "value"}
+            sid = f"tx{len(spans)}"
+            v = attrs.get("value")
+            if (c.info.get("default_day") and v and last_day
+                    and _same_sentence(s, last_day[0], c.a)):
+                # a clock time without a day belongs to the day just named in its sentence
+                # ("جرت الانتخابات أمس السبت … وأغلقت المكاتب الساعة السابعة مساء")
+                attrs["value"] = last_day[1] + v[10:]
+                attrs["anchor"] = last_day[2]
+            if isinstance(v, str) and _DAY_VALUE.fullmatch(v[:10]) and len(v) >= 10:
+                last_day = (c.b, v[:10], sid)
+            start, end = s.to_original(c.a, c.b)
+            spans.append(Span(start, end, typ, sid, attrs))
     return spans, found
 
 
@@ -1538,8 +1615,7 @@ def _same_sentence(s: Stream, a: int, b: int) -> bool:
 @component("times", requires=("tokens",), assigns=("times",))
 def times_component(doc: Document, config: Config) -> None:
     """Pipeline entry: publication date fallback from the text, then the ``times`` layer."""
-    s = stream_for(doc)
-    spans, found = extract_times(doc.text, doc.meta.published, s)
+    spans, found = extract_times(doc.text, doc.meta.published, tokens=doc.layer("tokens"))
     if found and not doc.meta.published:
         doc.meta.published = found["published"]
         doc.meta.published_info = found["published_info"]
