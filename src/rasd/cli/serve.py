@@ -19,7 +19,8 @@ DEFAULT_PORT = 8321
 @click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
 @click.option("--host", default=DEFAULT_HOST, show_default=True,
               help="Address to listen on (loopback only unless you change it).")
-@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port to listen on.")
 @click.option("--token", default=None, envvar="RASD_TOKEN", show_envvar=True,
               help="Enables the write endpoints (POST /api/documents) for clients sending "
                    "'Authorization: Bearer TOKEN'. Without it the server is read-only.")
@@ -30,7 +31,8 @@ DEFAULT_PORT = 8321
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (each opens its own store connections).")
 @click.option("--log-level", default="warning", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="Server log verbosity (info logs every request).")
 def serve(
     db: str | None,
     host: str,
