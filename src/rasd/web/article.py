@@ -17,7 +17,13 @@ from urllib.parse import quote
 from rasd.doc import Document
 from rasd.store import records
 from rasd.web.highlight import Mark, Node, nest
-from rasd.web.labels import entity_label, event_label, speaker_kind_label, stance_label
+from rasd.web.labels import (
+    entity_label,
+    event_label,
+    speaker_kind_label,
+    stance_label,
+    time_value,
+)
 
 HIGHLIGHT_LAYERS = ("entities", "places", "times", "quotes", "events")
 
@@ -167,7 +173,7 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
 
     times = []
     for r in records.time_rows(doc):
-        value = r["value"] or ""
+        value = time_value(r["value"])
         marks.append(
             Mark(r["char_start"], r["char_end"], "times", "tm", f"زمن · {value}", None, r["span_id"])
         )

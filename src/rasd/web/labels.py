@@ -125,6 +125,12 @@ MONTHS = (
     "ديسمبر",
 )
 
+TIME_REFS = {
+    "PAST_REF": "في الماضي (غير محدد)",
+    "PRESENT_REF": "الآن",
+    "FUTURE_REF": "في المستقبل (غير محدد)",
+}
+
 LAYER_NAMES = {
     "entities": "الكيانات",
     "places": "الأماكن",
@@ -173,3 +179,10 @@ def arabic_date(iso: str | None) -> str:
     except (ValueError, IndexError):
         return iso
     return iso
+
+
+def time_value(value: str | None) -> str:
+    """A normalized time value for people: TIMEX3 placeholders in Arabic, dates unchanged."""
+    if not value:
+        return ""
+    return TIME_REFS.get(value, value)
