@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -293,15 +293,23 @@ class Stream:
         return self.joined[self.pos[i] : end]
 
 
-def stream_from_tokens(text: str, tokens: Sequence[Span]) -> Stream:
+def stream_from_tokens(
+    text: str,
+    tokens: Sequence[Span],
+    attrs: Sequence[Mapping[str, Any]] | None = None,
+    pkeys: Sequence[str] | None = None,
+) -> Stream:
     """Re-join the tokens layer's pieces per orthographic word (clitics back on their word).
 
+    ``attrs``/``pkeys`` (the tokens' attrs and keys) may be passed when already extracted.
     Written with comprehensions over whole lists (not one loop with appends): this runs for
     every document and is the largest part of the layer's cost.
     """
-    attrs = [t.attrs for t in tokens]
+    if attrs is None:
+        attrs = [t.attrs for t in tokens]
+    if pkeys is None:
+        pkeys = [a["key"] for a in attrs]
     wids = [a["word"] for a in attrs]
-    pkeys = [a["key"] for a in attrs]
     n_tok = len(tokens)
     starts = [i for i, (p, w) in enumerate(zip([None, *wids], wids, strict=False)) if p != w]
     ends = [*starts[1:], n_tok]
@@ -439,7 +447,7 @@ def window_streams(text: str, tokens: Sequence[Span]) -> list[Stream]:
             a -= 1
         while b < n and attrs[b]["word"] == attrs[b - 1]["word"]:
             b += 1
-        out.append(stream_from_tokens(text, tokens[a:b]))
+        out.append(stream_from_tokens(text, tokens[a:b], attrs[a:b], keys[a:b]))
     return out
 
 
@@ -1505,10 +1513,27 @@ PIECE_ANCHORS: frozenset[str] = (
                     "الوقت", "حتى", "على")}  # function words: the anchor next to them triggers
 
 
+#: Anchor words of each rule (what its :meth:`Stream.around` windows are built on).
+RULE_ANCHORS: dict[str, frozenset[str]] = {
+    "day_month": _MONTH_ANCHORS, "day_range": _MONTH_ANCHORS, "month_only": _MONTH_ANCHORS,
+    "numeric_date": _NUM_ANCHOR, "year": _NUM_ANCHOR, "hijri_date": _HIJRI_ANCHORS,
+    "hijri_year": _HYEAR_ANCHORS, "deictic": _DEICTIC_ANCHORS, "weekday": frozenset(WEEKDAYS),
+    "period": frozenset(PERIOD_UNIT), "day_of_month": frozenset([F("الشهر")]),
+    "duration": _DURATION_ANCHORS, "vague": _VAGUE_ANCHORS, "clock": frozenset([F("الساعة")]),
+    "part_of_day": frozenset(k.split(" ")[0] for k in PARTS), "decade": _DECADE_ANCHORS,
+    "century": frozenset([F("القرن")]), "season": frozenset(SEASONS), "sets": _SET_ANCHORS,
+    "part_of_year": frozenset([F("الربع"), F("النصف")]),
+}
+assert set(RULE_ANCHORS) == {r.__name__ for r in RULES}, "every rule needs its anchors"
+
+
 def find_candidates(s: Stream) -> list[Cand]:
     """Run every rule and keep a non-overlapping set: longest match first, then priority."""
     cands: list[Cand] = []
+    present = s.index().keys()
     for r in RULES:
+        if present.isdisjoint(RULE_ANCHORS[r.__name__]):
+            continue  # none of the rule's anchor words in this window
         cands.extend(r(s))
     cands.sort(key=lambda c: (-(c.b - c.a), -c.priority, c.a))
     taken: list[tuple[int, int]] = []
