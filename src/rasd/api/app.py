@@ -156,8 +156,10 @@ def create_app(
             swagger_favicon_url="/static/favicon.svg",
         )
 
+    from rasd.web.pages import FacetCache
     from rasd.web.pages import router as pages_router
 
+    app.state.facet_cache = FacetCache()
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -9,6 +9,9 @@ date is ignored, not a 422), because people type into these forms.
 from __future__ import annotations
 
 import re
+import threading
+import time
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -194,13 +197,48 @@ _env.globals["safe_external_url"] = safe_external_url
 # --------------------------------------------------------------------------- search
 
 
+class FacetCache:
+    """Facets of recent result sets, for paging and the (expensive) whole-archive home page.
+
+    Keyed by query, filters and the archive's document count, so an ingest invalidates it;
+    entries also expire after ``ttl`` seconds (re-analysis keeps the count).
+    """
+
+    def __init__(self, size: int = 256, ttl: float = 120.0) -> None:
+        self.size, self.ttl = size, ttl
+        self._data: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is None or time.monotonic() - hit[0] > self.ttl:
+                return None
+            self._data.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._data[key] = (time.monotonic(), value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
+
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request) -> HTMLResponse:
     store = _store(request)
     q = _param(request, "q", 1000) or ""
     filters = web_filters(request)
     offset = _int_param(request, "offset", 0, 1_000_000)
-    result = store.search(q, filters, limit=PER_PAGE, offset=offset, facets=True)
+    cache: FacetCache = request.app.state.facet_cache
+    key = (q, filters, store.count())
+    facets = cache.get(key)
+    result = store.search(q, filters, limit=PER_PAGE, offset=offset, facets=facets is None)
+    if facets is None:
+        facets = result.facets
+        cache.put(key, facets)
     active = [
         (key, value, _url(request.url.path, {k: v for k, v in _current(request).items() if k != key}))
         for key, value in _current(request).items()
@@ -212,7 +250,7 @@ def search_page(request: Request) -> HTMLResponse:
         nav="search",
         q=q,
         result=result,
-        facets=result.facets,
+        facets=facets,
         active_filters=active,
         pages=_pages(result.total, PER_PAGE, offset),
         total_docs=store.count(),
