@@ -236,3 +236,14 @@ def test_outlet_names_with_today() -> None:
     text = "بغداد - الرافدين اليوم\nوقال لـ\"الرافدين اليوم\" إن المنسوب انخفض، وقال الوزير: \"سنبدأ اليوم\"."
     spans, _ = extract_times(text, "2024-08-14")
     assert [(text[s.start : s.end], s.start) for s in spans] == [("اليوم", text.rindex("اليوم"))]
+
+
+def test_empty_and_punctuation_only_documents() -> None:
+    from rasd.config import Config
+    from rasd.doc import Document
+    from rasd.pipeline import Pipeline
+
+    pipe = Pipeline(Config(components=("text", "times", "places")))
+    for text in ("", " ", "\n\n", "."):
+        doc = pipe(Document(text))
+        assert doc.layer("times") == [] and doc.layer("places") == []

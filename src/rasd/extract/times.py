@@ -305,6 +305,8 @@ def stream_from_tokens(
     Written with comprehensions over whole lists (not one loop with appends): this runs for
     every document and is the largest part of the layer's cost.
     """
+    if not tokens:
+        return Stream(text, "", [], [], [], [], [], {})
     if attrs is None:
         attrs = [t.attrs for t in tokens]
     if pkeys is None:
