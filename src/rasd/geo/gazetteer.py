@@ -73,13 +73,18 @@ class Gazetteer:
         self.places = places
         self.names = names
         self.by_id = {p.id: p for p in places}
+        self._cache: dict[str, tuple[Place, ...]] = {}
         self.max_words = max((k.count(" ") + 1 for k in names), default=1)
         #: first words of multi-word names ("ريف" of "ريف إدلب"): cheap pre-checks
         self.first_words = frozenset(k.split(" ")[0] for k in names if " " in k)
 
-    def lookup(self, key: str) -> list[Place]:
-        """Candidates for an already-normalized key (see :func:`key`)."""
-        return [self.places[i] for i in self.names.get(key, ())]
+    def lookup(self, key: str) -> tuple[Place, ...]:
+        """Candidates for an already-normalized key (see :func:`key`); the same tuple object
+        for the same key, so callers may compare candidate sets by identity."""
+        r = self._cache.get(key)
+        if r is None:
+            r = self._cache[key] = tuple(self.places[i] for i in self.names.get(key, ()))
+        return r
 
     def __len__(self) -> int:
         return len(self.places)
