@@ -171,8 +171,12 @@ class Document:
         return self.layers.get(name, [])
 
     def set_layer(self, name: str, spans: Iterable[Span], prefix: str | None = None) -> None:
-        """Store a layer, sorted by offset, giving ids ``<prefix><n>`` to spans without one."""
-        prefix = prefix or name[:1]
+        """Store a layer, sorted by offset, giving ids ``<prefix><n>`` to spans without one.
+
+        The default prefix is the layer name itself: ids must be unique across layers because
+        relations (quote → speaker, event → place) refer to spans by id alone.
+        """
+        prefix = prefix or name
         out = []
         for i, s in enumerate(sorted(spans, key=lambda s: (s.start, s.end))):
             if not s.id:

@@ -481,4 +481,4 @@ def extract(doc: Document) -> list[Span]:
 
 @component("events", requires=("tokens", "sentences"), assigns=("events",))
 def events_component(doc: Document, config: Config) -> None:
-    doc.set_layer("events", extract(doc), prefix="e")
+    doc.set_layer("events", extract(doc), prefix="ev")
