@@ -30,6 +30,7 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
     from tqdm import tqdm
 
     from rasd.config import Config
+    from rasd.corrections import CorrectedPipeline, CorrectionStore
     from rasd.pipeline import Pipeline
     from rasd.store import open_store
     from rasd.store.ingest import ingest as run
@@ -43,6 +44,8 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
             bar.write(f"error: {source}: {error}", file=click.get_text_stream("stderr"))
 
     with open_store(db) as store:
+        # people's corrections outlive re-analysis: apply them to every (re)analysed document
+        pipe = CorrectedPipeline(pipe, CorrectionStore(store))
         summary = run(store, sources, pipe, fetch=fetch, on_item=on_item)
     bar.close()
     if as_json:

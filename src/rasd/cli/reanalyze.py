@@ -23,13 +23,16 @@ def reanalyze(db: str | None, everything: bool, as_json: bool, progress: bool) -
     """
     from tqdm import tqdm
 
+    from rasd.corrections import CorrectedPipeline, CorrectionStore
     from rasd.pipeline import Pipeline
     from rasd.store import open_store
 
     with open_store(db, create=False) as store, tqdm(
         unit="doc", disable=not progress, desc="reanalyze", leave=False
     ) as bar:
-        counts = store.reanalyze(Pipeline(), only_outdated=not everything, progress=bar.update)
+        # people's corrections outlive re-analysis with a newer model
+        pipe = CorrectedPipeline(Pipeline(), CorrectionStore(store))
+        counts = store.reanalyze(pipe, only_outdated=not everything, progress=bar.update)
     if as_json:
         click.echo(json.dumps(counts))
     else:
