@@ -24,7 +24,11 @@ browser:
 	  || echo "warning: could not install Debian chromium; browser tests will be skipped"; }
 
 demo: install
-	$(BIN)/rasd analyze samples/alhal-2021-11-01.txt --published 2021-11-01 --format text
+	$(BIN)/rasd ingest samples --db $(DB) --no-progress
+	$(BIN)/rasd analyze samples/alhal-2021-11-01.txt --format text
+	$(BIN)/rasd stories --db $(DB) --min-size 2
+	@echo "serving the archive at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/rasd serve --db $(DB) --port $(PORT)
 
 test: install browser
 	$(BIN)/python -m pytest -q
