@@ -160,10 +160,11 @@ async def _python_load(base: str, paths: list[str], duration: float, connections
             "max_ms": lat[-1], "errors": errors, "non_2xx": errors, "tool": "python-httpx"}
 
 
-def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int, threads: int) -> subprocess.Popen:
     proc = subprocess.Popen(
         [sys.executable, "-c", "from rasd.cli import main; main()", "serve", "--db", db,
-         "--port", str(port), "--workers", str(workers), "--log-level", "error"],
+         "--port", str(port), "--workers", str(workers), "--threads", str(threads),
+         "--log-level", "error"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )
@@ -189,13 +190,15 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2, help="wrk threads")
     ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+    ap.add_argument("--server-threads", type=int, default=8, help="threads per server process")
     ap.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
     args = ap.parse_args()
     tool = args.tool
     if tool == "auto":
         tool = "wrk" if shutil.which("wrk") else "python"
     results: dict[str, object] = {"tool": tool, "connections": args.connections,
-                                  "workers": args.workers, "duration_s": args.duration}
+                                  "workers": args.workers, "server_threads": args.server_threads,
+                                  "duration_s": args.duration}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         if args.db and (args.db.startswith("postgresql") or Path(args.db).exists()):
@@ -205,7 +208,7 @@ def main() -> None:
         else:
             db, vocab = build_archive(tmp, args.docs)
         port = _free_port()
-        proc = start_server(db, port, args.workers)
+        proc = start_server(db, port, args.workers, args.server_threads)
         base = f"http://127.0.0.1:{port}"
         try:
             results["documents"] = httpx.get(base + "/api/health").json()["documents"]

@@ -28,13 +28,14 @@ class Settings:
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
     #: worker threads per process, hence at most this many store connections per process
-    threads: int = 16
+    threads: int = 8
 
     @classmethod
     def from_env(cls, db: str | None = None, token: str | None = None, **kw: int) -> Settings:
         """Fill ``db``/``token`` (and size limits) from ``RASD_DB`` / ``RASD_TOKEN`` /
-        ``RASD_MAX_REQUEST_BYTES`` / ``RASD_MAX_DOCUMENT_BYTES`` when not given."""
-        for key in ("max_request_bytes", "max_document_bytes"):
+        ``RASD_MAX_REQUEST_BYTES`` / ``RASD_MAX_DOCUMENT_BYTES`` / ``RASD_THREADS`` when not
+        given."""
+        for key in ("max_request_bytes", "max_document_bytes", "threads"):
             env = os.environ.get(f"RASD_{key.upper()}")
             if key not in kw and env and env.isdigit():
                 kw[key] = int(env)

@@ -30,6 +30,8 @@ DEFAULT_PORT = 8321
               type=click.IntRange(1), help="Larger documents (text or HTML) get HTTP 413.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (each opens its own store connections).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Worker threads per process (each holds one store connection).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log verbosity (info logs every request).")
@@ -41,6 +43,7 @@ def serve(
     max_request_bytes: int,
     max_document_bytes: int,
     workers: int,
+    threads: int,
     log_level: str,
 ) -> None:
     """Serve the web interface (/) and the JSON API (/api, spec at /openapi.json, docs at
@@ -53,6 +56,7 @@ def serve(
     settings = Settings.from_env(
         db=db, token=token,
         max_request_bytes=max_request_bytes, max_document_bytes=max_document_bytes,
+        threads=threads,
     )
     open_store(settings.db, create=True).close()  # fail fast (bad URL, migrations) before binding
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -71,6 +75,7 @@ def serve(
             os.environ["RASD_TOKEN"] = settings.token
         os.environ["RASD_MAX_REQUEST_BYTES"] = str(max_request_bytes)
         os.environ["RASD_MAX_DOCUMENT_BYTES"] = str(max_document_bytes)
+        os.environ["RASD_THREADS"] = str(threads)
         uvicorn.run("rasd.api:app_from_env", factory=True, host=host, port=port,
                     workers=workers, log_level=log_level, server_header=False)
         return
