@@ -163,7 +163,10 @@ def gazetteer_repairs(
     * a span that is exactly a curated name takes the curated type ("الحوثيين" is the
       movement, ORG, not a people);
     * ``trim_triggers``: "ريف إدلب" → "إدلب" when the rest is a known place (news convention;
-      a curated whole name such as "ريف دمشق", a governorate, is kept).
+      a curated whole name such as "ريف دمشق", a governorate, is kept), and a title (OCC)
+      span ending in two or more known personal names is split ("وزير الخارجية سامح شكري" →
+      OCC + PER "سامح شكري"), since news annotation keeps the person.  ORG spans are left
+      alone: many are named after people ("جامعة الملك سعود").
     """
     gaz = gaz or default_gazetteer()
     out: list[TokSpan] = []
@@ -186,5 +189,19 @@ def gazetteer_repairs(
             if rest and rest[0] in ("GPE", "LOC"):
                 out.append((i + 1, j, rest[0], conf))
                 continue
+        if trim_triggers and typ == "OCC" and j - i >= 3:
+            k = j
+            while k > i and _is_name(tokens[k - 1], gaz):
+                k -= 1
+            if j - k >= 2 and k > i:
+                out += [(i, k, typ, conf), (k, j, "PER", conf)]
+                continue
         out.append((i, j, typ, conf))
     return out
+
+
+def _is_name(t: Token, gaz: Gazetteer) -> bool:
+    if t.kind != "word" or t.role != "stem":
+        return False
+    key = match_key(t.key, t.det)
+    return key in gaz.names or (key.startswith("ال") and key[2:] in gaz.names)
