@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.export_common import documents
+from rasd.cli.search import filter_options
 from rasd.doc import Document
 
 
@@ -51,27 +53,36 @@ def _documents(paths: tuple[str, ...], published: str | None) -> Iterator[Docume
 
 
 @click.command("geojson")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
               help="Output file (default: stdout).")
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for texts that are analysed here.")
 @click.option("--include-boilerplate/--no-boilerplate", default=False, show_default=True,
               help="Also map places named in boilerplate (related-article links, footers).")
+@click.option("--query", "-q", default="", help="With no PATHS: full-text query, as in rasd search.")
+@filter_options
 def export_geojson(paths: tuple[str, ...], output: str, published: str | None,
-                   include_boilerplate: bool) -> None:
+                   include_boilerplate: bool, **kw: object) -> None:
     """Write the resolved places of PATHS as one GeoJSON FeatureCollection.
 
     PATHS are document JSON/JSONL files (from ``rasd analyze``) or sources to analyse
-    (text files, folders, feeds…).  Features are streamed, one per line.
+    (text files, folders, feeds…).  Without PATHS the archive (--db) is read, honouring the
+    search filters.  Features are streamed, one per line; nothing is capped.
     """
     from rasd.export.geojson import place_features
+
+    store = None
+    if paths:
+        docs: Iterator[Document] = _documents(paths, published)
+    else:
+        store, docs = documents(dict(kw))
 
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
     n = 0
     try:
         out.write('{"type": "FeatureCollection", "features": [\n')
-        for doc in _documents(paths, published):
+        for doc in docs:
             for feat in place_features(doc, include_boilerplate):
                 out.write((",\n" if n else "") + json.dumps(feat, ensure_ascii=False))
                 n += 1
@@ -79,4 +90,6 @@ def export_geojson(paths: tuple[str, ...], output: str, published: str | None,
     finally:
         if out is not sys.stdout:
             out.close()
+        if store is not None:
+            store.close()
     click.echo(f"{n} features", err=True)
