@@ -25,7 +25,7 @@ import click
 )
 @click.option("--c1", type=float, default=None, help="L1 regularisation (default: tuned value).")
 @click.option("--c2", type=float, default=None, help="L2 regularisation (default: tuned value).")
-@click.option("--iterations", type=int, default=None, help="L-BFGS iterations (default 150).")
+@click.option("--iterations", type=int, default=None, help="L-BFGS iterations (default 300).")
 def train_ner(
     data_dir: Path, out: Path | None, c1: float | None, c2: float | None, iterations: int | None
 ) -> None:
@@ -39,7 +39,7 @@ def train_ner(
     }
     out = out or Path(model.__file__).parent / "data" / model.MODEL_FILE
     t0 = time.perf_counter()
-    click.echo("reading corpora and training (about 3 minutes)…", err=True)
+    click.echo("reading corpora and training (about 5 minutes)…", err=True)
     train.train(data_dir, out, params)
     size = out.stat().st_size / 1e6
     click.echo(f"ner model: {out} ({size:.1f} MB) in {time.perf_counter() - t0:.0f} s")

@@ -22,6 +22,7 @@ from rasd.ner.propagate import gazetteer_repairs, propagate, split_person_spans
 #: convention-sensitive weights, which keeps armies and units as ORG (Wojood) while the
 #: repairs below drop trigger words ("ريف إدلب" → "إدلب") as news annotation does
 WOJOOD = "wojood"
+NEWS = "news"
 ANALYSIS = "news+wojood"
 _MAX_CHUNK = 250  # tokens; longer "sentences" (lists, tables) are tagged in pieces
 _OPEN, _CLOSE = '([«"“', ')]»"”'
@@ -98,8 +99,15 @@ def recognize(
     tagger = tagger or default_tagger()
     found: list[tuple[int, int, str, float]] = []
     for a, b in _chunks(tokens, text):
-        for i, j, typ, conf in tagger.tag_spans(tokens[a:b], convention):
-            found.append((a + i, a + j, typ, conf))
+        spans = tagger.tag_spans(tokens[a:b], convention)
+        found += [(a + i, a + j, typ, conf) for i, j, typ, conf in spans]
+        titles = [(i, j) for i, j, typ, _c in spans if typ == "OCC"]
+        if titles and convention != WOJOOD:
+            # Wojood's OCC spans swallow the names in a title ("مديرة صندوق النقد الدولي
+            # كريستالينا غورغييفا"); NewsFANE has no OCC, so its convention finds them inside
+            for i, j, typ, conf in tagger.tag_spans(tokens[a:b], NEWS):
+                if typ != "OCC" and any(x <= i and j <= y for x, y in titles):
+                    found.append((a + i, a + j, typ, conf))
     found = split_person_spans(tokens, found)
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
     if propagate_names:
