@@ -54,6 +54,13 @@ def test_spelling_variants_and_aliases_share_an_entity():
     assert by_id[ids[2]].canonical == "تنظيم الدولة الإسلامية"
 
 
+def test_formal_state_names_join_the_usual_name():
+    ms = [("GPE", "جمهورية إيران الإسلامية"), ("GPE", "إيران"), ("GPE", "جمهورية العراق")]
+    clusters, ids = _groups(ms)
+    assert ids[0] == ids[1] != ids[2]
+    assert {c.id: c for c in clusters}[ids[0]].canonical == "إيران"
+
+
 def test_types_do_not_merge_across_families():
     ms = [("PER", "فلسطين"), ("GPE", "فلسطين")]
     _, ids = _groups(ms)

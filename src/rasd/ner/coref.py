@@ -40,6 +40,26 @@ def _words(canonical: str) -> tuple[str, ...]:
     return tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in ws)
 
 
+#: words of a state's formal style: "جمهورية العراق", "سلطنة عمان", "جمهورية إيران الإسلامية"
+_STATE_WORDS = {
+    "جمهوريه", "المملكه", "مملكه", "سلطنه", "دوله", "اماره", "الاسلاميه", "العربيه",
+    "الهاشميه", "الاتحاديه", "الديمقراطيه", "الشعبيه", "الجمهوريه",
+}  # fmt: skip
+
+
+def _lookup(gaz: Gazetteer, canonical: str) -> tuple[str, str, str] | None:
+    """Gazetteer entry of a name, also through a state's formal style ("جمهورية العراق")."""
+    keys = name_keys(canonical)
+    hit = gaz.lookup(keys)
+    if hit is None and len(keys) > 1:
+        core = [k for k in keys if k not in _STATE_WORDS]
+        if core and len(core) < len(keys):
+            inner = gaz.lookup(core)
+            if inner and inner[2] and not inner[2].startswith("capital:"):
+                return inner
+    return hit
+
+
 def cluster(
     mentions: Sequence[tuple[str, str]],
     gaz: Gazetteer | None = None,
@@ -66,7 +86,7 @@ def cluster(
             parent[max(a, b)] = min(a, b)
 
     words = [_words(c) for _, c in mentions]
-    gz = [gaz.lookup(name_keys(c)) for _, c in mentions]
+    gz = [_lookup(gaz, c) for _, c in mentions]
     # a gazetteer place tagged ORG (a state acting: "روسيا فعلت") is still that place
     fam = [
         "place" if g and g[0] in ("GPE", "LOC") and t == "ORG" else FAMILY.get(t, t)
@@ -128,6 +148,15 @@ def cluster(
         types = Counter(mentions[i][0] for i in c.mentions)
         c.type = types.most_common(1)[0][0]
         canon = next((gz[i][1] for i in c.mentions if gz[i] and gz[i][1]), "")
+        if not canon:  # a state's usual short name rather than its formal style
+            short = [
+                mentions[i][1]
+                for i in c.mentions
+                if gz[i] and gz[i][2] and not gz[i][2].startswith("capital:")
+                and gaz.lookup(name_keys(mentions[i][1])) is not None
+            ]  # fmt: skip
+            if short:
+                canon = Counter(short).most_common(1)[0][0]
         if not canon:
             best = max(c.mentions, key=lambda i: (len(words[i]), len(mentions[i][1]), -i))
             canon = mentions[best][1]
