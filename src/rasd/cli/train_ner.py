@@ -25,7 +25,7 @@ import click
 )
 @click.option("--c1", type=float, default=None, help="L1 regularisation (default: tuned value).")
 @click.option("--c2", type=float, default=None, help="L2 regularisation (default: tuned value).")
-@click.option("--iterations", type=int, default=None, help="L-BFGS iterations (default 300).")
+@click.option("--iterations", type=int, default=None, help="L-BFGS iterations (default 500).")
 def train_ner(
     data_dir: Path, out: Path | None, c1: float | None, c2: float | None, iterations: int | None
 ) -> None:
