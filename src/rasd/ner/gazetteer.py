@@ -17,6 +17,7 @@ shipped as ``data/gazetteer.tsv.gz`` (``rasd train ner`` rebuilds it).
 from __future__ import annotations
 
 import gzip
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -108,7 +109,11 @@ class Gazetteer:
                 i += 1
 
     def save(self, path: Path) -> None:
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+        with (
+            open(path, "wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz,
+            io.TextIOWrapper(gz, encoding="utf-8") as f,
+        ):  # mtime=0: the same build gives the same bytes
             for keys in sorted(self.entries):
                 typ, canon, iso = self.entries[keys]
                 cur = int(keys in self.curated)
