@@ -21,7 +21,6 @@ from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
-from rasd.lang.ar.charsets import arabic_share
 from rasd.lang.ar.normalize import fold_key, normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token, tokenize
@@ -67,7 +66,24 @@ def text_layer(doc: Document, config: Config) -> None:
         Span(a, b, "sentence", f"s{i}") for i, (a, b) in enumerate(split_sentences(text))
     ]
     if doc.meta.language is None:
-        doc.meta.language = "ar" if arabic_share(text) >= 0.5 else "und"
+        doc.meta.language = "ar" if _arabic_token_share(toks) >= 0.5 else "und"
+
+
+def _arabic_token_share(toks: list[Token]) -> float:
+    """Share of letters in Arabic word tokens among letters in all tokens.
+
+    Same test as :func:`~rasd.lang.ar.charsets.arabic_share`, read off the tokens this
+    component already has instead of two more regex passes over the text (about 8 % of the
+    text layer's time).
+    """
+    ar = other = 0
+    for t in toks:
+        kind = t.kind
+        if kind == "word":
+            ar += len(t.norm)
+        elif kind == "latin" or (kind == "punct" and t.norm.isalpha()):
+            other += len(t.norm)
+    return ar / (ar + other) if ar + other else 0.0
 
 
 def _token_spans(text: str, toks: list[Token]) -> list[Span]:
