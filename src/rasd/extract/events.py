@@ -113,7 +113,7 @@ class _Events:
         self.objects: dict[int, int] = {}  # light-verb trigger → its object word
         self._trig: dict[int, tuple[dict[str, Any], str, int] | None] = {}
         # words whose first letter the text layer split off as a conjunction (و/ف + word)
-        self.conj_starts = {t.start for t in doc.layer("tokens") if t.attrs.get("role") == "conj"}
+        self.conj_starts = self.r.conj_starts  # shared per-document word view
         if not self.places:
             self.places = [e for e in doc.layer("entities") if e.label in ("GPE", "LOC", "FAC")]
 

@@ -39,8 +39,7 @@ from rasd.extract.words import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
     bare,
-    build_words,
-    sentence_bounds,
+    doc_words,
     variants,
 )
 from rasd.lang.ar.normalize import fold_key
@@ -96,16 +95,17 @@ class _Extractor:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.words = build_words(doc)
-        self.starts = [w.start for w in self.words]
-        self.bounds = sentence_bounds(self.words, len(doc.layer("sentences")))
+        view = doc_words(doc)  # built once per document, shared with events and claims
+        self.words = view.words
+        self.starts = view.starts
+        self.bounds = view.bounds
         self.cues = cue_lexicon()
         self.lex = speaker_lexicon()
         self.entities = sorted(doc.layer("entities"), key=lambda s: s.start)
         self.quotes: list[Quote] = []
         self.skip_to = 0  # char offset before which no new statement may start
         # words whose first letter the text layer split off as و/ف ("ووصفها", not "وكيل")
-        self.conj_starts = {t.start for t in doc.layer("tokens") if t.attrs.get("role") == "conj"}
+        self.conj_starts = view.conj_starts
 
     # ----------------------------------------------------------------- word helpers
     def words_in(self, span: tuple[int, int]) -> range:

@@ -9,6 +9,8 @@ ask :func:`variants` for the candidates.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from contextlib import suppress
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -69,7 +71,38 @@ def bare(key: str) -> str:
     return variants(key)[-1]
 
 
-_CACHE: dict[tuple[int, int, int, str], list[Word]] = {}
+class DocWords(NamedTuple):
+    """Everything quotes, events and claims derive from the ``tokens`` layer, built once."""
+
+    words: list[Word]
+    starts: list[int]  # word start offsets, for bisecting
+    bounds: list[tuple[int, int]]  # per sentence, the [first, last+1) word range
+    conj_starts: frozenset[int]  # words whose first letter the text layer split off as و/ف
+
+
+#: a few recent documents (several may be in flight on Dask threads), keyed by the id of
+#: their tokens list; the entry keeps that list alive, so the id cannot be reused meanwhile
+_CACHE: dict[int, tuple[list, int, int, str, DocWords]] = {}
+_CACHE_SIZE = 8
+
+
+def doc_words(doc: Document) -> DocWords:
+    """The shared word view of ``doc`` (cached: quotes, events and claims read it in turn)."""
+    toks = doc.layer("tokens")
+    n_sents = len(doc.layer("sentences"))
+    hit = _CACHE.get(id(toks))
+    if (
+        hit is not None and hit[0] is toks and hit[1] == len(toks) and hit[2] == n_sents
+        and hit[3] == doc.content_hash
+    ):
+        return hit[4]
+    view = _build_view(doc)
+    if len(_CACHE) >= _CACHE_SIZE:
+        # another thread may be evicting or inserting at the same moment
+        with suppress(KeyError, StopIteration, RuntimeError):
+            del _CACHE[next(iter(_CACHE))]
+    _CACHE[id(toks)] = (toks, len(toks), n_sents, doc.content_hash, view)
+    return view
 
 
 def build_words(doc: Document) -> list[Word]:
@@ -77,34 +110,44 @@ def build_words(doc: Document) -> list[Word]:
 
     Built from the ``tokens`` layer (pieces of one orthographic word share ``attrs.word``) so
     the text is not normalized twice; falls back to tokenizing when the layer is absent.
-    The last result is cached so quotes, events and claims read one document once.
+    Cached per document (see :func:`doc_words`) so quotes, events and claims read it once.
     """
-    toks = doc.layer("tokens")
-    key = (id(toks), len(toks), len(doc.layer("sentences")), doc.content_hash)
-    hit = _CACHE.get(key)
-    if hit is not None:
-        return hit
-    out = _build_words(doc)
-    _CACHE.clear()
-    _CACHE[key] = out
-    return out
+    return doc_words(doc).words
 
 
-def _build_words(doc: Document) -> list[Word]:
-    sents = doc.layer("sentences")
-    ends = [s.end for s in sents]
+def _build_view(doc: Document) -> DocWords:
+    n_sents = len(doc.layer("sentences"))
+    words, conj = _build_words(doc)
+    return DocWords(words, [w.start for w in words], _sentence_bounds(words, n_sents),
+                    frozenset(conj))
+
+
+def _build_words(doc: Document) -> tuple[list[Word], list[int]]:
+    """Merge token pieces into words; also collect the starts of conjunction pieces.
+
+    The loop is the per-document floor of three layers, hence the local-variable style and
+    the direct ``tuple.__new__`` (a named tuple's generated ``__new__`` is a Python call).
+    """
+    ends = [s.end for s in doc.layer("sentences")]
     toks = doc.layer("tokens")
     if not toks:
         raw = [(s, e, n, fold_key(n)) for s, e, n in ortho_words(doc.text)]
-        return _finish(raw, ends)
+        return _finish(raw, ends), []
     out: list[Word] = []
+    app = out.append
+    new = tuple.__new__
+    conj: list[int] = []
     idx = 0
-    n_sents = len(ends)
+    last = len(ends) - 1
+    nxt = ends[0] if last > 0 else _INF  # offset from which a word is in a later sentence
+    kinds = _KINDS
     cur_w = None
     s0 = e0 = 0
     norm = key = kind = ""
     for t in toks:
         a = t.attrs
+        if a.get("role") == "conj":
+            conj.append(t.start)
         w = a["word"]
         if w == cur_w:
             e0 = t.end
@@ -112,19 +155,23 @@ def _build_words(doc: Document) -> list[Word]:
             key += a["key"]
             continue
         if cur_w is not None and norm:
-            while idx < n_sents - 1 and s0 >= ends[idx]:
-                idx += 1  # words come in text order: walk the sentences along
-            out.append(Word(s0, e0, norm, key, kind, idx))
+            if s0 >= nxt:
+                while idx < last and s0 >= ends[idx]:
+                    idx += 1  # words come in text order: walk the sentences along
+                nxt = ends[idx] if idx < last else _INF
+            app(new(Word, (s0, e0, norm, key, kind, idx)))
         # the token label is the kind of its word's first piece (word, num, latin, punct)
         cur_w, s0, e0, norm, key = w, t.start, t.end, a["norm"], a["key"]
-        kind = t.label if t.label in _KINDS else _kind(norm[0] if norm else " ", "")
+        lab = t.label
+        kind = lab if lab in kinds else _kind(norm[0] if norm else " ", "")
     if cur_w is not None and norm:
-        while idx < n_sents - 1 and s0 >= ends[idx]:
+        while idx < last and s0 >= ends[idx]:
             idx += 1
-        out.append(Word(s0, e0, norm, key, kind, idx))
-    return out
+        app(new(Word, (s0, e0, norm, key, kind, idx)))
+    return out, conj
 
 
+_INF = float("inf")
 _KINDS = frozenset(("word", "num", "latin", "punct"))
 
 
@@ -149,24 +196,25 @@ def _finish(raw: list[tuple[int, int, str, str]], ends: list[int]) -> list[Word]
     return out
 
 
-#: last (words list, sentence count, bounds); the list itself is kept so identity is safe
-_BOUNDS: list = [None, -1, None]
-
-
 def sentence_bounds(words: list[Word], n_sentences: int) -> list[tuple[int, int]]:
     """For each sentence, the ``[first, last+1)`` word index range (empty when no words)."""
-    if _BOUNDS[0] is words and _BOUNDS[1] == n_sentences:
-        return _BOUNDS[2]
-    bounds = _sentence_bounds(words, n_sentences)
-    _BOUNDS[:] = [words, n_sentences, bounds]
-    return bounds
+    for hit in list(_CACHE.values()):
+        if hit[4].words is words and hit[2] == n_sentences:
+            return hit[4].bounds
+    return _sentence_bounds(words, n_sentences)
 
 
 def _sentence_bounds(words: list[Word], n_sentences: int) -> list[tuple[int, int]]:
-    bounds: list[list[int]] = [[-1, -1] for _ in range(max(n_sentences, 1))]
-    for i, w in enumerate(words):
-        b = bounds[min(w.sent, len(bounds) - 1)]
-        if b[0] < 0:
-            b[0] = i
-        b[1] = i + 1
-    return [(a, b) if a >= 0 else (0, 0) for a, b in bounds]
+    """Bisect the sentence indices, which never decrease along the text (both builders walk
+    the sentences in order), instead of looping over every word."""
+    sents = [w.sent for w in words]
+    nb = max(n_sentences, 1)
+    if sents and sents[-1] >= nb:  # cannot happen with the builders above; stay correct
+        sents = [min(x, nb - 1) for x in sents]
+    out: list[tuple[int, int]] = []
+    a = 0
+    for k in range(nb):
+        b = bisect_left(sents, k + 1, a)
+        out.append((a, b) if b > a else (0, 0))
+        a = b
+    return out
