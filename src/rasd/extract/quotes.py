@@ -102,6 +102,8 @@ class _Extractor:
         self.cues = cue_lexicon()
         self.lex = speaker_lexicon()
         self.entities = sorted(doc.layer("entities"), key=lambda s: s.start)
+        self.ent_starts = [x.start for x in self.entities]
+        self.ent_maxlen = max((x.end - x.start for x in self.entities), default=0)
         self.quotes: list[Quote] = []
         self.skip_to = 0  # char offset before which no new statement may start
         # words whose first letter the text layer split off as و/ف ("ووصفها", not "وكيل")
@@ -117,7 +119,7 @@ class _Extractor:
         return range(a, b)
 
     def has(self, i: int, table: str) -> bool:
-        return any(v in self.lex[table] for v in variants(self.words[i].key))
+        return not self.lex[table].isdisjoint(variants(self.words[i].key))
 
     def is_punct(self, i: int, chars: set[str] | str) -> bool:
         w = self.words[i]
@@ -274,22 +276,43 @@ class _Extractor:
         # locate the content introducer
         m = None
         j = i
-        while j + 1 < min(end, i + 1 + MAX_GAP_WORDS):
+        # the checks below are guarded by cheap set lookups that are necessary conditions of
+        # the helper they guard (this loop runs over up to 40 words for every cue)
+        words = self.words
+        verbs = self.cues["verbs"]
+        markers = self.cues["markers"]
+        cpreps = self.cues["content_preps"]
+        limit = min(end, i + 1 + MAX_GAP_WORDS)
+        while j + 1 < limit:
             j += 1
-            if self.opens_quote(j) and (close := self.quoted_name(j)) is not None:
+            wj = words[j]
+            norm = wj.norm
+            if norm in QUOTE_OPEN and self.opens_quote(j) and (
+                close := self.quoted_name(j)
+            ) is not None:
                 j = close - 1  # a quoted name ("بي إن سبورتس") hides no introducer
                 continue
-            if j > i + 1 and (self.verb_cue(j) and self._cue_starts_clause(j)):
-                break
-            if j > i + 1 and self.is_punct(j - 1, COMMA) and (
-                self.prep_cue(j) or self.participle_cue(j) or self.words[j].key in CLAUSE_BOUNDARIES
-                or self._coordinated_clause(j)
+            key = wj.key
+            if j > i + 1:
+                if (
+                    wj.kind == "word" and (key in verbs or key[1:] in verbs)
+                    and self.verb_cue(j) and self._cue_starts_clause(j)
+                ):
+                    break
+                prev = words[j - 1]
+                if prev.kind == "punct" and prev.norm in COMMA and (
+                    self.prep_cue(j) or self.participle_cue(j) or key in CLAUSE_BOUNDARIES
+                    or self._coordinated_clause(j)
+                ):
+                    break  # the next clause belongs to another statement
+            if (
+                key in markers or key in cpreps
+                or (wj.kind == "punct" and (norm == ":" or norm in QUOTE_OPEN))
             ):
-                break  # the next clause belongs to another statement
-            k = self.content_marker(j)
-            if k:
-                m = (j, k)
-                break
+                k = self.content_marker(j)
+                if k:
+                    m = (j, k)
+                    break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
         # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
         if not info["strong"] and not self._weak_cue_position(i):
@@ -687,7 +710,12 @@ class _Extractor:
         return 2 if titled else 1
 
     def _entities_in(self, s: int, e: int) -> list[Span]:
-        return [x for x in self.entities if x.start < e and s < x.end]
+        """Entities overlapping ``[s, e)``, in start order.  Only those starting within the
+        longest entity's length before ``s`` can reach it, so the scan is bisected."""
+        ents = self.entities
+        lo = bisect.bisect_left(self.ent_starts, s - self.ent_maxlen)
+        hi = bisect.bisect_left(self.ent_starts, e, lo)
+        return [x for x in ents[lo:hi] if s < x.end]
 
     def _after_speaker(self, i: int, b: int) -> int | None:
         """Word index where bare content starts after the cue's speaker phrase."""

@@ -83,7 +83,7 @@ class DocWords(NamedTuple):
 #: a few recent documents (several may be in flight on Dask threads), keyed by the id of
 #: their tokens list; the entry keeps that list alive, so the id cannot be reused meanwhile
 _CACHE: dict[int, tuple[list, int, int, str, DocWords]] = {}
-_CACHE_SIZE = 8
+_CACHE_SIZE = 2
 
 
 def doc_words(doc: Document) -> DocWords:
