@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from rasd.config import Config
 from rasd.doc import Document, Span
@@ -100,7 +101,26 @@ def _declitic(k: str) -> list[str]:
     return out
 
 
+_FOUND: dict[int, dict[tuple[str, str | None, str], tuple[Sequence[Place], str | None, str]]] = {}
+
+
 def _candidates(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], str | None, str]:
+    """Candidates of a mention, memoized per (text, canonical, label): place names repeat
+    within and across documents.  Results of containment matching are fresh lists per
+    call (as unmemoized), so mentions never share them by identity."""
+    memo = _FOUND.get(id(gaz))
+    if memo is None:
+        memo = _FOUND[id(gaz)] = {}
+    ck = (m.text, m.canonical, m.label)
+    r = memo.get(ck)
+    if r is None:
+        r = memo[ck] = _candidates_uncached(gaz, m)
+    if r[2] == "contained":
+        return list(r[0]), r[1], r[2]
+    return r
+
+
+def _candidates_uncached(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], str | None, str]:
     for k, head, method in _keys(m.text, m.canonical):
         cands = gaz.lookup(k)
         if cands:
@@ -206,10 +226,9 @@ def resolve_mentions(
             focus[next(iter(countries))] += 1
     if any(len(c) > 1 for c, _, _ in found):  # context matters only for ambiguous names
         nisba = _nisba_index(gaz)
-        for k in context_keys() if callable(context_keys) else context_keys:
-            cc = nisba.get(k)
-            if cc:
-                focus[cc] += 0.5
+        ctx = context_keys() if callable(context_keys) else context_keys
+        for cc in filter(None, map(nisba.get, ctx)):
+            focus[cc] += 0.5
     total = sum(focus.values())
     if text is not None:
         found = [
@@ -228,30 +247,48 @@ def resolve_mentions(
             for c, head, meth in found
         ]
     out: list[Span] = []
+    # a name repeated in the document has the same candidates, head and focus: score it once
+    done: dict[tuple[int, str | None, str], dict[str, object]] = {}
     for m, (cands, head, method) in zip(mentions, found, strict=True):
-        attrs: dict[str, object] = {"resolved": False}
         if cands:
-            scored = sorted(
-                ((_score(p, head, focus, total), p.id, p) for p in cands), key=lambda t: (-t[0], t[1])
-            )
-            best_score, _, best = scored[0]
-            second = scored[1][0] if len(scored) > 1 else 0.0
-            conf = 1.0 if len(scored) == 1 else max(0.0, min(1.0, (best_score - second) / best_score
-                                                             + 0.5))
-            if method == "contained":
-                conf *= 0.6
-            attrs = {
-                "resolved": True,
-                **best.to_attrs(),
-                "method": f"gazetteer-{method}" + ("+context" if len(scored) > 1 else ""),
-                "confidence": round(conf, 3),
-            }
-            if len(scored) > 1:
-                attrs["candidates"] = len(scored)
+            ck = (id(cands), head, method)  # candidate tuples are shared per name key
+            base = done.get(ck)
+            if base is None:
+                base = done[ck] = _resolved_attrs(cands, head, method, focus, total)
+            attrs = dict(base)
+        else:
+            attrs = {"resolved": False}
         if m.entity_id:
             attrs["entity"] = m.entity_id
         out.append(Span(m.start, m.end, m.label, "", attrs))
     return out
+
+
+def _resolved_attrs(
+    cands: Sequence[Place], head: str | None, method: str, focus: Counter[str], total: float
+) -> dict[str, object]:
+    """Attrs of a mention resolved to the best-scored of ``cands`` (non-empty)."""
+    if len(cands) == 1:  # nothing to rank: the score does not matter
+        best = cands[0]
+        conf = 1.0
+    else:
+        scored = sorted(
+            ((_score(p, head, focus, total), p.id, p) for p in cands), key=lambda t: (-t[0], t[1])
+        )
+        best_score, _, best = scored[0]
+        second = scored[1][0]
+        conf = max(0.0, min(1.0, (best_score - second) / best_score + 0.5))
+    if method == "contained":
+        conf *= 0.6
+    attrs: dict[str, object] = {
+        "resolved": True,
+        **best.to_attrs(),
+        "method": f"gazetteer-{method}" + ("+context" if len(cands) > 1 else ""),
+        "confidence": round(conf, 3),
+    }
+    if len(cands) > 1:
+        attrs["candidates"] = len(cands)
+    return attrs
 
 
 # ----------------------------------------------------------------------------------------------
@@ -381,6 +418,23 @@ def _word_before(text: str, pos: int) -> tuple[int, int] | None:
     return (k, j) if k < j else None
 
 
+_STARTS: dict[int, dict[str, bool]] = {}
+
+
+def _may_start_name(gaz: Gazetteer, word: str) -> bool:
+    """Can ``word`` (maybe with one or two proclitics) open a multi-word gazetteer name?
+    Memoized per word: it runs for the words before every place mention."""
+    memo = _STARTS.get(id(gaz))
+    if memo is None:
+        memo = _STARTS[id(gaz)] = {}
+    ok = memo.get(word)
+    if ok is None:
+        k = fold_key(word)
+        first = gaz.first_words
+        ok = memo[word] = k in first or k[1:] in first or k[2:] in first
+    return ok
+
+
 def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     start = m.start
     best = None
@@ -389,8 +443,7 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
         if w is None:
             break
         start = w[0]
-        word = fold_key(text[w[0] : w[1]])
-        if not any(f in gaz.first_words for f in (word, word[1:], word[2:])):
+        if not _may_start_name(gaz, text[w[0] : w[1]]):
             continue  # cheap test before normalizing the phrase
         phrase = text[start : m.end]
         for k in (key(phrase), *_declitic(key(phrase))):
@@ -407,6 +460,10 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     return Mention(start, m.end, m.label, text[start : m.end], None, m.entity_id)
 
 
+_ATTRS = attrgetter("attrs")
+_KEY = itemgetter("key")
+
+
 @component("places", requires=("tokens",), assigns=("places",))
 def places_component(doc: Document, config: Config) -> None:
     """Resolve the document's place mentions (entities layer, else gazetteer on tokens)."""
@@ -415,9 +472,10 @@ def places_component(doc: Document, config: Config) -> None:
         mentions = entity_mentions(doc.layer("entities"), doc.text, gaz)
     else:
         mentions = mentions_from_tokens(doc, gaz)
-    def keys() -> list[str]:
-        # nationality adjectives ("الأردني") are stems with the article in the tokens layer
-        return [k for k in (t.attrs["key"] for t in doc.layer("tokens")) if k[:2] == "ال"]
+    def keys() -> Iterable[str]:
+        # nationality adjectives ("الأردني") are stems with the article in the tokens layer;
+        # every token key is passed (lookups of the others find nothing): C-level maps only
+        return map(_KEY, map(_ATTRS, doc.layer("tokens")))
 
     spans = resolve_mentions(mentions, gaz, doc.text, keys)
     doc.set_layer("places", spans, "pl")

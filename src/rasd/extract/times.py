@@ -30,7 +30,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
+from operator import is_, ne
 from typing import Any
 
 from rasd.config import Config
@@ -293,6 +294,9 @@ class Stream:
         return self.joined[self.pos[i] : end]
 
 
+_SAWF = F("سوف")
+
+
 def stream_from_tokens(
     text: str,
     tokens: Sequence[Span],
@@ -313,37 +317,63 @@ def stream_from_tokens(
         pkeys = [a["key"] for a in attrs]
     wids = [a["word"] for a in attrs]
     n_tok = len(tokens)
-    starts = [i for i, (p, w) in enumerate(zip([None, *wids], wids, strict=False)) if p != w]
+    # a piece starts a word when its word id differs from the previous piece's
+    starts = list(compress(range(n_tok), map(ne, wids, [None, *wids[:-1]])))
     ends = [*starts[1:], n_tok]
     keys = [
         pkeys[a] if b - a == 1 else "".join(pkeys[a:b]) for a, b in zip(starts, ends, strict=True)
     ]
     ostart = [tokens[a].start for a in starts]
     oend = [tokens[b - 1].end for b in ends]
-    futs = [  # the future clitic is the piece "س" (checking its key first spares a lookup)
-        bisect.bisect_right(starts, i) - 1
-        for i, k in enumerate(pkeys)
-        if k == "س" and attrs[i]["role"] == "fut"
-    ]
-    pos = list(accumulate([len(k) + 1 for k in keys[:-1]], initial=0)) if keys else []
+    pos = list(accumulate([len(k) + 1 for k in keys[:-1]], initial=0))
     fut = [False] * len(keys)
-    for i in futs:
-        fut[i] = True
-    sawf = F("سوف")
-    surface = ANCHOR_SURFACES  # anchors with their possible proclitics: one set test a word
+    if "س" in pkeys:  # the future clitic is the piece "س" (a C-level scan spares the loop)
+        for i in [i for i, k in enumerate(pkeys) if k == "س" and attrs[i]["role"] == "fut"]:
+            fut[bisect.bisect_right(starts, i) - 1] = True
+    vs = _memo_map(_WORD_ANCHORS, _word_anchors, keys)
     idx: dict[str, list[int]] = {}
-    for i in [i for i, k in enumerate(keys) if k in surface or k[:1].isdigit()
-              or k[1:2].isdigit()]:
-        for v in _variants(keys[i]):
+    for i in compress(count(), vs):  # words standing for some anchor (non-empty tuples)
+        for v in vs[i]:
             if v in idx:
                 idx[v].append(i)
             else:
                 idx[v] = [i]
-    for i in [i for i, k in enumerate(keys) if k == sawf]:
-        fut[i] = True
+    if _SAWF in keys:
+        for i in [i for i, k in enumerate(keys) if k == _SAWF]:
+            fut[i] = True
     st = Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
     st._index = idx
     return st
+
+
+def _memo_map(memo: dict[str, Any], func: Callable[[str], Any], keys: list[str]) -> list[Any]:
+    """``[func(k) for k in keys]`` through ``memo``: C-level lookups, ``func`` only on words
+    not seen before (news vocabulary is Zipfian; these run on every word of a window)."""
+    out = list(map(memo.get, keys))
+    if None in out:
+        if len(memo) > 200_000:  # bound the memory of a long-running process
+            memo.clear()
+        for i in list(compress(count(), map(is_, out, repeat(None)))):
+            k = keys[i]
+            out[i] = memo[k] = func(k)
+    return out
+
+
+def _word_anchors(k: str) -> tuple[str, ...]:
+    """The anchors a word stands for (:func:`_variants`), tried only for anchor surfaces and
+    numbers."""
+    if k in ANCHOR_SURFACES or k[:1].isdigit() or k[1:2].isdigit():
+        return _variants(k)
+    return ()
+
+
+def _piece_hit(k: str) -> bool:
+    """Can the token piece ``k`` anchor a window (anchor piece or number)?"""
+    return k in PIECE_ANCHORS or k[:1].isdigit()
+
+
+_WORD_ANCHORS: dict[str, tuple[str, ...]] = {}
+_PIECE_HITS: dict[str, bool] = {}
 
 
 def _variants_all(k: str) -> tuple[str, ...]:
@@ -427,9 +457,8 @@ def window_streams(text: str, tokens: Sequence[Span]) -> list[Stream]:
     if not tokens:
         return []
     attrs = [t.attrs for t in tokens]
-    anchors = PIECE_ANCHORS
     keys = [a["key"] for a in attrs]
-    hits = [i for i, k in enumerate(keys) if k in anchors or k[:1].isdigit()]
+    hits = list(compress(count(), _memo_map(_PIECE_HITS, _piece_hit, keys)))
     if not hits:
         return []
     n = len(tokens)
