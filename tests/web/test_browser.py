@@ -282,3 +282,40 @@ def test_markup_in_articles_never_runs(page, server) -> None:
     assert not page.dialogs, page.dialogs
     assert not page.errors, page.errors
 
+
+
+def test_correct_an_extraction_from_the_article_page(page, server) -> None:
+    """A person rejects an entity from the article page; the correction is stored as a Web
+    Annotation, listed on the page, and the rejected highlight is gone."""
+    base = server["base"]
+    seed_id = gold_document().id
+    page.goto(f"{base}/doc/{seed_id}")
+    form = page.locator("#correct-form")
+    assert form.is_visible()
+    option = page.locator("#correct-form select[name=target] optgroup option").first
+    value = option.get_attribute("value")
+    layer, start, end = value.split(":")
+    assert layer == "entities"
+    before = page.locator("#article-text .ent").count()
+    page.select_option("#correct-form select[name=target]", value)
+    page.select_option("#correct-form select[name=action]", "reject")
+    page.fill("#correct-form input[name=creator]", "مدققة")
+    page.fill("#correct-form input[name=token]", "wrong-token")
+    page.click("#correct-form button[type=submit]")
+    page.wait_for_function("document.querySelector('#correct-form output').value.length > 1")
+    assert "غير صحيح" in page.locator("#correct-form output").inner_text()
+
+    page.fill("#correct-form input[name=token]", TOKEN)
+    with page.expect_navigation():
+        page.click("#correct-form button[type=submit]")
+    rows = page.locator("#corrections tbody tr")
+    assert rows.count() == 1
+    assert "رفض" in rows.first.inner_text() and "مدققة" in rows.first.inner_text()
+    assert page.locator("#article-text .ent").count() < before
+    _shot(page, server, "11-correction")
+    anns = httpx.get(f"{base}/api/corrections", params={"doc_id": seed_id}, timeout=10).json()
+    assert anns["total"] == 1
+    sel = {s["type"]: s for s in anns["items"][0]["target"]["selector"]}
+    assert (sel["TextPositionSelector"]["start"], sel["TextPositionSelector"]["end"]) == (
+        int(start), int(end))
+    assert not page.errors, page.errors

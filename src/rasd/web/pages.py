@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from rasd.api.settings import MAX_PAGE, MAX_PLACES_PAGE
 from rasd.store.base import Filters, Store
-from rasd.web import labels
+from rasd.web import corrections_view, labels
 from rasd.web.article import build_article, entity_href, place_href
 from rasd.web.timeline import bucket_counts
 
@@ -291,6 +291,8 @@ def article_page(request: Request, doc_id: str) -> HTMLResponse:
         sources_of=store.sources_of(doc_id),
         siblings=siblings,
         title=doc.meta.title or _first_line(doc.text),
+        corrections=corrections_view.rows(store, doc_id),
+        correction_options=corrections_view.options(doc),
     )
 
 
