@@ -45,8 +45,6 @@ def _clear_caches() -> None:
     if seg is not None and hasattr(seg, "cache_clear"):
         seg.cache_clear()
     times._VARIANTS.clear()
-    for name in ("_WORD_ANCHORS", "_PIECE_HITS"):  # memos of later versions, when present
-        getattr(times, name, {}).clear()
     gazetteer.key.cache_clear()
     places._keys.cache_clear()
     places._FIRST_FORMS.clear()

@@ -30,8 +30,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
-from operator import is_, ne
+from itertools import accumulate, compress
+from operator import ne
 from typing import Any
 
 from rasd.config import Config
@@ -290,6 +290,8 @@ class Stream:
         return s + (view.starts[p] if start else view.ends[p - 1])
 
     def joined_word(self, i: int) -> str:
+        if len(self.keys) == len(self.pos):  # ``joined`` is the keys joined by single spaces
+            return self.keys[i]
         end = self.pos[i + 1] - 1 if i + 1 < len(self.pos) else len(self.joined)
         return self.joined[self.pos[i] : end]
 
@@ -330,10 +332,11 @@ def stream_from_tokens(
     if "س" in pkeys:  # the future clitic is the piece "س" (a C-level scan spares the loop)
         for i in [i for i, k in enumerate(pkeys) if k == "س" and attrs[i]["role"] == "fut"]:
             fut[bisect.bisect_right(starts, i) - 1] = True
-    vs = _memo_map(_WORD_ANCHORS, _word_anchors, keys)
+    surface = ANCHOR_SURFACES  # anchors with their possible proclitics: one set test a word
     idx: dict[str, list[int]] = {}
-    for i in compress(count(), vs):  # words standing for some anchor (non-empty tuples)
-        for v in vs[i]:
+    for i in [i for i, k in enumerate(keys) if k in surface or k[:1].isdigit()
+              or k[1:2].isdigit()]:
+        for v in _variants(keys[i]):
             if v in idx:
                 idx[v].append(i)
             else:
@@ -344,36 +347,6 @@ def stream_from_tokens(
     st = Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
     st._index = idx
     return st
-
-
-def _memo_map(memo: dict[str, Any], func: Callable[[str], Any], keys: list[str]) -> list[Any]:
-    """``[func(k) for k in keys]`` through ``memo``: C-level lookups, ``func`` only on words
-    not seen before (news vocabulary is Zipfian; these run on every word of a window)."""
-    out = list(map(memo.get, keys))
-    if None in out:
-        if len(memo) > 200_000:  # bound the memory of a long-running process
-            memo.clear()
-        for i in list(compress(count(), map(is_, out, repeat(None)))):
-            k = keys[i]
-            out[i] = memo[k] = func(k)
-    return out
-
-
-def _word_anchors(k: str) -> tuple[str, ...]:
-    """The anchors a word stands for (:func:`_variants`), tried only for anchor surfaces and
-    numbers."""
-    if k in ANCHOR_SURFACES or k[:1].isdigit() or k[1:2].isdigit():
-        return _variants(k)
-    return ()
-
-
-def _piece_hit(k: str) -> bool:
-    """Can the token piece ``k`` anchor a window (anchor piece or number)?"""
-    return k in PIECE_ANCHORS or k[:1].isdigit()
-
-
-_WORD_ANCHORS: dict[str, tuple[str, ...]] = {}
-_PIECE_HITS: dict[str, bool] = {}
 
 
 def _variants_all(k: str) -> tuple[str, ...]:
@@ -458,7 +431,8 @@ def window_streams(text: str, tokens: Sequence[Span]) -> list[Stream]:
         return []
     attrs = [t.attrs for t in tokens]
     keys = [a["key"] for a in attrs]
-    hits = list(compress(count(), _memo_map(_PIECE_HITS, _piece_hit, keys)))
+    anchors = PIECE_ANCHORS
+    hits = [i for i, k in enumerate(keys) if k in anchors or k[:1].isdigit()]
     if not hits:
         return []
     n = len(tokens)
@@ -1556,16 +1530,22 @@ RULE_ANCHORS: dict[str, frozenset[str]] = {
     "part_of_year": frozenset([F("الربع"), F("النصف")]),
 }
 assert set(RULE_ANCHORS) == {r.__name__ for r in RULES}, "every rule needs its anchors"
+#: Anchor word → indices (in :data:`RULES`) of the rules it triggers.
+_RULES_BY_ANCHOR: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, r in enumerate(RULES) if w in RULE_ANCHORS[r.__name__])
+    for w in frozenset().union(*RULE_ANCHORS.values())
+}
 
 
 def find_candidates(s: Stream) -> list[Cand]:
     """Run every rule and keep a non-overlapping set: longest match first, then priority."""
     cands: list[Cand] = []
-    present = s.index().keys()
-    for r in RULES:
-        if present.isdisjoint(RULE_ANCHORS[r.__name__]):
-            continue  # none of the rule's anchor words in this window
-        cands.extend(r(s))
+    todo: set[int] = set()  # the rules whose anchor words occur in this window
+    by_word = _RULES_BY_ANCHOR
+    for w in s.index():
+        todo.update(by_word.get(w, ()))
+    for r in sorted(todo):  # in RULES order
+        cands.extend(RULES[r](s))
     cands.sort(key=lambda c: (-(c.b - c.a), -c.priority, c.a))
     taken: list[tuple[int, int]] = []
     keep: list[Cand] = []
