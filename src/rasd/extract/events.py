@@ -92,12 +92,29 @@ def trigger_lexicon() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=200_000)
+def _verb_readings(key: str) -> tuple[str, ...]:
+    """The verb forms a folded word may be: itself, without و/ف, and without the future س."""
+    cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]
+    for c in list(cands):
+        if c[:1] == "س" and len(c) > 3 and c[1:2] in "يتن":
+            cands.append(c[1:])
+    return tuple(cands)
+
+
+@lru_cache(maxsize=200_000)
 def _candidate(key: str) -> bool:
-    """Could this folded word be a trigger at all?  Memoized: news vocabulary repeats."""
+    """Could this folded word be a trigger at all?  Memoized: news vocabulary repeats.
+
+    Exactly the lexicon lookups :meth:`_Events._trigger` makes, so a word failing here can
+    be skipped without changing any result (most words of a document do).
+    """
+    if not key:
+        return False
     lex = trigger_lexicon()
-    return (
-        key in lex["any"] or key[1:] in lex["any"] or key[:1] == "س" or key[1:2] == "س"
-        or any(v in lex["nouns"] for v in variants(key))
+    verbs = lex["any"]
+    nouns = lex["nouns"]
+    return any(c in verbs for c in _verb_readings(key)) or any(
+        v in nouns for v in variants(key)
     )
 
 
@@ -135,12 +152,9 @@ class _Events:
             self._in_entity_label(i, "PER")
         ):
             return None  # a name ("النقيب فيصل", "“فيصل الفضل”"), not "ف + يصل"
-        cands = [key, key[1:]] if key[0] in "وف" and len(key) > 3 else [key]
+        cands = _verb_readings(key)
         fut = False
         nunated = TANWEEN_FATH in self.doc.text[w.start:w.end]
-        for c in list(cands):
-            if c[:1] == "س" and len(c) > 3 and c[1:2] in "يتن":
-                cands.append(c[1:])
         after_that = i > 0 and self.words[i - 1].key in ("ان", "لان", "بان", "وان", "فان")
         for c in cands:
             if nunated:  # "تعاوناً" is a noun, not the verb "تعاونا"

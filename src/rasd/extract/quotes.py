@@ -146,11 +146,13 @@ class _Extractor:
         return None
 
     def participle_cue(self, i: int) -> dict[str, Any] | None:
-        w = self.words[i]
-        for v in variants(w.key)[:2]:
-            if v in self.cues["participles"]:
-                return self.cues["participles"][v]
-        return None
+        parts = self.cues["participles"]
+        key = self.words[i].key
+        hit = parts.get(key)  # the whole word is always the first variant
+        if hit is not None:
+            return hit
+        vs = variants(key)
+        return parts.get(vs[1]) if len(vs) > 1 else None
 
     def prep_cue(self, i: int) -> int:
         """Length in words of a prepositional cue starting at ``i`` (0 if none)."""
@@ -158,7 +160,10 @@ class _Extractor:
         first = self.cues["prep_first"]
         if key0 not in first and key0[1:] not in first:
             return 0
+        vs0 = variants(key0)[:2]
         for seq in self.cues["prepositional"]:
+            if seq[0] not in vs0:
+                continue  # the first part is compared with the same variants below
             ok = True
             for k, part in enumerate(seq):
                 j = i + k
