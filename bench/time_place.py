@@ -48,7 +48,7 @@ def _clear_caches() -> None:
     gazetteer.key.cache_clear()
     places._keys.cache_clear()
     places._FIRST_FORMS.clear()
-    for name in ("_FOUND", "_STARTS"):  # memos of later versions, when present
+    for name in ("_FOUND", "_STARTS", "_PHRASES"):  # memos of later versions, when present
         getattr(places, name, {}).clear()
 
 

@@ -114,6 +114,8 @@ def _candidates(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], str | None
     ck = (m.text, m.canonical, m.label)
     r = memo.get(ck)
     if r is None:
+        if len(memo) > 100_000:  # bound the memory of a long-running process
+            memo.clear()
         r = memo[ck] = _candidates_uncached(gaz, m)
     if r[2] == "contained":
         return list(r[0]), r[1], r[2]
@@ -152,10 +154,10 @@ _DATELINE_AFTER = re.compile(r"\s*[-–—:،,]")
 def _is_dateline(text: str, m: Mention) -> bool:
     """A place name opening a line and followed by a dash or comma ("عمّان - …", "دمشق، 3 …")
     is a dateline: the city the story was filed from."""
+    if not _DATELINE_AFTER.match(text, m.end):  # the cheap test first
+        return False
     line_start = text.rfind("\n", 0, m.start) + 1
-    return not text[line_start : m.start].strip() and bool(
-        _DATELINE_AFTER.match(text, m.end)
-    )
+    return not text[line_start : m.start].strip()
 
 
 _NISBA_STOP = {key(w) for w in ("المكاوي", "المكاوية", "الروماني", "الرومانية", "الماليي")}
@@ -209,12 +211,15 @@ def resolve_mentions(
     gaz: Gazetteer | None = None,
     text: str | None = None,
     context_keys: Iterable[str] | Callable[[], Iterable[str]] = (),
+    id_prefix: str | None = None,
 ) -> list[Span]:
     """Resolve mentions jointly (document context) into ``places`` spans.
 
     ``text`` lets a dateline ("عمّان - البتراء بوست") count as a city; ``context_keys`` are the
     document's word keys, whose nationality adjectives ("الأردني", "اليمنية") add to the
-    country focus at half the weight of a named country or unambiguous place.
+    country focus at half the weight of a named country or unambiguous place.  With
+    ``id_prefix`` the spans get the ids :meth:`Document.set_layer` would give them (prefix and
+    rank by offsets), which spares it re-creating every span.
     """
     gaz = gaz or default_gazetteer()
     found = [_candidates(gaz, m) for m in mentions]
@@ -246,10 +251,15 @@ def resolve_mentions(
             (c, explicit.get(id(c)), meth) if head is None and c else (c, head, meth)
             for c, head, meth in found
         ]
+    ids = [""] * len(mentions)
+    if id_prefix is not None:
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+        for rank, i in enumerate(order):
+            ids[i] = f"{id_prefix}{rank}"
     out: list[Span] = []
     # a name repeated in the document has the same candidates, head and focus: score it once
     done: dict[tuple[int, str | None, str], dict[str, object]] = {}
-    for m, (cands, head, method) in zip(mentions, found, strict=True):
+    for m, (cands, head, method), sid in zip(mentions, found, ids, strict=True):
         if cands:
             ck = (id(cands), head, method)  # candidate tuples are shared per name key
             base = done.get(ck)
@@ -260,7 +270,7 @@ def resolve_mentions(
             attrs = {"resolved": False}
         if m.entity_id:
             attrs["entity"] = m.entity_id
-        out.append(Span(m.start, m.end, m.label, "", attrs))
+        out.append(Span(m.start, m.end, m.label, sid, attrs))
     return out
 
 
@@ -429,10 +439,31 @@ def _may_start_name(gaz: Gazetteer, word: str) -> bool:
         memo = _STARTS[id(gaz)] = {}
     ok = memo.get(word)
     if ok is None:
+        if len(memo) > 100_000:  # bound the memory of a long-running process
+            memo.clear()
         k = fold_key(word)
         first = gaz.first_words
         ok = memo[word] = k in first or k[1:] in first or k[2:] in first
     return ok
+
+
+_PHRASES: dict[int, dict[str, tuple[str, int] | None]] = {}
+
+
+def _phrase_name(gaz: Gazetteer, phrase: str) -> tuple[str, int] | None:
+    """The gazetteer name ``phrase`` is (maybe after proclitics) and how many proclitic letters
+    precede it, or None.  Memoized per phrase ("ريف إدلب" recurs across documents)."""
+    memo = _PHRASES.get(id(gaz))
+    if memo is None:
+        memo = _PHRASES[id(gaz)] = {}
+    if phrase in memo:
+        return memo[phrase]
+    if len(memo) > 100_000:  # bound the memory of a long-running process
+        memo.clear()
+    pk = key(phrase)
+    r = next(((k, len(pk) - len(k)) for k in (pk, *_declitic(pk)) if k in gaz.names), None)
+    memo[phrase] = r
+    return r
 
 
 def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
@@ -445,15 +476,12 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
         start = w[0]
         if not _may_start_name(gaz, text[w[0] : w[1]]):
             continue  # cheap test before normalizing the phrase
-        phrase = text[start : m.end]
-        for k in (key(phrase), *_declitic(key(phrase))):
-            if k in gaz.names:
-                best = (start, k)
-                break
+        hit = _phrase_name(gaz, text[start : m.end])
+        if hit is not None:
+            best = (start, hit)
     if best is None:
         return m
-    start, k = best
-    drop = len(key(text[start : m.end])) - len(k)
+    start, (k, drop) = best
     while drop > 0 and text[start] in "وفبلك":  # proclitics stay outside
         start += 1
         drop -= 1
@@ -477,6 +505,6 @@ def places_component(doc: Document, config: Config) -> None:
         # every token key is passed (lookups of the others find nothing): C-level maps only
         return map(_KEY, map(_ATTRS, doc.layer("tokens")))
 
-    spans = resolve_mentions(mentions, gaz, doc.text, keys)
+    spans = resolve_mentions(mentions, gaz, doc.text, keys, id_prefix="pl")
     doc.set_layer("places", spans, "pl")
 
