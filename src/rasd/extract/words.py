@@ -81,27 +81,27 @@ class DocWords(NamedTuple):
 
 
 #: a few recent documents (several may be in flight on Dask threads), keyed by the id of
-#: their tokens list; the entry keeps that list alive, so the id cannot be reused meanwhile
-_CACHE: dict[int, tuple[list, int, int, str, DocWords]] = {}
+#: their tokens list plus its length, the sentence count and the text hash.  The tokens list
+#: itself is deliberately not referenced: keeping it alive would charge the deallocation of
+#: a finished document's ~1000 token spans to whichever analysis evicts it.  Should the id be
+#: reused, the rest of the key still has to match: same text, same tokens, same words.
+_CACHE: dict[tuple[int, int, int, str], DocWords] = {}
 _CACHE_SIZE = 2
 
 
 def doc_words(doc: Document) -> DocWords:
     """The shared word view of ``doc`` (cached: quotes, events and claims read it in turn)."""
     toks = doc.layer("tokens")
-    n_sents = len(doc.layer("sentences"))
-    hit = _CACHE.get(id(toks))
-    if (
-        hit is not None and hit[0] is toks and hit[1] == len(toks) and hit[2] == n_sents
-        and hit[3] == doc.content_hash
-    ):
-        return hit[4]
+    key = (id(toks), len(toks), len(doc.layer("sentences")), doc.content_hash)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
     view = _build_view(doc)
     if len(_CACHE) >= _CACHE_SIZE:
         # another thread may be evicting or inserting at the same moment
         with suppress(KeyError, StopIteration, RuntimeError):
             del _CACHE[next(iter(_CACHE))]
-    _CACHE[id(toks)] = (toks, len(toks), n_sents, doc.content_hash, view)
+    _CACHE[key] = view
     return view
 
 
@@ -198,9 +198,9 @@ def _finish(raw: list[tuple[int, int, str, str]], ends: list[int]) -> list[Word]
 
 def sentence_bounds(words: list[Word], n_sentences: int) -> list[tuple[int, int]]:
     """For each sentence, the ``[first, last+1)`` word index range (empty when no words)."""
-    for hit in list(_CACHE.values()):
-        if hit[4].words is words and hit[2] == n_sentences:
-            return hit[4].bounds
+    for key, view in list(_CACHE.items()):
+        if view.words is words and key[2] == n_sentences:
+            return view.bounds
     return _sentence_bounds(words, n_sentences)
 
 
