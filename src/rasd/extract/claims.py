@@ -31,7 +31,7 @@ from typing import Any
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.lexicons import cue_lexicon, fold
-from rasd.extract.words import bare, build_words
+from rasd.extract.words import bare, doc_words
 from rasd.lang.ar.normalize import normalize_key
 from rasd.pipeline import component
 
@@ -187,16 +187,6 @@ def _counts(ws: list[str]) -> list[Count]:
 
 
 #: last (words list, its start offsets); the list itself is kept so identity is safe
-_STARTS: list = [None, None]
-
-
-def _starts(words: list[Any]) -> list[int]:
-    """Word start offsets of the (cached) word list, computed once per document."""
-    if _STARTS[0] is not words:
-        _STARTS[:] = [words, [w.start for w in words]]
-    return _STARTS[1]
-
-
 def claim_from_quote(doc: Document, q: Span) -> Claim | None:
     """Build the comparison record of one ``quotes`` span (None without content)."""
     a = q.attrs
@@ -206,8 +196,8 @@ def claim_from_quote(doc: Document, q: Span) -> Claim | None:
     sp = a.get("speaker") or {}
     speaker = sp.get("text", "")
     # folded words of the content and speaker from the shared word list (no re-normalizing)
-    words = build_words(doc)
-    starts = _starts(words)
+    view = doc_words(doc)  # per-document cache shared with quotes and events
+    words, starts = view.words, view.starts
     lo = bisect.bisect_left(starts, c["start"])
     hi = bisect.bisect_left(starts, c["end"])
     ws = [w.key for w in words[lo:hi] if w.kind in ("word", "num")]

@@ -277,8 +277,11 @@ class _Extractor:
         w = self.words[i]
         if in_boilerplate(self.doc, w.start, w.end) or self._inside_content(w.start):
             return 0
+        if not info["strong"] and not self._weak_cue_position(i):
+            return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
         end = self.sent_end(i)
-        # locate the content introducer
+        # locate the content introducer (a side-effect-free scan, so the position test
+        # above, which does not depend on it, is made first)
         m = None
         j = i
         # the checks below are guarded by cheap set lookups that are necessary conditions of
@@ -320,8 +323,6 @@ class _Extractor:
                     break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
         # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
-        if not info["strong"] and not self._weak_cue_position(i):
-            return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
         weak_bare = m is None and not info["strong"]
         if weak_bare and not (info["bare"] and self._cue_starts_clause(i)):
             return 0
