@@ -423,11 +423,13 @@ class _Events:
         text = self.doc.text
         sents = self.doc.layer("sentences")
         objects = self.objects
-        for i, w in enumerate(self.words):
+        words = self.words
+        # the fast path of _trigger, in one comprehension instead of two calls per word
+        cands = [i for i, w in enumerate(words) if w.kind == "word" and _candidate(w.key)]
+        for i in cands:
+            w = words[i]
             if objects and i in objects.values():
                 continue  # "تبادلا المراسلات": the object of a light-verb trigger
-            if w.kind != "word" or not _candidate(w.key):
-                continue  # the fast path of _trigger, without two method calls per word
             trig = self.trigger(i)
             if trig is None:
                 continue

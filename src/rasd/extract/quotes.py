@@ -247,15 +247,17 @@ class _Extractor:
 
     # ----------------------------------------------------------------- main loop
     def run(self) -> list[Quote]:
-        n = len(self.words)
         first = self.cues["first_words"]
+        words = self.words
+        # only words a cue can start with are visited (one comprehension, not a Python loop
+        # step per word); a statement may consume words, so later ones resume after it
+        starts = [k for k, w in enumerate(words) if w.key in first or w.key[1:] in first]
         i = 0
-        while i < n:
-            key = self.words[i].key
-            if key not in first and key[1:] not in first:
-                i += 1  # fast path: no cue can start with this word
+        for k in starts:
+            if k < i:
                 continue
-            if self.words[i].start < self.skip_to:
+            i = k
+            if words[i].start < self.skip_to:
                 i += 1  # inside the attribution of the previous statement
                 continue
             nxt = self.try_prep(i) or self.try_verb(i) or self.try_participle(i)
