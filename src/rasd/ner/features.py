@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.tokenize import Token
+from rasd.ner.clusters import default_clusters
 from rasd.ner.gazetteer import Gazetteer, article_elided, default_gazetteer, match_key
 
 _CLITIC = ("conj", "prep", "fut")
@@ -56,6 +57,9 @@ def _static(key: str, role: str, det: bool, kind: str, norm: str, domain: str) -
         names = default_gazetteer().names
         if key in names or b in names:
             f.append("nm")  # a known personal name (first or family)
+        c = default_clusters().get(b)
+        if c is not None:
+            f.append(f"c={c}")  # distributional class (rasd.ner.clusters)
         count = default_lexicon().count(key)
         f.append(f"fq={int(math.log2(count + 1)) if count else -1}")
     elif kind == "latin":
@@ -116,6 +120,9 @@ def sentence_features(
         if roles[i] not in _CLITIC:
             last = bares[i]
     doms = domain.split("+") if domain else []
+    cl = default_clusters()
+    prev_cl = [cl.get(w, -1) for w in prev_stem]
+    next_cl = [cl.get(w, -1) for w in next_stem]
     out = []
     for i in range(n):
         f = list(static[i])
@@ -131,6 +138,7 @@ def sentence_features(
         else:
             f.append("EOS")
         f += ctx
+        f += [f"pc={prev_cl[i]}", f"nc={next_cl[i]}"]
         for d in doms:  # per-domain copies of the convention-sensitive context features
             f += [f"{d}|{x}" for x in ctx]
         out.append(f)
