@@ -23,6 +23,7 @@ quote's content records the quote as its ``source``: a reported event is not a f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Any
 
@@ -31,6 +32,7 @@ from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
 from rasd.extract.quotes import PREPOSITIONS, Reader
+from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import variants
 from rasd.pipeline import component
 
@@ -133,6 +135,14 @@ class _Events:
         self.conj_starts = self.r.conj_starts  # shared per-document word view
         if not self.places:
             self.places = [e for e in doc.layer("entities") if e.label in ("GPE", "LOC", "FAC")]
+        # sorted-offset indexes keep per-word lookups logarithmic on very long documents
+        self._index = {id(self.places): SpanIndex(self.places), id(self.times): SpanIndex(self.times)}
+        self._contents = sorted(
+            ((q.attrs["content"]["start"], q.attrs["content"]["end"], n)
+             for n, q in enumerate(self.quotes) if q.attrs.get("content")),
+        )  # fmt: skip
+        self._content_starts = [c[0] for c in self._contents]
+        self._content_maxlen = max((c[1] - c[0] for c in self._contents), default=0)
 
     # ------------------------------------------------------------------ triggers
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
@@ -186,7 +196,7 @@ class _Events:
 
     def _in_time(self, j: int) -> bool:
         w = self.words[j]
-        return any(t.start < w.end and w.start < t.end for t in self.times)
+        return bool(self._index[id(self.times)].overlapping(w.start, w.end))
 
     # ------------------------------------------------------------------ arguments
     def np(self, a: int, b: int) -> tuple[int, int] | None:
@@ -378,7 +388,7 @@ class _Events:
         For places, one introduced by في/إلى/ب ("في دمشق", "إلى سوريا") wins over an origin
         or a modifier ("خبراء من كوريا الشمالية").
         """
-        inside = [s for s in spans if s.start >= sent[0] and s.end <= sent[1]]
+        inside = self._index[id(spans)].within(sent[0], sent[1])
         if located:  # a place far from the trigger belongs to another clause
             inside = [s for s in inside if abs(s.start - pos) <= MAX_PLACE_DISTANCE]
         if not inside:
@@ -395,15 +405,18 @@ class _Events:
         before = self.doc.text[max(0, start - 6):start]
         return bool(re.search(r"(?:^|\s)(?:في|إلى|الى|داخل|قرب|بمدينة|بمحافظة)\s*$|ب$", before))
 
+    def _reported_in(self, pos: int) -> Span | None:
+        """The last quote (in layer order) whose content covers ``pos``."""
+        lo = bisect_left(self._content_starts, pos - self._content_maxlen)
+        hi = bisect_right(self._content_starts, pos)
+        best = max((n for a, b, n in self._contents[lo:hi] if a <= pos < b), default=None)
+        return None if best is None else self.quotes[best]
+
     def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]:
         words = self.words
         s0 = self.r.sent_start(i)
         pos = words[i].start
-        src = None
-        for q in self.quotes:
-            c = q.attrs.get("content")
-            if c and c["start"] <= pos < c["end"]:
-                src = q
+        src = self._reported_in(pos)
         for j in range(max(s0, i - 2), i):
             k = words[j].key
             if k in self.lex["neg"] or (k[:1] in "وف" and k[1:] in self.lex["neg"]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import PREPOSITIONS, bare, variants
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
         return "anonymous"
     if ex.has(head, "organization"):
         return "organization"
-    if any(p.start <= ex.words[head].start < p.end for p in ex.doc.layer("places")):
+    pos = ex.words[head].start
+    if _places_index(ex).overlapping(pos, pos + 1):
         return "organization"  # "قالت دمشق …", "أعلنت أنقرة …": a capital speaks for a state
     ents = ex._entities_in(span[0], span[1])
     for e in ents:
@@ -101,6 +103,18 @@ def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
     return len(idx) <= 4 and ex._name_score(idx[0], idx[-1] + 1) < 2
 
 
+#: How many earlier statements a speaker mention is compared with (articles carry < 60).
+MAX_BACK = 200
+
+
+def _places_index(ex: _Extractor) -> SpanIndex:
+    """The document's places, indexed once per extractor (lookups per speaker stay cheap)."""
+    idx = getattr(ex, "_places_index", None)
+    if idx is None:
+        idx = ex._places_index = SpanIndex(ex.doc.layer("places"))  # type: ignore[attr-defined]
+    return idx
+
+
 def resolve(ex: _Extractor) -> None:
     """Kinds for every speaker, then antecedents for anaphoric and repeated mentions."""
     qs = ex.quotes
@@ -127,7 +141,8 @@ def resolve(ex: _Extractor) -> None:
         nwords = len([k for k in ex.words_in(q.speaker)
                       if ex.words[k].kind in ("word", "latin")])
         anaphoric = _is_anaphoric(ex, q.speaker)
-        for m in range(n - 1, -1, -1):
+        # look back at most MAX_BACK statements: exact for articles, linear for transcripts
+        for m in range(n - 1, max(-1, n - 1 - MAX_BACK), -1):
             p = qs[m]
             root = root_of(qs, m)
             ps = qs[root].speaker if qs[root].speaker else p.speaker
