@@ -120,6 +120,10 @@ def _candidate(key: str) -> bool:
     )
 
 
+#: Layers up to this size are scanned; longer ones go through a :class:`SpanIndex`.
+_SCAN_MAX = 48
+
+
 class _Events:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -135,14 +139,10 @@ class _Events:
         self.conj_starts = self.r.conj_starts  # shared per-document word view
         if not self.places:
             self.places = [e for e in doc.layer("entities") if e.label in ("GPE", "LOC", "FAC")]
-        # sorted-offset indexes keep per-word lookups logarithmic on very long documents
-        self._index = {id(self.places): SpanIndex(self.places), id(self.times): SpanIndex(self.times)}
-        self._contents = sorted(
-            ((q.attrs["content"]["start"], q.attrs["content"]["end"], n)
-             for n, q in enumerate(self.quotes) if q.attrs.get("content")),
-        )  # fmt: skip
-        self._content_starts = [c[0] for c in self._contents]
-        self._content_maxlen = max((c[1] - c[0] for c in self._contents), default=0)
+        # sorted-offset indexes keep per-word lookups logarithmic on very long documents; built
+        # lazily and only for long layers (a scan is cheaper for an article's few spans)
+        self._index: dict[int, SpanIndex] = {}
+        self._contents: list[tuple[int, int, int]] | None = None
 
     # ------------------------------------------------------------------ triggers
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
@@ -196,7 +196,15 @@ class _Events:
 
     def _in_time(self, j: int) -> bool:
         w = self.words[j]
-        return bool(self._index[id(self.times)].overlapping(w.start, w.end))
+        if len(self.times) <= _SCAN_MAX:
+            return any(t.start < w.end and w.start < t.end for t in self.times)
+        return bool(self._indexed(self.times).overlapping(w.start, w.end))
+
+    def _indexed(self, spans: list[Span]) -> SpanIndex:
+        idx = self._index.get(id(spans))
+        if idx is None:
+            idx = self._index[id(spans)] = SpanIndex(spans)
+        return idx
 
     # ------------------------------------------------------------------ arguments
     def np(self, a: int, b: int) -> tuple[int, int] | None:
@@ -388,7 +396,10 @@ class _Events:
         For places, one introduced by في/إلى/ب ("في دمشق", "إلى سوريا") wins over an origin
         or a modifier ("خبراء من كوريا الشمالية").
         """
-        inside = self._index[id(spans)].within(sent[0], sent[1])
+        if len(spans) <= _SCAN_MAX:
+            inside = [s for s in spans if s.start >= sent[0] and s.end <= sent[1]]
+        else:
+            inside = self._indexed(spans).within(sent[0], sent[1])
         if located:  # a place far from the trigger belongs to another clause
             inside = [s for s in inside if abs(s.start - pos) <= MAX_PLACE_DISTANCE]
         if not inside:
@@ -407,6 +418,20 @@ class _Events:
 
     def _reported_in(self, pos: int) -> Span | None:
         """The last quote (in layer order) whose content covers ``pos``."""
+        if len(self.quotes) <= _SCAN_MAX:
+            src = None
+            for q in self.quotes:
+                c = q.attrs.get("content")
+                if c and c["start"] <= pos < c["end"]:
+                    src = q
+            return src
+        if self._contents is None:
+            self._contents = sorted(
+                (q.attrs["content"]["start"], q.attrs["content"]["end"], n)
+                for n, q in enumerate(self.quotes) if q.attrs.get("content")
+            )  # fmt: skip
+            self._content_starts = [c[0] for c in self._contents]
+            self._content_maxlen = max((c[1] - c[0] for c in self._contents), default=0)
         lo = bisect_left(self._content_starts, pos - self._content_maxlen)
         hi = bisect_right(self._content_starts, pos)
         best = max((n for a, b, n in self._contents[lo:hi] if a <= pos < b), default=None)
