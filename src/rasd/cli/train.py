@@ -20,8 +20,8 @@ def train_group() -> None:
     """Train or rebuild models from the corpora bundled under data/."""
 
 
-@train_group.command("lexicon")
-@click.option(
+#: ``--data``: shared by every trainer that reads the bundled corpora.
+data_dir_option = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -29,6 +29,10 @@ def train_group() -> None:
     show_default=True,
     help="Folder holding newsfane-gold/ and wojood-sample/.",
 )
+
+
+@train_group.command("lexicon")
+@data_dir_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

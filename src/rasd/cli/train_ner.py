@@ -7,16 +7,11 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.train import data_dir_option
+
 
 @click.command("ner")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="data",
-    show_default=True,
-    help="Folder holding newsfane-gold/ and wojood-sample/.",
-)
+@data_dir_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -39,6 +39,16 @@ def _doc_fk() -> Column:
     return Column("doc_id", Text, ForeignKey("documents.id", **_CASCADE), nullable=False)
 
 
+def _span_columns() -> list[Column]:
+    """What every per-layer table starts with: the document, the span id and its offsets."""
+    return [
+        _doc_fk(),
+        Column("span_id", Text, nullable=False),
+        Column("char_start", Integer, nullable=False),
+        Column("char_end", Integer, nullable=False),
+    ]
+
+
 documents = Table(
     "documents",
     metadata,
@@ -121,10 +131,7 @@ Index("ix_entity_clusters_key", entity_clusters.c.key)
 entities = Table(
     "entities",
     metadata,
-    _doc_fk(),
-    Column("span_id", Text, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
+    *_span_columns(),
     Column("text", Text, nullable=False),
     Column("label", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
@@ -136,10 +143,7 @@ Index("ix_entities_doc", entities.c.doc_id)
 places = Table(
     "places",
     metadata,
-    _doc_fk(),
-    Column("span_id", Text, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
+    *_span_columns(),
     Column("text", Text, nullable=False),
     Column("place_id", Text, nullable=False),
     Column("name", Text, nullable=False),
@@ -156,10 +160,7 @@ Index("ix_places_doc", places.c.doc_id)
 times = Table(
     "times",
     metadata,
-    _doc_fk(),
-    Column("span_id", Text, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
+    *_span_columns(),
     Column("text", Text, nullable=False),
     Column("label", Text),
     Column("value", Text),
@@ -170,10 +171,7 @@ Index("ix_times_doc", times.c.doc_id)
 quotes = Table(
     "quotes",
     metadata,
-    _doc_fk(),
-    Column("span_id", Text, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
+    *_span_columns(),
     Column("content", Text, nullable=False),
     Column("speaker", Text),
     Column("speaker_start", Integer),
@@ -187,10 +185,7 @@ Index("ix_quotes_doc", quotes.c.doc_id)
 events = Table(
     "events",
     metadata,
-    _doc_fk(),
-    Column("span_id", Text, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
+    *_span_columns(),
     Column("text", Text, nullable=False),
     Column("label", Text),
     Column("date", Text),
