@@ -132,7 +132,7 @@ class Meta:
 class Document:
     """Original text (read-only) + metadata + named layers of spans + relation records."""
 
-    __slots__ = ("_text", "meta", "layers", "relations", "warnings", "_hash")
+    __slots__ = ("_text", "meta", "layers", "relations", "warnings", "_hash", "_views")
 
     def __init__(
         self,
@@ -152,6 +152,8 @@ class Document:
             k: list(v) for k, v in (relations or {}).items()
         }
         self.warnings: list[str] = list(warnings)
+        #: derived, never serialized: name → (the layer lists it was built from, value)
+        self._views: dict[str, tuple[tuple[tuple[str, object], ...], Any]] = {}
 
     # The text is a read-only property: spans stay valid for the document's whole life.
     @property
@@ -185,6 +187,37 @@ class Document:
                 raise ValueError(f"[E003] span {s.id} ends past the text ({s.end})")
             out.append(s)
         self.layers[name] = out
+
+    def view(self, name: str) -> Any | None:
+        """A derived view stored with :meth:`set_view`, or None.
+
+        Views are working data several components read (the text layer's whole words, a word
+        stream) — computed once per document instead of once per reader, and never part of the
+        JSON.  A view is dropped as soon as one of the layers it was derived from has been
+        replaced, so a stale view can never be read.
+        """
+        hit = self._views.get(name)
+        if hit is None:
+            return None
+        for layer, lst in hit[0]:
+            if self.layers.get(layer) is not lst:
+                self._views.pop(name, None)
+                return None
+        return hit[1]
+
+    def set_view(self, name: str, value: Any, derived_from: Iterable[str]) -> None:
+        """Store a derived view of the layers named in ``derived_from`` (see :meth:`view`)."""
+        deps = tuple((layer, self.layers.get(layer)) for layer in derived_from)
+        self._views[name] = (deps, value)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # views are caches: not worth pickling to a Dask worker
+        return {k: getattr(self, k) for k in self.__slots__ if k != "_views"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+        self._views = {}
 
     def span_text(self, span: Span) -> str:
         return self._text[span.start : span.end]

@@ -27,17 +27,19 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import ne
+from itertools import accumulate
+from operator import add, itemgetter
 from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract import timewords as W
 from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
+from rasd.lang.ar.textview import text_view
+from rasd.lang.ar.tokenize import Tokens, Word, tokenize_words
 from rasd.pipeline import component
 
 
@@ -299,43 +301,34 @@ class Stream:
 _SAWF = F("سوف")
 
 
-def stream_from_tokens(
-    text: str,
-    tokens: Sequence[Span],
-    attrs: Sequence[Mapping[str, Any]] | None = None,
-    pkeys: Sequence[str] | None = None,
+def stream_from_words(
+    text: str, words: Sequence[Word], fut_words: Sequence[int] = (), a: int = 0,
+    b: int | None = None,
 ) -> Stream:
-    """Re-join the tokens layer's pieces per orthographic word (clitics back on their word).
+    """The word stream of ``words[a:b]`` (the text layer's whole words, clitics on).
 
-    ``attrs``/``pkeys`` (the tokens' attrs and keys) may be passed when already extracted.
-    Written with comprehensions over whole lists (not one loop with appends): this runs for
-    every document and is the largest part of the layer's cost.
+    ``fut_words`` are the indices (into ``words``) of words carrying the future clitic س.
+    Built with mapped C-level calls over whole columns: this runs for every document.
     """
-    if not tokens:
+    ws = words[a:b] if a or b is not None else words
+    if not ws:
         return Stream(text, "", [], [], [], [], [], {})
-    if attrs is None:
-        attrs = [t.attrs for t in tokens]
-    if pkeys is None:
-        pkeys = [a["key"] for a in attrs]
-    wids = [a["word"] for a in attrs]
-    n_tok = len(tokens)
-    # a piece starts a word when its word id differs from the previous piece's
-    starts = list(compress(range(n_tok), map(ne, wids, [None, *wids[:-1]])))
-    ends = [*starts[1:], n_tok]
-    keys = [
-        pkeys[a] if b - a == 1 else "".join(pkeys[a:b]) for a, b in zip(starts, ends, strict=True)
-    ]
-    ostart = [tokens[a].start for a in starts]
-    oend = [tokens[b - 1].end for b in ends]
-    pos = list(accumulate([len(k) + 1 for k in keys[:-1]], initial=0))
-    fut = [False] * len(keys)
-    if "س" in pkeys:  # the future clitic is the piece "س" (a C-level scan spares the loop)
-        for i in [i for i, k in enumerate(pkeys) if k == "س" and attrs[i]["role"] == "fut"]:
-            fut[bisect.bisect_right(starts, i) - 1] = True
+    n = len(ws)
+    keys = list(map(_KEY, ws))
+    ostart = list(map(_START, ws))
+    oend = list(map(_END, ws))
+    # start of word i in the joined string: the lengths before it plus one space each
+    pos = [0, *map(add, accumulate(map(len, keys[:-1])), range(1, n))]
+    fut = [False] * n
+    for i in fut_words:
+        if a <= i and (b is None or i < b):
+            fut[i - a] = True
     surface = ANCHOR_SURFACES  # anchors with their possible proclitics: one set test a word
     idx: dict[str, list[int]] = {}
-    for i in [i for i, k in enumerate(keys) if k in surface or k[:1].isdigit()
-              or k[1:2].isdigit()]:
+    # an anchor word, or a number (a digit among the first two characters: "2016", "G7";
+    # Arabic words hold no digit, so only other kinds need the test)
+    for i in [i for i, k, kind in zip(range(n), keys, map(_KIND, ws), strict=True)
+              if k in surface or (kind != "word" and (k[:1].isdigit() or k[1:2].isdigit()))]:
         for v in _variants(keys[i]):
             if v in idx:
                 idx[v].append(i)
@@ -347,6 +340,12 @@ def stream_from_tokens(
     st = Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
     st._index = idx
     return st
+
+
+_KEY = itemgetter(3)  # Word.key
+_START = itemgetter(0)
+_END = itemgetter(1)
+_KIND = itemgetter(4)
 
 
 def _variants_all(k: str) -> tuple[str, ...]:
@@ -382,34 +381,21 @@ def _variants(k: str) -> tuple[str, ...]:
     return v
 
 
-_LAST_STREAM: list[tuple[object, Stream]] = []
-
-
 def stream_for(doc: Document) -> Stream:
-    """The word stream of ``doc``'s tokens layer, built once per document: ``places`` (token
-    matching) reuses the one ``times`` made.  A one-entry cache keyed on the layer's identity."""
-    tokens = doc.layer("tokens")
-    entry = _LAST_STREAM[0] if _LAST_STREAM else None  # one read: safe under threads
-    if entry is not None and entry[0] is tokens:
-        return entry[1]
-    st = stream_from_tokens(doc.text, tokens)
-    _LAST_STREAM[:] = [(tokens, st)]
+    """The whole-document word stream, built once per document (``places`` matches names on
+    it); a document view derived from the tokens layer."""
+    st = doc.view("time_stream")
+    if st is None:
+        tv = text_view(doc)
+        st = stream_from_words(doc.text, tv.words, tv.fut_words)
+        doc.set_view("time_stream", st, ("tokens",))
     return st
-
-
-def _token_spans(text: str) -> list[Span]:
-    """The tokens layer's spans for ``text`` without a pipeline (``rasd eval time``)."""
-    from rasd.lang.ar.tokenize import tokenize
-
-    return [
-        Span(t.start, t.end, t.kind, "", {"key": t.key, "word": t.word, "role": t.role})
-        for t in tokenize(text)
-    ]
 
 
 def stream_from_text(text: str) -> Stream:
     """Tokenize ``text`` and build its whole word stream."""
-    return stream_from_tokens(text, _token_spans(text))
+    tv = tokenize_words(text)
+    return stream_from_words(text, tv.words, tv.fut_words)
 
 
 #: Tokens kept before/after an anchor piece: more than any expression spans and than the
@@ -417,43 +403,6 @@ def stream_from_text(text: str) -> Stream:
 #: dates) need less context.
 WINDOW_BEFORE, WINDOW_AFTER = 22, 16
 NUMBER_WINDOW_BEFORE, NUMBER_WINDOW_AFTER = 6, 8
-
-
-def window_streams(text: str, tokens: Sequence[Span]) -> list[Stream]:
-    """Word streams for the stretches of the document that can hold a time expression.
-
-    A cheap pass over the tokens' keys finds anchor pieces (month names, units, "اليوم",
-    digits …); only windows around them are re-joined into word streams and scanned by the
-    rules.  Most of a news text holds no time expression, so this keeps the layer's cost a
-    fraction of tokenization's.
-    """
-    if not tokens:
-        return []
-    attrs = [t.attrs for t in tokens]
-    keys = [a["key"] for a in attrs]
-    anchors = PIECE_ANCHORS
-    hits = [i for i, k in enumerate(keys) if k in anchors or k[:1].isdigit()]
-    if not hits:
-        return []
-    n = len(tokens)
-    merged: list[list[int]] = []
-    for i in hits:
-        if keys[i][:1].isdigit():
-            a, b = max(0, i - NUMBER_WINDOW_BEFORE), min(n, i + NUMBER_WINDOW_AFTER)
-        else:
-            a, b = max(0, i - WINDOW_BEFORE), min(n, i + WINDOW_AFTER)
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    out = []
-    for a, b in merged:
-        while a > 0 and attrs[a]["word"] == attrs[a - 1]["word"]:  # whole words only
-            a -= 1
-        while b < n and attrs[b]["word"] == attrs[b - 1]["word"]:
-            b += 1
-        out.append(stream_from_tokens(text, tokens[a:b], attrs[a:b], keys[a:b]))
-    return out
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1592,20 +1541,20 @@ def extract_times(
     text: str,
     published: str | None = None,
     stream: Stream | None = None,
-    tokens: Sequence[Span] | None = None,
+    view: Tokens | None = None,
 ) -> tuple[list[Span], dict[str, Any] | None]:
     """Find and normalize time expressions in ``text``.
 
-    ``tokens`` (the tokens layer) are tokenized here when not given; ``stream`` forces one
+    ``view`` (the text layer's pieces and words) is tokenized here when not given; ``stream`` forces one
     whole-text stream instead of anchor windows.  Returns ``(spans, found_pubdate)``: when
     ``published`` is None the publication date is looked for in the text
     (:mod:`rasd.extract.pubdate`) and, if found, used as the anchor and returned as
     ``{"published": …, "published_info": …}``.
     """
-    if stream is not None:
-        streams = [stream]
-    else:
-        streams = window_streams(text, tokens if tokens is not None else _token_spans(text))
+    if stream is None:
+        tv = view if view is not None else tokenize_words(text)
+        stream = stream_from_words(text, tv.words, tv.fut_words)
+    streams = [stream]
     per_stream = [(s, find_candidates(s)) for s in streams]
     found = None
     anchor = parse_anchor(published)
@@ -1651,7 +1600,7 @@ def _same_sentence(s: Stream, a: int, b: int) -> bool:
 @component("times", requires=("tokens",), assigns=("times",))
 def times_component(doc: Document, config: Config) -> None:
     """Pipeline entry: publication date fallback from the text, then the ``times`` layer."""
-    spans, found = extract_times(doc.text, doc.meta.published, tokens=doc.layer("tokens"))
+    spans, found = extract_times(doc.text, doc.meta.published, stream=stream_for(doc))
     if found and not doc.meta.published:
         doc.meta.published = found["published"]
         doc.meta.published_info = found["published_info"]

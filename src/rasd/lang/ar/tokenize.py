@@ -117,27 +117,101 @@ def tokenize(
     view: Normalized | None = None,
 ) -> list[Token]:
     """Tokenize ``text``; every token's ``start:end`` slices the original text."""
+    return tokenize_words(text, opts, lexicon, view).pieces
+
+
+class Word(NamedTuple):
+    """One orthographic word (or number, Latin word, punctuation mark) in original offsets.
+
+    ``norm``/``key`` are the whole word's normalized and folded forms (its pieces' forms
+    joined); ``sent`` is the index of its sentence when the tokenizer was given sentence ends
+    (0 otherwise).  A named tuple: a document has ~1000 of them.
+    """
+
+    start: int
+    end: int
+    norm: str  # normalized surface
+    key: str  # folded surface
+    kind: str  # word | num | latin | punct
+    sent: int  # sentence index
+
+
+class Tokens(NamedTuple):
+    """What one tokenizer pass yields: the clitic pieces and the orthographic words they
+    belong to (``Token.word`` indexes ``words``), plus the two piece facts word-level readers
+    need — the original starts of conjunction pieces (و/ف split off) and the indices of words
+    carrying the future clitic س."""
+
+    pieces: list[Token]
+    words: list[Word]
+    conj_starts: list[int]
+    fut_words: list[int]
+
+
+_INF = float("inf")
+
+
+def tokenize_words(
+    text: str,
+    opts: NormOptions = DEFAULT,
+    lexicon: Lexicon | None = None,
+    view: Normalized | None = None,
+    sentence_ends: list[int] | None = None,
+) -> Tokens:
+    """Tokenize ``text`` into pieces *and* whole words in one pass.
+
+    The words come almost for free here (the loop already has each word's extent and forms),
+    whereas rebuilding them from the pieces later cost the times, quotes, events and claims
+    layers a Python loop each.  ``sentence_ends`` (ascending sentence end offsets) numbers
+    each word's sentence: a word belongs to the first sentence ending after its start.
+    """
     view = view or normalize(text, opts)
     out: list[Token] = []
     add = out.append
+    wout: list[Word] = []
+    wadd = wout.append
+    new = tuple.__new__
+    conj: list[int] = []
+    fut: list[int] = []
     vt = view.text
     fv = fold_key(vt, opts)  # length-preserving: fold once, slice per token
     starts, ends = view.starts, view.ends
+    ends_s = sentence_ends or []
+    last = len(ends_s) - 1
+    sidx = 0
+    nxt = ends_s[0] if last > 0 else _INF  # offset from which a word is in a later sentence
     for w, m in enumerate(_TOKEN_RE.finditer(vt)):
         a, b = m.span()
         kind = KIND[m.lastgroup or "sym"]
-        if kind != "word":
-            add(Token(starts[a], ends[b - 1], vt[a:b], fv[a:b], kind, "", w))
-            continue
+        os, oe = starts[a], ends[b - 1]
+        if os >= nxt:
+            while sidx < last and os >= ends_s[sidx]:
+                sidx += 1  # words come in text order: walk the sentences along
+            nxt = ends_s[sidx] if sidx < last else _INF
         word = vt[a:b]
-        for pa, pb, role in segment_word(word, lexicon):
+        wkey = fv[a:b]
+        wadd(new(Word, (os, oe, word, wkey, kind, sidx)))
+        # tuple.__new__ directly: a named tuple's own __new__ is a Python-level call
+        if kind != "word":
+            add(new(Token, (os, oe, word, wkey, kind, "", w, False)))
+            continue
+        pieces = segment_word(word, lexicon)
+        if len(pieces) == 1 and pieces[0][2] == "stem":  # most words: no clitic
+            add(new(Token, (os, oe, word, wkey, "word", "stem", w, word.startswith("ال"))))
+            continue
+        for pa, pb, role in pieces:
             piece = word[pa:pb]
             det = role == "stem" and (
                 piece.startswith("ال") or (pa > 0 and word[pa - 1] == "ل" == piece[0])
             )
-            key = fv[a + pa : a + pb]
-            add(Token(starts[a + pa], ends[a + pb - 1], piece, key, "word", role, w, det))
-    return out
+            ps = starts[a + pa]
+            if role == "conj":
+                conj.append(ps)
+            elif role == "fut":
+                fut.append(w)
+            add(new(Token, (ps, ends[a + pb - 1], piece, fv[a + pa : a + pb], "word", role, w,
+                            det)))
+    return Tokens(out, wout, conj, fut)
 
 
 def words(text: str, opts: NormOptions = DEFAULT) -> list[tuple[int, int, str]]:
