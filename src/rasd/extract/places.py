@@ -23,12 +23,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import itemgetter
 
 from rasd.config import Config
-from rasd.doc import Document, Span
+from rasd.doc import Document, Span, trusted_span
 from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer, key, population_score
 from rasd.lang.ar.normalize import fold_key
+from rasd.lang.ar.textview import text_view
 from rasd.pipeline import component
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -270,7 +272,7 @@ def resolve_mentions(
             attrs = {"resolved": False}
         if m.entity_id:
             attrs["entity"] = m.entity_id
-        out.append(Span(m.start, m.end, m.label, sid, attrs))
+        out.append(trusted_span(m.start, m.end, m.label, sid, attrs))
     return out
 
 
@@ -488,8 +490,8 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     return Mention(start, m.end, m.label, text[start : m.end], None, m.entity_id)
 
 
-_ATTRS = attrgetter("attrs")
-_KEY = itemgetter("key")
+_PKEY = itemgetter(3)  # Token.key
+_PDET = itemgetter(7)  # Token.det
 
 
 @component("places", requires=("tokens",), assigns=("places",))
@@ -501,9 +503,10 @@ def places_component(doc: Document, config: Config) -> None:
     else:
         mentions = mentions_from_tokens(doc, gaz)
     def keys() -> Iterable[str]:
-        # nationality adjectives ("الأردني") are stems with the article in the tokens layer;
-        # every token key is passed (lookups of the others find nothing): C-level maps only
-        return map(_KEY, map(_ATTRS, doc.layer("tokens")))
+        # nationality adjectives ("الأردني") are stems with the article: only those pieces
+        # of the text layer's view are looked up (C-level maps, no Python step per token)
+        pieces = text_view(doc).pieces
+        return compress(map(_PKEY, pieces), map(_PDET, pieces))
 
     spans = resolve_mentions(mentions, gaz, doc.text, keys, id_prefix="pl")
     doc.set_layer("places", spans, "pl")

@@ -35,7 +35,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from rasd.config import Config
-from rasd.doc import Document, Span
+from rasd.doc import Document, Span, trusted_span
 from rasd.extract import timewords as W
 from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 from rasd.lang.ar.textview import text_view
@@ -1584,7 +1584,7 @@ def extract_times(
             if isinstance(v, str) and _DAY_VALUE.fullmatch(v[:10]) and len(v) >= 10:
                 last_day = (c.b, v[:10], sid)
             start, end = s.to_original(c.a, c.b)
-            spans.append(Span(start, end, typ, sid, attrs))
+            spans.append(trusted_span(start, end, typ, sid, attrs))
     return spans, found
 
 

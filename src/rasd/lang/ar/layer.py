@@ -16,34 +16,15 @@ The component also fills ``meta.language`` when no reader did (text passed strai
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from rasd.config import Config
-from rasd.doc import Document, Span
+from rasd.doc import SPAN_SETTERS, Document, Span
 from rasd.lang.ar import textview
 from rasd.lang.ar.normalize import fold_key, normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token, Tokens, Word, tokenize_words
 from rasd.pipeline import component
 
-
-def _span_setters() -> tuple[Callable[..., Any], ...] | None:
-    """Slot setters of :class:`Span`, to build spans whose offsets are already valid.
-
-    The text layer builds one span per token — about a quarter of a million per megabyte —
-    and the frozen dataclass ``__init__`` (five ``object.__setattr__`` calls plus validation)
-    was the largest single cost of the layer.  Setting the slots through their descriptors
-    gives equal objects about four times faster.  ``None`` (ordinary constructor) if ``Span``
-    ever stops being a slots class.
-    """
-    try:
-        return tuple(getattr(Span, f).__set__ for f in ("start", "end", "label", "id", "attrs"))
-    except AttributeError:  # pragma: no cover - only if doc.Span changes shape
-        return None
-
-
-_SETTERS = _span_setters()
+_SETTERS = SPAN_SETTERS
 _IDS: list[str] = []
 
 
