@@ -362,7 +362,7 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
 
     idx = _fallback_index(gaz)
     st = stream_for(doc)  # the word stream the times layer built (shared, not rebuilt)
-    keys, ostart, oend = st.keys, st.ostart, st.oend
+    keys, words = st.keys, st.words
     memo = _FIRST_FORMS.setdefault(id(gaz), {})
     first = idx.first
     out: list[Mention] = []
@@ -387,7 +387,7 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
                     break
         if hit:
             L, k, drop = hit
-            s0, e = ostart[i], oend[i + L - 1]
+            s0, e = words[i].start, words[i + L - 1].end
             while drop > 0 and s0 < e and doc.text[s0] in "وفبلك":  # proclitics stay outside
                 s0 += 1
                 drop -= 1

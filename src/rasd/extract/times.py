@@ -227,8 +227,7 @@ class Stream:
     text: str  # original document text
     joined: str
     pos: list[int]  # start of each word in ``joined``
-    ostart: list[int]
-    oend: list[int]
+    words: Sequence[Word]  # the text layer's words (original offsets), one per key
     fut: list[bool]  # word carries the future clitic س / is "سوف"
     keys: list[str] = field(default_factory=list)
     _index: dict[str, list[int]] | None = None
@@ -278,7 +277,8 @@ class Stream:
         return self._map(i, a - self.pos[i], True), self._map(j, b - self.pos[j], False)
 
     def _map(self, i: int, p: int, start: bool) -> int:
-        s, e = self.ostart[i], self.oend[i]
+        w = self.words[i]
+        s, e = w.start, w.end
         n = len(self.joined_word(i))
         if start and p == 0:
             return s
@@ -312,11 +312,9 @@ def stream_from_words(
     """
     ws = words[a:b] if a or b is not None else words
     if not ws:
-        return Stream(text, "", [], [], [], [], [], {})
+        return Stream(text, "", [], [], [], [], {})
     n = len(ws)
     keys = list(map(_KEY, ws))
-    ostart = list(map(_START, ws))
-    oend = list(map(_END, ws))
     # start of word i in the joined string: the lengths before it plus one space each
     pos = [0, *map(add, accumulate(map(len, keys[:-1])), range(1, n))]
     fut = [False] * n
@@ -337,14 +335,12 @@ def stream_from_words(
     if _SAWF in keys:
         for i in [i for i, k in enumerate(keys) if k == _SAWF]:
             fut[i] = True
-    st = Stream(text, " ".join(keys), pos, ostart, oend, fut, keys)
+    st = Stream(text, " ".join(keys), pos, ws, fut, keys)
     st._index = idx
     return st
 
 
 _KEY = itemgetter(3)  # Word.key
-_START = itemgetter(0)
-_END = itemgetter(1)
 _KIND = itemgetter(4)
 
 
