@@ -43,6 +43,7 @@ COMMANDS = {
     "stories": "rasd.cli.stories:stories",
     "batch": "rasd.cli.batch:batch",
     "correct": "rasd.cli.correct:correct_group",
+    "entity": "rasd.cli.entity:entity",
 }
 
 

@@ -1,0 +1,120 @@
+"""``rasd entity``: one entity across the archive — its timeline, the articles that name it,
+what it said, the events it takes part in and who it appears with.
+
+The web UI's entity page shows the same record; this is the scriptable form (``--json``).
+Every item carries its document id and character offsets, so a claim can be checked against
+the original text (``rasd search``, ``/doc/<id>`` in the UI).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from rasd.cli.ingest import DB_HELP
+
+LABELS = ["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "OCC", "EVENT"]
+
+
+@click.command()
+@click.argument("name")
+@click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
+@click.option("--label", type=click.Choice(LABELS), default=None,
+              help="Only entities of this type (when a name is shared).")
+@click.option("--limit", default=10, show_default=True,
+              help="Items listed per section (mentions, statements, events).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable record.")
+def entity(name: str, db: str | None, label: str | None, limit: int, as_json: bool) -> None:
+    """Show the entity NAME (an id, or a name: spelling and clitics folded) across the archive.
+
+    When several entities match, the one named in most articles is shown and the others are
+    listed.  Sections: timeline (articles per day), statements made by the entity (quotes
+    whose speaker is this entity), events naming it (as actor or target), co-mentioned entities, and
+    the latest mentions with their context.
+    """
+    from rasd.store import Filters, NotFound, open_store
+
+    limit = max(1, min(limit, 1000))
+    store = open_store(db)
+    try:
+        try:
+            chosen = [store.entity(name, limit=1).entity]  # an exact id
+        except NotFound:
+            chosen = store.entities(name=name, label=label, limit=10).items
+        if label:
+            chosen = [e for e in chosen if e.label == label]
+        if not chosen:
+            raise click.ClickException(f"no entity matches {name!r} (try `rasd search {name}`)")
+        info, others = chosen[0], chosen[1:]
+        detail = store.entity(info.id, limit=limit)
+        in_docs = Filters(entity=info.id)
+        said = [q for q in store.iter_quotes(in_docs) if q.speaker_entity == info.id]
+        acts = [e for e in store.iter_events(in_docs) if _names(info.name, e.actors)]
+    finally:
+        store.close()
+    record = {
+        "entity": asdict(detail.entity),
+        "also_matching": [asdict(e) for e in others],
+        "timeline": [{"day": d, "documents": n} for d, n in detail.timeline],
+        "statements": [asdict(q) for q in said[:limit]],
+        "statements_total": len(said),
+        "events": [asdict(e) for e in acts[:limit]],
+        "events_total": len(acts),
+        "co_mentions": [{**asdict(e), "documents": n} for e, n in detail.co_mentions],
+        "mentions": [asdict(m) for m in detail.mentions],
+        "mentions_total": detail.mentions_total,
+    }
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(_render(record))
+
+
+def _names(name: str, actors: list[str]) -> bool:
+    """Is the entity among an event's actors (folded names, one containing the other)?"""
+    from rasd.lang.ar.normalize import fold_key
+
+    k = fold_key(name)
+    return any(k in fold_key(a) or fold_key(a) in k for a in actors if a)
+
+
+def _clip(s: str | None, n: int = 110) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _render(r: dict[str, Any]) -> str:
+    e = r["entity"]
+    out = [f"{e['name']}  ({e['label']}, {e['id']}) — {e['doc_count']} articles, "
+           f"{e['mention_count']} mentions"]
+    if r["also_matching"]:
+        alts = "; ".join(f"{a['name']} ({a['label']}, {a['id']}, {a['doc_count']})"
+                         for a in r["also_matching"])
+        out.append(f"also matching: {alts}")
+    if r["timeline"]:
+        out.append("\ntimeline (articles per day):")
+        top = max(t["documents"] for t in r["timeline"])
+        for t in r["timeline"]:
+            bar = "█" * max(1, round(20 * t["documents"] / top))
+            out.append(f"  {t['day']}  {bar} {t['documents']}")
+    out.append(f"\nstatements by it ({r['statements_total']}):")
+    for q in r["statements"]:
+        out.append(f"  {q['published'] or '?':10.10}  {q['outlet'] or ''}  «{_clip(q['content'])}»"
+                   f"  [{q['doc_id']} {q['start']}-{q['end']}]")
+    out.append(f"\nevents it takes part in ({r['events_total']}):")
+    for ev in r["events"]:
+        where = f" @ {ev['place']}" if ev["place"] else ""
+        out.append(f"  {ev['date'] or ev['published'] or '?':10.10}  {ev['label']}{where}: "
+                   f"{_clip(ev['text'])}  [{ev['doc_id']} {ev['start']}-{ev['end']}]")
+    if r["co_mentions"]:
+        out.append("\nappears with:")
+        for c in r["co_mentions"][:10]:
+            out.append(f"  {c['name']} ({c['label']}) — {c['documents']} articles")
+    out.append(f"\nlatest mentions ({len(r['mentions'])} of {r['mentions_total']}):")
+    for m in r["mentions"]:
+        out.append(f"  {m['published'] or '?':10.10}  {m['outlet'] or ''}  …{_clip(m['context'])}…"
+                   f"  [{m['doc_id']} {m['start']}-{m['end']}]")
+    return "\n".join(out)
