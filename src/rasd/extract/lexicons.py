@@ -58,6 +58,7 @@ def cue_lexicon() -> dict[str, Any]:
             "strong": entry.get("strength") == "strong",
             "relay": bool(entry.get("relay")),
             "bare": bool(entry.get("bare")),
+            "object": fold(entry["object"]) if entry.get("object") else None,
         }
         for f in forms:
             verbs.setdefault(f, info)
@@ -80,6 +81,7 @@ def cue_lexicon() -> dict[str, Any]:
         "markers": {fold(x) for x in raw["content_markers"]},
         "content_preps": {fold(x) for x in raw["content_prepositions"]},
         "contrast": contrast,
+        "marker_only": {fold(x) for x in raw.get("marker_only", [])},
     }
 
 

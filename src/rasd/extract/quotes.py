@@ -31,7 +31,7 @@ from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import cue_lexicon, speaker_lexicon
-from rasd.extract.speakers import entity_link, resolve, root_of
+from rasd.extract.speakers import _places_index, entity_link, resolve, root_of
 from rasd.extract.words import (
     COMMA,
     DASH,
@@ -66,6 +66,15 @@ CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "ا�
                   "اغلاق", "فتح", "الغاء", "تاجيل", "زياده", "نجاح", "فشل", "ضبط", "احباط"}
 #: indefinite verbal nouns of the derived stems (استفعال، انفعال، افتعال): "استشهاد"، "ارتفاع"
 MASDAR = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.)$")
+#: honorific pronouns of agency style ("وشدد سموه", "وأكد معاليه"): the speaker is not
+#: written here and is the one referred to, as with a pro-dropped verb
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "جلالته", "سيادته",
+                      "سيادتها", "دولته", "سعادته", "سعادتها", "حضرته"}
+#: finite verbs and participles that open a relative clause after a document head
+#: ("تقرير للبنك الدولي صدر أمس"); "الصادرة عن X" names the issuer and stays in the phrase
+ISSUED = {"صدر", "صدرت", "الصادر", "الصادره", "نشر", "نشرت", "المنشور", "المنشوره"}
+#: words after an object preposition that show it is not the content ("كشف عن هويته")
+NOT_OBJECT = {"هويته", "هويتها", "هويتهم", "اسمه", "اسمها", "اسمائهم", "هامش"}
 RELATIVES = {"عدم", "ما", "مما", "بما", "عما", "الذي", "التي", "الذين", "كما", "فيما", "لما"}
 KINDS = ("named_person", "organization", "document", "media", "anonymous")
 
@@ -238,8 +247,11 @@ class _Extractor:
                     or (self.words[nxt].kind == "punct" and self.words[nxt].norm in ".!?؟")
                 )
                 if ends and not (i > 0 and (self.has(i - 1, "media")
-                                            or self.has(i - 1, "agency_heads"))):
-                    return None  # a quote that ends the sentence is speech, not a name
+                                            or self.has(i - 1, "agency_heads")
+                                            or self.words[i - 1].key in ("ل", "لـ"))):
+                    # a quote that ends the sentence is speech, not a name, unless it is
+                    # an outlet or its addressee: '… قال موظف لـ"العربي الجديد".'
+                    return None
                 return j + 1
             if wj.kind == "punct" and wj.norm not in "()-.":
                 return None
@@ -269,6 +281,8 @@ class _Extractor:
         info = self.verb_cue(i)
         if info is None:
             return 0
+        if i > 0 and self.opens_quote(i - 1) and self.quoted_name(i - 1) is not None:
+            return 0  # وكالة "فرات": the first word of a quoted name, not a cue
         prev = self.words[i - 1] if i > 0 else None
         if (
             prev is not None
@@ -293,6 +307,7 @@ class _Extractor:
         markers = self.cues["markers"]
         cpreps = self.cues["content_preps"]
         limit = min(end, i + 1 + MAX_GAP_WORDS)
+        obj = info["object"]
         while j + 1 < limit:
             j += 1
             wj = words[j]
@@ -323,9 +338,13 @@ class _Extractor:
                 if k:
                     m = (j, k)
                     break
+            if key == obj and j > i + 1 and self._object_prep(j, limit):
+                m = (j, 1)  # "أعربت الوزارة في بيان عن ترحيبها …", "شكك X في جدوى …"
+                break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
         # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
-        weak_bare = m is None and not info["strong"]
+        quoted_before = m is None and self._quote_before(i)
+        weak_bare = m is None and not info["strong"] and not quoted_before
         if weak_bare and not (info["bare"] and self._cue_starts_clause(i)):
             return 0
         region_end = m[0] if m else end
@@ -352,6 +371,10 @@ class _Extractor:
             return 0
         if m is not None:
             self._content_from(q, m[0], m[1])
+        elif quoted_before:
+            # "«…»، يقول فلان، وهو …": the quotation opening the sentence is the content
+            q.content = self._preceding_content(i)
+            q.direct = True
         else:
             # no introducer: bare content after the speaker ("نفى X الاتهامات …"), or the
             # statement precedes the cue ("«…»، قال X")
@@ -393,6 +416,41 @@ class _Extractor:
         idx = [k for k in self.words_in(span) if self.words[k].kind == "word"]
         return bool(idx) and any(
             self.has(idx[0], t) for t in ("organization", "document", "agency_heads")
+        )
+
+    def _object_prep(self, j: int, b: int) -> bool:
+        """Does the preposition at ``j`` open the verb's content rather than an adjunct or a
+        descriptor ("مصدر في الحزب", "في بيان", "على منصة إكس", "عن هويته")?"""
+        if j + 1 >= b or self.words[j + 1].kind != "word":
+            return False
+        nxt = self.words[j + 1]
+        if nxt.key in NOT_OBJECT or self.words[j - 1].key in ("نقلا",) or self.words[j - 1].key in ISSUED:
+            return False
+        vs = variants(nxt.key)
+        if any(v in SPEECH_EVENTS or v in PLATFORMS for v in vs) or self._np_stop(j + 1):
+            return False
+        # "مصدر في الحزب", "في أربيل": a descriptor or a place, not the content
+        return self.words[j].key not in ("في", "من") or not (
+            any(self.has(j + 1, t) for t in ("organization", "media", "agency_heads", "anonymous"))
+            or any(e.label in ("GPE", "LOC", "ORG", "FAC") and e.start == nxt.start
+                   for e in self._entities_in(nxt.start, nxt.end))
+            or bool(_places_index(self).overlapping(nxt.start, nxt.start + 1))
+        )
+
+    def _quote_before(self, i: int) -> bool:
+        """"«…»، قال X": a quotation that opens its sentence (or paragraph), then a comma."""
+        if i < 2 or not self.is_punct(i - 1, COMMA):
+            return False
+        last = self.words[i - 2]
+        if last.kind != "punct" or last.norm not in "»”\"":
+            return False
+        opener = {"»": "«", "”": "“", '"': '"'}[last.norm]
+        pos = self.text.rfind(opener, 0, last.start)
+        if pos < 0 or last.start - pos > 3000:
+            return False
+        before = self.text[max(0, pos - 3):pos].rstrip(" \t")
+        return not before or before[-1] in "\n.!?؟" or (
+            before[-1] in "وف" and (len(before) < 2 or before[-2] in " \n")
         )
 
     def _inside_content(self, pos: int) -> bool:
@@ -589,8 +647,11 @@ class _Extractor:
                             MASDAR.match(w.key) is not None
                             and not self._entities_in(w.start, w.end)
                         ))  # "أفادت الوزارة بمقتل …"
-                        # "وكالة الأنباء": a genitive of an outlet, not the start of content
+                        # "وكالة الأنباء": a genitive of an outlet, not the start of content,
+                        # nor "دائرة صحة …" after an indefinite institution head
                         and not (self.has(j - 1, "agency_heads") or self.has(j - 1, "media"))
+                        and not (self.has(j - 1, "organization")
+                                 and not self.words[j - 1].key.startswith("ال"))
                     )
                 ):
                     break
@@ -615,6 +676,8 @@ class _Extractor:
 
     def _np_stop(self, j: int) -> bool:
         key = self.words[j].key
+        if key in ISSUED and (j + 1 >= len(self.words) or self.words[j + 1].key not in ("عن", "من")):
+            return True  # "تقرير للبنك الدولي صدر أمس", but "البيانات الصادرة عن المركز"
         if self.words[j].norm == "على":  # the preposition, not the name علي (same fold)
             return True
         if key in ("الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذان", "اللتان"):
@@ -655,6 +718,8 @@ class _Extractor:
             if s >= cb:
                 continue
             if first is None:
+                if self.words[s].key in HONORIFIC_PRONOUNS:
+                    return s + 1  # "وشدد سموه على …": the speaker is the one referred to
                 if self._is_adjunct_start(s):
                     if self.words[s].key in ("ل", "لـ") or self.words[s].norm == "(":
                         # "لـ(الحل نت) مصدر عسكري", "لـ«القبس» مصدر …": skip the addressee
@@ -875,8 +940,9 @@ class _Extractor:
         if not self.is_punct(i - 1, COMMA) and self.words[i].key[0] not in "و":
             return 0
         end = self.sent_end(i)
+        a = self._skip_addressee(i + 1, end)
         m = next(
-            ((j, k) for j in range(i + 1, min(end, i + 4)) if (k := self.content_marker(j))),
+            ((j, k) for j in range(a, min(end, a + 3)) if (k := self.content_marker(j))),
             None,
         )
         q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
@@ -885,13 +951,29 @@ class _Extractor:
         if m is not None:
             self._content_from(q, *m)
         else:
-            q.content = self._clause(i + 1, end)
+            q.content = self._clause(a, end)
         if q.content is None:
             return 0
         q.antecedent = len(self.quotes) - 1
         q.implicit = True
         self.quotes.append(q)
         return i + 1
+
+    def _skip_addressee(self, j: int, b: int) -> int:
+        """Skip "لـ«النهار»" / "لـ(شفق نيوز)" / "للصحفيين" right after a participle cue."""
+        if j >= b:
+            return j
+        key = self.words[j].key
+        if key in ("للصحفيين", "للصحافيين"):
+            return j + 1
+        if key in ("ل", "لـ") and j + 1 < b:
+            if self.opens_quote(j + 1) and (close := self.quoted_name(j + 1)) is not None:
+                return close
+            if self.words[j + 1].norm == "(":
+                for k in range(j + 2, min(b, j + 9)):
+                    if self.words[k].norm == ")":
+                        return k + 1
+        return j
 
     # ----------------------------------------------------------------- prepositional cues
     def _verb_with_pronoun(self, j: int) -> dict[str, Any] | None:
@@ -971,6 +1053,8 @@ class _Extractor:
         while rest < end and words[rest].kind == "punct" and words[rest].norm in COMMA:
             rest += 1
         k = self.content_marker(rest) if rest < end else 0
+        if not k and not self.cues["marker_only"].isdisjoint(variants(words[i].key)[:2]):
+            return 0  # "وجاء في البيان أن …" attributes; "جاء في المرتبة الثانية" does not
         if k:
             self._content_from(q, rest, k)
         elif at_start:

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 #: adjectives that precede the head noun: "آخر حصيلة", "أحدث تقرير"
 LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
+#: numerals and quantifiers before the head noun: "ثلاثة مصادر مطلعة", "عدة مسؤولين"
+QUANTIFIERS = {"اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه",
+               "عشره", "عده", "بعض", "عدد", "معظم", "اغلب", "غالبيه", "كبار", "مجموعه"}
+#: "المصدر ذاته", "المسؤول نفسه": explicitly the speaker just quoted
+SAME = ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور")
 
 
 def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
@@ -30,6 +35,8 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
         return "named_person"
     if len(ws) > 1 and bare(ex.words[ws[0]].key) in LEADING_ADJECTIVES:
         ws = ws[1:]  # "آخر حصيلة", "أحدث تقرير": the noun after is the head
+    while len(ws) > 1 and (ex.words[ws[0]].key in QUANTIFIERS or ex.words[ws[0]].key.isdigit()):
+        ws = ws[1:]  # "ثلاثة مصادر مطلعة", "5 مسؤولين": the counted noun is the head
     head = ws[0]
     if ex.has(head, "titles"):
         return "named_person"
@@ -95,7 +102,7 @@ def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
         v in ex.lex["anaphoric"] for v in variants(ws[0].key)
     ):
         return False
-    if len(ws) == 1 or bare(ws[1].key) in ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور"):
+    if len(ws) == 1 or bare(ws[1].key) in SAME:
         return True
     # "المسؤول في حماس" (a definite head with a short modifier) still refers back, but
     # "الرئيس الأميركي جو بايدن" names someone: a title followed by a name is a new mention
@@ -164,10 +171,19 @@ def resolve(ex: _Extractor) -> None:
                 if anaphoric or surname or shortened:
                     q.kind = qs[root].kind
                 break
+        if q.antecedent is None and anaphoric and n > 0 and _says_same(ex, q.speaker):
+            # "وأبرز المسؤول الحكومي ذاته" after a named minister: whoever was just quoted
+            q.antecedent = n - 1
+            q.kind = qs[root_of(qs, n - 1)].kind
     for q in qs:
         if q.speaker is None and q.antecedent is not None:
             root = qs[root_of(qs, q.antecedent)]
             q.kind = root.kind
+
+
+def _says_same(ex: _Extractor, span: tuple[int, int]) -> bool:
+    ws = [k for k in ex.words_in(span) if ex.words[k].kind == "word"]
+    return len(ws) > 1 and bare(ex.words[ws[-1]].key) in SAME
 
 
 def root_of(qs: list[Quote], m: int) -> int:
