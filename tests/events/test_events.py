@@ -91,3 +91,19 @@ def test_every_event_has_evidence(run, seed_text: str) -> None:
 def test_titled_names_are_not_triggers(run) -> None:
     doc = run("وقال وزير الخارجية الأمير فيصل بن فرحان إن العلاقات تتحسن.")
     assert [e for e in doc.layer("events") if e.label == "MOVE"] == []
+
+
+def test_instrument_phrase_is_not_the_target(run) -> None:
+    doc = run("وقصفت القوات بالمدفعية الثقيلة حي الثورة شمالي المدينة.")
+    e = _ev(doc, "ASSAULT")
+    assert e.attrs["target"]["text"].startswith("حي الثورة")
+
+
+def test_other_senses_of_receive_and_control(run) -> None:
+    doc = run(
+        "وقال مدير المستشفى إن المستشفى استقبل منذ الصباح جثامين 12 قتيلاً. "
+        "وشكك خبراء في قدرة الحكومة على ضبط الأسعار."
+    )
+    assert [e.label for e in doc.layer("events") if e.label in ("CONSULT", "SEIZE")] == []
+    doc = run("وضبطت الشرطة كمية من المخدرات في ميناء طرابلس.")
+    assert _ev(doc, "SEIZE").attrs["actor"]["text"] == "الشرطة"

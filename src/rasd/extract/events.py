@@ -69,6 +69,7 @@ def trigger_lexicon() -> dict[str, Any]:
             "type": entry["type"],
             "plover": entry["plover"],
             "target_preps": frozenset(fold(x) for x in entry.get("target_preps", [])),
+            "not_objects": frozenset(fold(x) for x in entry.get("not_objects", [])),
         }
         objects = frozenset(fold(x) for x in entry.get("objects", [])) or None
         vobj = {fold(k): frozenset(fold(x) for x in v)
@@ -174,12 +175,33 @@ class _Events:
             for info, req in self.lex["verbs"].get(c, []):
                 if req is not None and not self._has_object(i, req):
                     continue
+                if info["not_objects"] and self._other_sense(i, info["not_objects"]):
+                    continue
                 fut = c not in (key, key[1:])
                 return ({**info, "future": fut}, "verb", i + 1)
         for v in variants(key):
             if v in self.lex["nouns"]:
-                return ({**self.lex["nouns"][v], "future": False}, "noun", i + 1)
+                info = self.lex["nouns"][v]
+                if info["not_objects"] and self._other_sense(i, info["not_objects"]):
+                    return None
+                return ({**info, "future": False}, "noun", i + 1)
         return None
+
+    def _other_sense(self, i: int, words: frozenset[str]) -> bool:
+        """"استقبل المستشفى جثامين …", "ضبط الأسعار": the word after the trigger (or after its
+        subject, within 3 words not counting a time expression) shows a non-event sense."""
+        n = 0
+        for j in range(i + 1, min(len(self.words), i + 8)):
+            w = self.words[j]
+            if w.sent != self.words[i].sent or w.kind == "punct":
+                return False
+            if w.key in words or w.key[1:] in words:
+                return True
+            if w.key != "منذ" and not self._in_time(j):
+                n += 1
+                if n == 3:
+                    return False
+        return False
 
     def _has_object(self, i: int, req: frozenset[str]) -> bool:
         for j in range(i + 1, min(len(self.words), i + 5)):
@@ -322,6 +344,13 @@ class _Events:
                     words[after].key in NON_HEADS or words[after].kind == "punct"
                 ):
                     target = self.np(after, end)
+            if (
+                target is not None and words[target[0]].key.startswith("بال")
+                and "ب" not in info["target_preps"]
+            ):
+                # "قصفت بالمدافع الثقيلة معسكر أبو شوك": an instrument, the object follows
+                nxt_np = self.np(target[1], end)
+                target = nxt_np if nxt_np is not None and words[nxt_np[0]].kind != "punct" else None
         else:
             # nouns: "غارات التحالف على …", "اعتقال الناشط …": a genitive follows an
             # indefinite (construct) trigger; after a definite one come adjectives
