@@ -147,3 +147,18 @@ def test_agency_titles_and_governor(analyse) -> None:
     assert _text(doc, q2.attrs["speaker"]) == "بيانات البنك المركزي"
     assert q2.attrs["speaker"]["kind"] == "document"
     assert _text(doc, q2.attrs["content"]).startswith("ارتفاع التضخم")
+
+
+def test_pro_dropped_verb_with_its_preposition(analyse) -> None:
+    doc = analyse(
+        "قال المحامي إن الحكم جائر. وشكك في نزاهة المحاكمة، وأعرب عن أمله في إعادة النظر فيها."
+    )
+    first = _one(doc, "قال")
+    doubt = _one(doc, "وشكك")
+    assert doubt.attrs["stance"] == "doubt"
+    assert doubt.attrs["speaker"]["implicit"] is True
+    assert doubt.attrs["antecedent"] == first.id
+    assert _text(doc, doubt.attrs["content"]) == "في نزاهة المحاكمة"
+    hope = _one(doc, "وأعرب")
+    assert _text(doc, hope.attrs["content"]) == "عن أمله في إعادة النظر فيها"
+    assert hope.attrs["antecedent"] == first.id

@@ -338,7 +338,7 @@ class _Extractor:
                 if k:
                     m = (j, k)
                     break
-            if key == obj and j > i + 1 and self._object_prep(j, limit):
+            if key == obj and self._object_prep(j, limit):
                 m = (j, 1)  # "أعربت الوزارة في بيان عن ترحيبها …", "شكك X في جدوى …"
                 break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
