@@ -116,7 +116,7 @@ WEEKDAY = _alt(list(WEEKDAYS))
 ORD = _alt(list(ORDINALS))
 CARDW = _alt(list(CARD))
 NUM = rf"(?:\d{{1,3}}|{CARDW})"
-DAYN = rf"(?:\d{{1,2}}|{ORD}|{F('فاتح')}|{F('غرة')}|{F('مستهل')})"
+DAYN = rf"(?:\d{{1,2}}|{ORD}|{F('فاتح')}|{F('الفاتح')}|{F('غرة')}|{F('مستهل')})"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 MOD_P = _alt(list(PAST))
 MOD_F = _alt(list(FUTURE))
@@ -186,7 +186,7 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-_DAY_ONE = {F("فاتح"), F("غرة"), F("مستهل")}
+_DAY_ONE = {F("فاتح"), F("الفاتح"), F("غرة"), F("مستهل")}
 
 
 def _num(s: str) -> int | None:
@@ -512,6 +512,14 @@ _FUTURE_CUES = FUTURE | {F(w) for w in ("المقرر", "المتوقع", "ال�
 
 
 _PAST_CUES = {F("منذ"), F("قبل")}
+_AN = {F("أن"), F("ان")}
+_ALA = {F("على"), F("وعلى")}
+_BACKWARD = {F(w) for w in ("بعد", "بعدما", "إثر", "اثر", "عقب", "منذ")}
+_SENT_END = {".", "!", "؟", "?"}
+_COMMAS = {"،", ","}
+
+
+_CTX_WORDS = frozenset(_FUTURE_CUES | _AN | _SENT_END | _COMMAS)
 
 
 def _future_ctx(s: Stream, a: int, window: int = 12) -> bool:
@@ -521,13 +529,21 @@ def _future_ctx(s: Stream, a: int, window: int = 12) -> bool:
     if i > 0 and s.keys[i - 1].lstrip("وف") in _PAST_CUES:
         return False  # "منذ مساء السبت": since, so past
     lo = max(0, i - window)
+    keys, fut = s.keys, s.fut
     for j in range(i - 1, lo - 1, -1):
-        k = s.keys[j]
-        if k in (".", "!", "؟", "?"):
-            break
-        if s.fut[j] or k in _FUTURE_CUES:
+        if fut[j]:
             return True
-    return any(s.fut[i : i + 3])
+        k = keys[j]
+        if k not in _CTX_WORDS:  # one set test for most words
+            continue
+        if k in _SENT_END:
+            break
+        if k in _COMMAS:
+            if j + 1 < i and keys[j + 1].lstrip("و") in _BACKWARD:
+                break  # "…المقبلة، بعد صيف جاف عرفت فيه…": a clause about what came before
+        elif k in _FUTURE_CUES or (j > 0 and keys[j - 1] in _ALA):
+            return True  # a future cue, or "على أن تجري …" (a planned event)
+    return any(fut[i : i + 3])
 
 
 def _prev_word(s: Stream, a: int) -> str:
@@ -543,7 +559,7 @@ def _next_word(s: Stream, b: int) -> str:
 # --- calendar dates: [weekday] day month [year] [mod], month [year], pairs -------------------
 _DAYMONTH = re.compile(
     rf"{CL}(?P<x>(?:(?P<deic>{F('اليوم')}|{F('أمس')}) (?:، )?)?"
-    rf"(?:(?:{F('يوم')} )?(?P<wd>{WEEKDAY}) (?:، |, )?(?:{F('الموافق')} )?)?"
+    rf"(?:(?:{F('يوم')} )?(?P<wd>{WEEKDAY}) (?:، |, )?)?"
     rf"(?:{F('يوم')} )?(?P<d>{DAYN}) (?:{F('من')} )?(?:{F('شهر')} )?{MONTHX}{YEARPART}?{GREG_MARK}?"
     rf"(?: (?P<mod>{MOD}))?){END}"
 )
@@ -649,6 +665,24 @@ def day_range(s: Stream) -> list[Cand]:
     return _cands(_DAY_RANGE, s, build, s.around(_MONTH_ANCHORS, 8, 3))
 
 
+#: Prepositions before an ambiguous month name that make it a month ("في مارس", "إلى تموز").
+_MONTH_PREPS = {F(w) for w in ("في", "منذ", "حتى", "إلى", "الى", "خلال", "بين", "قبل", "بعد")}
+
+
+def _listed_month(s: Stream, b: int) -> tuple[int, int | None] | None:
+    """A month name listed right after a month ("تموز وآب 2018"): (its month, its year)."""
+    i = s.word_at(b - 1) + 1
+    keys = s.keys
+    if i >= len(keys) or not keys[i].startswith(F("و")):
+        return None
+    k = keys[i][1:] or (keys[i + 1] if i + 1 < len(keys) else "")
+    j = i if keys[i][1:] else i + 1
+    if k not in MONTHS:
+        return None
+    nxt = keys[j + 1] if j + 1 < len(keys) else ""
+    return MONTHS[k], int(nxt) if len(nxt) == 4 and nxt.isdigit() and nxt[:2] in ("18", "19", "20") else None
+
+
 @rule
 def month_only(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
@@ -656,12 +690,18 @@ def month_only(s: Stream) -> list[Cand]:
             return None
         mon = _month_value(m)
         y = int(m.group("y")) if m.group("y") else None
+        listed = None if y is not None else _listed_month(s, m.end("x"))
+        if listed is not None:
+            y = listed[1]  # "تموز وآب 2018": the list shares its year
         if (
             m.group("m1") in AMBIG_MONTHS
             and not m.group("m2")
             and y is None
             and not m.group("shahr")
             and not m.group("pos")
+            and not m.group("mod")  # "مارس الماضي"
+            and listed is None
+            and _prev_word(s, m.start("x")).lstrip("وف") not in _MONTH_PREPS  # "في مارس"
             and not _month_nearby(s, m.start("x"))
         ):
             return None
@@ -723,7 +763,7 @@ def numeric_date(s: Stream) -> list[Cand]:
 
 # --- Hijri dates -------------------------------------------------------------------------------
 _HIJRI = re.compile(
-    rf"{CL}(?P<x>(?:(?:{F('يوم')} )?(?P<wd>{WEEKDAY}) (?:، )?(?:{F('الموافق')} )?(?=\d|{DAYN}))?"
+    rf"{CL}(?P<x>(?:(?:{F('يوم')} )?(?P<wd>{WEEKDAY}) (?:، )?(?=\d|{DAYN}))?"
     rf"(?:(?:{F('يوم')} )?(?P<d>{DAYN}) (?:{F('من')} )?)?(?P<shahr>{F('شهر')} )?(?P<hm>{HMONTH})"
     rf"(?: (?:{F('عام')} |{F('سنة')} )?(?P<y>1[34]\d\d))?(?P<mark>{HIJRI_MARK})?"
     rf"(?: (?P<mod>{MOD}))?){END}"
@@ -853,7 +893,7 @@ def year(s: Stream) -> list[Cand]:
 
 # --- deictic days: اليوم, أمس, أول أمس, غداً, بعد غد, [+ weekday] -------------------------------
 _DEICTIC = re.compile(
-    rf"{CL}(?P<x>(?P<w>{F('أول من أمس')}|{F('أول أمس')}|{F('أمس الأول')}|{F('بعد غد')}"
+    rf"{CL}(?P<x>(?:{F('يوم')} (?={F('أمس')}|{F('غد')}|{F('الغد')}|{F('أول')}))?(?P<w>{F('أول من أمس')}|{F('أول أمس')}|{F('أمس الأول')}|{F('بعد غد')}"
     rf"|{F('اليوم')}|{F('أمس')}|{F('الأمس')}|{F('البارحة')}|{F('غدا')}|{F('الغد')}"
     rf"|{F('الليلة')}(?: (?P<lmod>{MOD_P}))?)"
     rf"(?: (?:، )?(?P<wd>{WEEKDAY}))?){END}"
@@ -910,7 +950,8 @@ def deictic(s: Stream) -> list[Cand]:
                 return None  # an outlet's name: "قناة روسيا اليوم", "موقع الرافدين اليوم"
             if _in_name(s, m.start("x"), m.end("x")):
                 return None
-        if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى")}:
+        if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى")} and (
+                m.start("w") == m.start("x")):
             return None
         if base == F("الليلة"):
             k = -1 if m.group("lmod") else 0
@@ -1031,9 +1072,21 @@ _DURATION = re.compile(
     rf"(?:(?P<n>{NUM}|{F('بضعة')}|{F('بضع')}|{F('عدة')}) (?P<u>{UNIT})|(?P<dual>{UNIT})"
     rf"|(?P<pl>{PLURAL_PERIODS}) (?:{F('ال')} ?)?(?P<n2>{NUM}) (?P<pmod>{MOD_P}|{MOD_F}"
     rf"|{F('الأخيرة')}|{F('الأولى')})"
-    rf"|(?P<dd>{_alt(['ال' + k for k, v in W.UNITS.items() if v[1] == 2])}) (?P<ddmod>{DUAL_MODS})))"
+    rf"|(?P<dd>{_alt(['ال' + k for k, v in W.UNITS.items() if v[1] == 2])}) (?P<ddmod>{DUAL_MODS})"
+    rf"|(?P<aln>{F('ال')} ?\d{{1,3}}|{_alt(['ال' + k for k in CARD])}) (?P<u3>{UNIT})"
+    rf" (?:{MOD_P}|{MOD_F}|{F('الأخيرة')}|{F('الأولى')})"
+    rf"|(?P<frac>{F('نصف')}|{F('ربع')}) (?P<fu>{F('ساعة')}|{F('قرن')}|{F('عام')}|{F('سنة')}"
+    rf"|{F('شهر')}|{F('يوم')})))"
     rf"{END}"
 )
+#: "نصف ساعة", "ربع قرن": fractions of a unit as ISO durations.
+_FRACTIONS = {
+    (F("نصف"), "H"): "PT30M", (F("ربع"), "H"): "PT15M", (F("نصف"), "CE"): "P50Y",
+    (F("ربع"), "CE"): "P25Y", (F("نصف"), "Y"): "P6M", (F("ربع"), "Y"): "P3M",
+    (F("نصف"), "M"): "P15D",
+}  # not "نصف يوم": a half working day, not a time expression
+#: Words before a bare unit noun that make it a one-unit duration ("في غضون شهر", "على مدى عام").
+_BARE_UNIT_BEFORE = {F(w) for w in ("خلال", "غضون", "مدى", "مدة", "لمدة", "طيلة", "طوال")}
 _PLURAL_UNIT = {F(k): v for k, v in {"الأيام": "D", "الأسابيع": "W", "الأشهر": "M", "الشهور": "M",
                                      "السنوات": "Y", "السنين": "Y", "الأعوام": "Y", "العقود": "DE",
                                      "الساعات": "H"}.items()}
@@ -1059,6 +1112,24 @@ def _dur_value(n: int | None, unit: str) -> str:
 def duration(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
         pre = m.group("pre")
+        if m.group("frac"):
+            v = _FRACTIONS.get((m.group("frac"), UNITS[m.group("fu")][0]))
+            if v is None:
+                return None
+            a = m.start("x")
+            if pre in (F("منذ"), F("قبل"), F("بعد")):
+                return Cand(a, m.end("x"), "ago", _rel("D", 0), 5, m)
+            if pre:
+                a += len(pre) + 1
+            return Cand(a, m.end("x"), "duration", _fixed(v, "DURATION"), 4, m)
+        if m.group("aln"):  # "الاثني عشر شهراً الماضية", "الـ12 شهراً الأخيرة"
+            unit, implied = UNITS[m.group("u3")]
+            al = m.group("aln")
+            n = _num(al[2:].strip())
+            if n is None or n == 0 or implied or n > 500:
+                return None
+            return Cand(m.start("x") + (len(pre) + 1 if pre else 0), m.end("x"), "duration",
+                        _fixed(_dur_value(n, unit), "DURATION"), 4, m)
         if m.group("dd"):  # "العامين الماضيين": the past two years
             unit = UNITS[m.group("dd")[2:]][0]
             return Cand(m.start("x") + (len(pre) + 1 if pre else 0), m.end("x"), "duration",
@@ -1077,9 +1148,9 @@ def duration(s: Stream) -> list[Cand]:
                 nxt1 = _next_word(s, m.end("x"))
                 if word in PLURALS:
                     return None
-                if not (pre in (F("منذ"), F("قبل"), F("بعد")) or word in _ACCUSATIVE
-                        or nxt1 in _KAMIL
-                        or _prev_word(s, m.start("x")).lstrip("وف") == F("خلال")):
+                if not (pre in (F("منذ"), F("قبل"), F("بعد"), F("مدى"), F("مدة"), F("طيلة"),
+                                F("طوال")) or word in _ACCUSATIVE or nxt1 in _KAMIL
+                        or set(_variants_all(_prev_word(s, m.start("x")))) & _BARE_UNIT_BEFORE):
                     return None
                 n = 1  # "قبل عام" = a year ago; "شهراً" = for a month
         else:
@@ -1179,7 +1250,8 @@ _CLOCK = re.compile(
 )
 _PART = re.compile(
     rf"{CL}(?P<x>(?:(?P<after>{F('بعد')}) )?(?P<p>{_alt(list(PARTS))}) (?:{F('يوم')} )?(?P<day>{F('اليوم')}|{F('أمس')}"
-    rf"|{F('الأمس')}|{F('الغد')}|{F('غد')}|{WEEKDAY})(?: (?:، )?(?P<wd2>{WEEKDAY}))?"
+    rf"|{F('الأمس')}|{F('البارحة')}|{F('الغد')}|{F('غد')}|{WEEKDAY})(?: (?:، )?(?P<wd2>{WEEKDAY})"
+    rf"|(?P<night> ?[/\-–] ?| {F('على')} | {F('إلى')} | {F('الى')} | )(?P<wd3>{WEEKDAY}))?"
     rf"(?: (?P<mod>{MOD_P}|{MOD_F}))?){END}"
 )
 
@@ -1188,7 +1260,7 @@ def _day_offset(day: str | None, anchor: dt.date, fut: bool, direction: int | No
                 ) -> dt.date:
     if not day or day == F("اليوم"):
         return anchor
-    if day in (F("أمس"), F("الأمس")):
+    if day in (F("أمس"), F("الأمس"), F("البارحة")):
         return anchor - dt.timedelta(days=1)
     if day in (F("غد"), F("الغد")):
         return anchor + dt.timedelta(days=1)
@@ -1249,6 +1321,10 @@ def part_of_day(s: Stream) -> list[Cand]:
         elif m.group("after"):
             return None
         day = m.group("day")
+        end = m.end("x")
+        if m.group("wd3") and (code != "NI" or day not in WEEKDAYS or (
+                WEEKDAYS[m.group("wd3")] - WEEKDAYS[day]) % 7 != 1):
+            end = m.end("day")  # only a night names two days, the second the day after the first
         direction = _mod_dir(m.group("mod"))
         fut = _future_ctx(s, m.start("x"))
 
@@ -1258,7 +1334,7 @@ def part_of_day(s: Stream) -> list[Cand]:
             d = _day_offset(day, anchor, fut, direction)
             return {"type": "TIME", "value": f"{d.isoformat()}T{code}", "anchor": "publication"}
 
-        return Cand(m.start("x"), m.end("x"), "partofday", res, 6, m)
+        return Cand(m.start("x"), end, "partofday", res, 6, m, {"code": code})
 
     return _cands(_PART, s, build, s.around(frozenset(k.split(" ")[0] for k in PARTS), 1, 4))
 
@@ -1353,13 +1429,14 @@ def season(s: Stream) -> list[Cand]:
 
 
 _SET = re.compile(
-    rf"{CL}(?P<x>(?P<adv>{F('يوميا')}|{F('أسبوعيا')}|{F('شهريا')}|{F('سنويا')}|{F('ساعيا')})"
+    rf"{CL}(?P<x>(?P<adv>{F('يوميا')}|{F('أسبوعيا')}|{F('شهريا')}|{F('سنويا')}|{F('ساعيا')}|{F('فصليا')})"
     rf"|{F('كل')} (?:(?P<u>{F('يوم')}|{F('أسبوع')}|{F('شهر')}|{F('عام')}|{F('سنة')}|{F('ساعة')})"
     rf"(?: (?P<wd>{_alt([k[2:] for k in WEEKDAYS])}))?|(?P<n>{NUM}) (?P<nu>{UNIT}))){END}"
 )
-_SET_ANCHORS = frozenset(F(w) for w in ("يوميا", "أسبوعيا", "شهريا", "سنويا", "ساعيا", "كل"))
+_SET_ANCHORS = frozenset(F(w) for w in ("يوميا", "أسبوعيا", "شهريا", "سنويا", "ساعيا", "فصليا",
+                                         "كل"))
 _SET_ADV = {F("يوميا"): "P1D", F("أسبوعيا"): "P1W", F("شهريا"): "P1M", F("سنويا"): "P1Y",
-            F("ساعيا"): "PT1H"}
+            F("ساعيا"): "PT1H", F("فصليا"): "P3M"}
 _SET_U = {F("يوم"): "P1D", F("أسبوع"): "P1W", F("شهر"): "P1M", F("عام"): "P1Y", F("سنة"): "P1Y",
           F("ساعة"): "PT1H"}
 _WD_BARE = {F(k[2:]): v for k, v in W.WEEKDAYS.items()}
@@ -1386,25 +1463,45 @@ def sets(s: Stream) -> list[Cand]:
 
 
 # --- quarters and halves: الربع الأول من العام الجاري, النصف الثاني من 2022 ---------------------
+#: Quarter and half words: Mashriq "الربع/النصف", Maghrebi "الثلاثي/السداسي".  Without a year
+#: only the Maghrebi terms and "الربع" count ("النصف الثاني" is too often a match's half).
+_YEAR_PARTS = {F(w): w for w in ("الربع", "النصف", "الثلاثي", "السداسي")}
+_BARE_YEAR_PARTS = {F("الربع"), F("الثلاثي"), F("السداسي")}
+
+
 _PART_OF_YEAR = re.compile(
-    rf"{CL}(?P<x>(?P<p>{F('الربع')}|{F('النصف')}) (?P<n>{F('الأول')}|{F('الثاني')}|{F('الثالث')}"
-    rf"|{F('الرابع')}|{F('الأخير')}) (?:{F('من')} )?(?:(?:{F('عام')}|{F('العام')}|{F('سنة')}) )?"
+    rf"{CL}(?P<x>(?P<p>{_alt(list(_YEAR_PARTS))}) (?P<n>{F('الأول')}|{F('الثاني')}|{F('الثالث')}"
+    rf"|{F('الرابع')}|{F('الأخير')})(?: (?:{F('من')} )?(?:(?:{F('عام')}|{F('العام')}|{F('سنة')}) )?"
     rf"(?:(?P<y>{YEAR4})|(?P<this>{F('هذا العام')}|{F('العام الحالي')}|{F('العام الجاري')})"
-    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})))"
+    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})))?)"
     rf"{END}"
 )
 _NTH = {F("الأول"): 1, F("الثاني"): 2, F("الثالث"): 3, F("الرابع"): 4}
+_HALF_PARTS = {F("النصف"), F("السداسي")}
 
 
 @rule
 def part_of_year(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        half = m.group("p") == F("النصف")
+        half = m.group("p") in _HALF_PARTS
         last = 2 if half else 4
         n = _NTH.get(m.group("n"), last)
         if n > last:
             return None
         code = f"{'H' if half else 'Q'}{n}"
+        if not (m.group("y") or m.group("this") or m.group("mod") or m.group("mod2")):
+            if m.group("p") not in _BARE_YEAR_PARTS or _next_word(s, m.end("x")) == F("من"):
+                return None  # "الربع الأول من المباراة"
+            first_month = (n - 1) * (6 if half else 3) + 1
+
+            def res_bare(anchor: dt.date | None) -> dict[str, Any]:
+                if anchor is None:
+                    return {"type": "DATE", "value": None, "anchor": "publication"}
+                # the latest such part that has begun by publication
+                y = anchor.year if first_month <= anchor.month else anchor.year - 1
+                return {"type": "DATE", "value": f"{y:04d}-{code}", "anchor": "publication"}
+
+            return Cand(m.start("x"), m.end("x"), "partofyear", res_bare, 6, m)
         if m.group("y"):
             return Cand(m.start("x"), m.end("x"), "partofyear",
                         _fixed(f"{m.group('y')}-{code}"), 6, m)
@@ -1419,7 +1516,7 @@ def part_of_year(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), m.end("x"), "partofyear", res, 6, m)
 
-    return _cands(_PART_OF_YEAR, s, build, s.around(frozenset([F("الربع"), F("النصف")]), 0, 6))
+    return _cands(_PART_OF_YEAR, s, build, s.around(frozenset(_YEAR_PARTS), 0, 6))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1429,7 +1526,7 @@ _KHILAL = F("خلال")
 
 ALL_ANCHORS: frozenset[str] = frozenset().union(
     _NUM_ANCHOR, _MONTH_ANCHORS, _HIJRI_ANCHORS, _HYEAR_ANCHORS, _DEICTIC_ANCHORS, WEEKDAYS,
-    PERIOD_UNIT, [F("الشهر"), F("الساعة"), F("القرن"), F("الربع"), F("النصف")],
+    PERIOD_UNIT, [F("الشهر"), F("الساعة"), F("القرن")], _YEAR_PARTS,
     _DURATION_ANCHORS, _VAGUE_ANCHORS,
     (k.split(" ")[0] for k in PARTS), _DECADE_ANCHORS, SEASONS, _SET_ANCHORS,
 )
@@ -1472,7 +1569,7 @@ RULE_ANCHORS: dict[str, frozenset[str]] = {
     "duration": _DURATION_ANCHORS, "vague": _VAGUE_ANCHORS, "clock": frozenset([F("الساعة")]),
     "part_of_day": frozenset(k.split(" ")[0] for k in PARTS), "decade": _DECADE_ANCHORS,
     "century": frozenset([F("القرن")]), "season": frozenset(SEASONS), "sets": _SET_ANCHORS,
-    "part_of_year": frozenset([F("الربع"), F("النصف")]),
+    "part_of_year": frozenset(_YEAR_PARTS),
 }
 assert set(RULE_ANCHORS) == {r.__name__ for r in RULES}, "every rule needs its anchors"
 #: Anchor word → indices (in :data:`RULES`) of the rules it triggers.
@@ -1511,6 +1608,18 @@ def find_candidates(s: Stream) -> list[Cand]:
             if part and not any(o.b > s.pos[i - 1] and o.a < c.a for o in keep if o is not c):
                 c.a = s.pos[i - 1] + len(prev) - len(part)  # proclitics stay outside
                 c.resolve = _with_part(c.resolve, PARTS[part])
+    # a weekday (or part of day + weekday) right before a numeric date names that date:
+    # "الخميس 19/5/2022", "صباح الأحد ٢٢/٥/٢٠٢٢" (the weekday alone would be the nearest one)
+    for k in range(len(keep) - 1, 0, -1):
+        c, o = keep[k], keep[k - 1]
+        if c.tag == "numdate" and o.tag in ("weekday", "partofday") and (
+                o.m is not None and o.m.group("wd") if o.tag == "weekday"
+                else o.m is not None and o.m.group("day") in WEEKDAYS) and (
+                s.joined[o.b : c.a].strip(" ،,") == ""):
+            c.a = o.a
+            if o.tag == "partofday":
+                c.resolve = _with_part(c.resolve, o.info["code"])
+            del keep[k - 1]
     # "خلال" directly before an expression is part of it (seed-gold convention)
     for c in keep:
         i = s.word_at(c.a)
