@@ -82,3 +82,14 @@ def test_cross_document_denial(analyse) -> None:
     ca, cb = Claim.from_dict(ca.to_dict()), Claim.from_dict(cb.to_dict())  # e.g. from a store
     reason = contradicts(ca, cb)
     assert reason is not None and reason.startswith("stance")
+
+
+def test_which_was_denied_links_claim_and_denial(analyse) -> None:
+    doc = analyse(
+        "ونقلت وكالة رويترز عن مسؤولين غربيين أن طهران تعهدت بوقف شحنات الأسلحة إلى الحوثيين، "
+        "وهو ما نفته الخارجية الإيرانية."
+    )
+    (pair,) = doc.relations["contradictions"]
+    a, b = (doc.layer("quotes")[n] for n in (0, 1))
+    assert {pair["a"], pair["b"]} == {a.id, b.id}
+    assert b.attrs["stance"] == "deny" and b.attrs["cue"]["text"] == "نفته"

@@ -162,3 +162,37 @@ def test_pro_dropped_verb_with_its_preposition(analyse) -> None:
     hope = _one(doc, "وأعرب")
     assert _text(doc, hope.attrs["content"]) == "عن أمله في إعادة النظر فيها"
     assert hope.attrs["antecedent"] == first.id
+
+
+def test_which_was_denied_by(analyse) -> None:
+    doc = analyse(
+        "وزعمت وسائل إعلام عبرية أن الوفد غادر القاهرة دون اتفاق، وهو ما نفاه مصدر مصري. "
+        "وفاز التحالف بأغلبية المقاعد، وهو ما اعتبره مراقبون دليلاً على تراجع خصومه."
+    )
+    claim = _one(doc, "وزعمت")
+    assert _text(doc, claim.attrs["content"]) == "أن الوفد غادر القاهرة دون اتفاق"
+    denial = _one(doc, "نفاه")
+    assert denial.attrs["stance"] == "deny"
+    assert _text(doc, denial.attrs["speaker"]) == "مصدر مصري"
+    assert denial.attrs["content"] == claim.attrs["content"]
+    view = _one(doc, "اعتبره")
+    assert _text(doc, view.attrs["speaker"]) == "مراقبون"
+    assert _text(doc, view.attrs["content"]) == "وفاز التحالف بأغلبية المقاعد"
+
+
+def test_more_cues_question_and_ruling_out(analyse) -> None:
+    doc = analyse(
+        "وتساءل النائب: «من يتحمل مسؤولية هذا الانهيار؟». "
+        "واستبعد المحلل السياسي أن تنجح المفاوضات قبل نهاية العام."
+    )
+    assert _text(doc, _one(doc, "وتساءل").attrs["content"]) == "من يتحمل مسؤولية هذا الانهيار؟"
+    out = _one(doc, "واستبعد")
+    assert out.attrs["stance"] == "doubt"
+    assert _text(doc, out.attrs["content"]) == "أن تنجح المفاوضات قبل نهاية العام"
+
+
+def test_object_before_the_verbs_preposition(analyse) -> None:
+    doc = analyse("وكشف مصدر أمني تفاصيل جديدة عن عملية الاغتيال.")
+    q = _one(doc, "وكشف")
+    assert _text(doc, q.attrs["speaker"]) == "مصدر أمني"
+    assert _text(doc, q.attrs["content"]) == "تفاصيل جديدة عن عملية الاغتيال"

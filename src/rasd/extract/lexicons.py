@@ -62,6 +62,12 @@ def cue_lexicon() -> dict[str, Any]:
         }
         for f in forms:
             verbs.setdefault(f, info)
+    # a reporting verb with an object pronoun: "أوردته", "نفته", "نفاه" (ى → ا before it)
+    pronoun: dict[str, dict[str, Any]] = {}
+    for f, info in verbs.items():
+        for stem in {f, f[:-1] + "ا"} if f.endswith("ي") else {f}:
+            for suf in ("ه", "ها"):
+                pronoun.setdefault(stem + suf, info)
     parts = {}
     for entry in raw["participles"]:
         for f in entry["forms"]:
@@ -75,6 +81,7 @@ def cue_lexicon() -> dict[str, Any]:
     return {
         "first_words": frozenset(verbs) | frozenset(parts) | {seq[0] for seq in preps},
         "verbs": verbs,
+        "pronoun_verbs": pronoun,
         "participles": parts,
         "prepositional": preps,
         "prep_first": {seq[0] for seq in preps},

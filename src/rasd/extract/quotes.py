@@ -63,7 +63,9 @@ CONTENT_STARTS = {"صحه", "وجود", "الانباء", "الاخبار", "ا�
                   "ارتفاع", "انخفاض", "تراجع", "مقتل", "سقوط", "اصابه", "استهداف", "اعتقال",
                   "وصول", "بدء", "انطلاق", "تعليق", "استئناف", "رفع", "خفض", "تمديد", "اطلاق",
                   "الافراج", "فرض", "توقيع", "تسجيل", "عوده", "انتهاء", "مشاركه", "تعيين",
-                  "اغلاق", "فتح", "الغاء", "تاجيل", "زياده", "نجاح", "فشل", "ضبط", "احباط"}
+                  "اغلاق", "فتح", "الغاء", "تاجيل", "زياده", "نجاح", "فشل", "ضبط", "احباط",
+                  # "كشف X تفاصيل/النقاب عن …": the object before the verb's preposition
+                  "تفاصيل", "النقاب", "معلومات", "ملامح"}
 #: indefinite verbal nouns of the derived stems (استفعال، انفعال، افتعال): "استشهاد"، "ارتفاع"
 MASDAR = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.)$")
 #: honorific pronouns of agency style ("وشدد سموه", "وأكد معاليه"): the speaker is not
@@ -263,7 +265,9 @@ class _Extractor:
         words = self.words
         # only words a cue can start with are visited (one comprehension, not a Python loop
         # step per word); a statement may consume words, so later ones resume after it
-        starts = [k for k, w in enumerate(words) if w.key in first or w.key[1:] in first]
+        pron = self.cues["pronoun_verbs"]
+        starts = [k for k, w in enumerate(words)
+                  if w.key in first or w.key[1:] in first or w.key in pron]
         i = 0
         for k in starts:
             if k < i:
@@ -272,7 +276,8 @@ class _Extractor:
             if words[i].start < self.skip_to:
                 i += 1  # inside the attribution of the previous statement
                 continue
-            nxt = self.try_prep(i) or self.try_verb(i) or self.try_participle(i)
+            nxt = (self.try_prep(i) or self.try_verb(i) or self.try_participle(i)
+                   or self.try_what(i))
             i = nxt if nxt else i + 1
         return self.quotes
 
@@ -308,6 +313,7 @@ class _Extractor:
         cpreps = self.cues["content_preps"]
         limit = min(end, i + 1 + MAX_GAP_WORDS)
         obj = info["object"]
+        by_object = False
         while j + 1 < limit:
             j += 1
             wj = words[j]
@@ -340,6 +346,7 @@ class _Extractor:
                     break
             if key == obj and self._object_prep(j, limit):
                 m = (j, 1)  # "أعربت الوزارة في بيان عن ترحيبها …", "شكك X في جدوى …"
+                by_object = True
                 break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
         # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
@@ -369,7 +376,9 @@ class _Extractor:
             q.speaker is not None and self._institutional(q.speaker) and np_end < end
         ):
             return 0
-        if m is not None:
+        if m is not None and by_object and np_end < m[0] and self._bare_object(np_end, m[0]):
+            q.content = self._clause(np_end, end)  # "كشف مصدر تفاصيل جديدة عن …"
+        elif m is not None:
             self._content_from(q, m[0], m[1])
         elif quoted_before:
             # "«…»، يقول فلان، وهو …": the quotation opening the sentence is the content
@@ -435,6 +444,15 @@ class _Extractor:
             or any(e.label in ("GPE", "LOC", "ORG", "FAC") and e.start == nxt.start
                    for e in self._entities_in(nxt.start, nxt.end))
             or bool(_places_index(self).overlapping(nxt.start, nxt.start + 1))
+        )
+
+    def _bare_object(self, a: int, b: int) -> bool:
+        """Words ``[a, b)`` left between the speaker and the verb's preposition are its object
+        ("تفاصيل جديدة", "النقاب"), not an adjunct ("في بيان", "لـ«النهار»", "، اليوم،")."""
+        w = self.words[a]
+        return (
+            w.kind == "word" and (w.key in CONTENT_STARTS or MASDAR.match(w.key) is not None)
+            and not any(self.words[k].kind == "punct" for k in range(a, b))
         )
 
     def _quote_before(self, i: int) -> bool:
@@ -885,7 +903,7 @@ class _Extractor:
         for j in range(a + 1, b):
             if self.is_punct(j - 1, COMMA) and (
                 self.participle_cue(j) or self.prep_cue(j) or self._verb_clause(j)
-                or self._subordinate_cue(j, b)
+                or self._subordinate_cue(j, b) or self._what_start(j, b)
             ):
                 end = j - 1
                 break
@@ -975,14 +993,69 @@ class _Extractor:
                         return k + 1
         return j
 
+    # ----------------------------------------------------------------- "وهو ما نفاه X"
+    def _what_start(self, j: int, b: int) -> bool:
+        """Does "، وهو ما نفاه X" (a statement about the clause before it) start at ``j``?"""
+        if self.words[j].key not in ("وهو", "وهي", "هو", "هي") or j + 2 >= b:
+            return False
+        if self.words[j + 1].key != "ما":
+            return False
+        k = j + 2
+        if self.words[k].key in ("لم", "لن", "لا") and k + 1 < b:
+            k += 1
+        info = self._verb_with_pronoun(k)
+        return info is not None and not info["relay"]
+
+    def try_what(self, i: int) -> int:
+        """"…، وهو ما نفاه مصدر مصري": the speaker comments on the clause (or the statement)
+        just before; the content is that clause."""
+        info = self._verb_with_pronoun(i)
+        if info is None or info["relay"]:
+            return 0
+        k = i - 1
+        negated = k >= 0 and self.words[k].key in ("لم", "لن", "لا")
+        if negated:
+            k -= 1
+        if k < 2 or self.words[k].key != "ما" or not self._what_start(k - 1, self.sent_end(i)):
+            return 0
+        c = k - 2  # the comma before "وهو"
+        if c < 0 or self.words[c].sent != self.words[i].sent or not self.is_punct(c, COMMA):
+            return 0
+        end = self.sent_end(i)
+        q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
+        q.sent = self.words[i].sent
+        if negated:
+            q.extra["negated"] = True
+        np_end = self._speaker_after(q, i + 1, end)
+        if q.speaker is None:
+            return 0
+        # "وهو ما اعتبره مراقبون دليلاً على …": the accusative complement is not the speaker
+        ws = list(self.words_in(q.speaker))
+        for n, k in enumerate(ws[1:], start=1):
+            if "\u064b" in self.text[self.words[k].start:self.words[k].end]:  # tanween fath
+                q.speaker = (q.speaker[0], self.words[ws[n - 1]].end)
+                break
+        prev = self.quotes[-1] if self.quotes else None
+        if prev is not None and prev.content is not None and prev.sent == q.sent and (
+            prev.content[1] <= self.words[c].start
+        ):
+            q.content = prev.content  # the statement "وهو ما" refers to
+            q.direct = prev.direct
+        else:
+            a = self.sent_start(i)
+            if prev is not None and prev.sent == q.sent and prev.content is not None:
+                while a < c and self.words[a].start < prev.content[1]:
+                    a += 1
+            if a >= c:
+                return 0
+            q.content = self._trim(self.words[a].start, self.words[c - 1].end)
+        self.quotes.append(q)
+        return max(i + 1, np_end or i + 1)
+
     # ----------------------------------------------------------------- prepositional cues
     def _verb_with_pronoun(self, j: int) -> dict[str, Any] | None:
         """"أوردته", "ذكرتها": a reporting verb carrying an object pronoun."""
-        key = self.words[j].key
-        for suf in ("ها", "ه"):
-            if key.endswith(suf) and key[: -len(suf)] in self.cues["verbs"]:
-                return self.cues["verbs"][key[: -len(suf)]]
-        return None
+        return self.cues["pronoun_verbs"].get(self.words[j].key)
 
     def _plausible_source(self, a: int, e: int) -> bool:
         """A prepositional attribution needs a source-like phrase: a speaker head noun, an
