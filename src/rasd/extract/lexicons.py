@@ -79,7 +79,8 @@ def cue_lexicon() -> dict[str, Any]:
         (tuple(fold(x) for x in seq) for seq in raw["contrast_markers"]), key=len, reverse=True
     )
     return {
-        "first_words": frozenset(verbs) | frozenset(parts) | {seq[0] for seq in preps},
+        "first_words": frozenset(verbs) | frozenset(parts) | {seq[0] for seq in preps}
+        | frozenset(pronoun),
         "verbs": verbs,
         "pronoun_verbs": pronoun,
         "participles": parts,

@@ -265,9 +265,7 @@ class _Extractor:
         words = self.words
         # only words a cue can start with are visited (one comprehension, not a Python loop
         # step per word); a statement may consume words, so later ones resume after it
-        pron = self.cues["pronoun_verbs"]
-        starts = [k for k, w in enumerate(words)
-                  if w.key in first or w.key[1:] in first or w.key in pron]
+        starts = [k for k, w in enumerate(words) if w.key in first or w.key[1:] in first]
         i = 0
         for k in starts:
             if k < i:
