@@ -196,3 +196,15 @@ def test_object_before_the_verbs_preposition(analyse) -> None:
     q = _one(doc, "وكشف")
     assert _text(doc, q.attrs["speaker"]) == "مصدر أمني"
     assert _text(doc, q.attrs["content"]) == "تفاصيل جديدة عن عملية الاغتيال"
+
+
+def test_network_of_people_versus_news_network(analyse) -> None:
+    doc = analyse(
+        "وقالت شبكة أطباء السودان في بيان إن 15 شخصاً قتلوا في قصف مدفعي. "
+        "وقالت شبكة سي إن إن الأمريكية إن الاتفاق بات قريباً."
+    )
+    medics, cnn = doc.layer("quotes")
+    assert medics.attrs["speaker"]["kind"] == "organization"
+    assert cnn.attrs["speaker"]["kind"] == "media"
+    assert _text(doc, cnn.attrs["speaker"]) == "شبكة سي إن إن الأمريكية"
+    assert _text(doc, cnn.attrs["content"]) == "إن الاتفاق بات قريباً"

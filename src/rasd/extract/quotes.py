@@ -211,6 +211,11 @@ class _Extractor:
                 return 1
             return 0
         if w.key in self.cues["markers"]:
+            if w.key == "ان" and i > 0 and (
+                self.words[i - 1].key == "سي"
+                or (i > 1 and self.words[i - 1].key == "ان" and self.words[i - 2].key == "سي")
+            ):
+                return 0  # "سي إن إن" (CNN) is a name, not "إنّ"
             return 1
         if (
             w.key in self.cues["content_preps"]

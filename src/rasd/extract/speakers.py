@@ -24,6 +24,9 @@ LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "�
 #: numerals and quantifiers before the head noun: "ثلاثة مصادر مطلعة", "عدة مسؤولين"
 QUANTIFIERS = {"اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه",
                "عشره", "عده", "بعض", "عدد", "معظم", "اغلب", "غالبيه", "كبار", "مجموعه"}
+#: heads that name an outlet only when an outlet name follows ("شبكة الجزيرة"); otherwise a
+#: network of people is an organization ("الشبكة السورية لحقوق الإنسان")
+AMBIGUOUS_MEDIA_HEADS = {"شبكه"}
 #: "المصدر ذاته", "المسؤول نفسه": explicitly the speaker just quoted
 SAME = ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور")
 
@@ -46,6 +49,10 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
             return "media"
         return "organization"
     if ex.has(head, "media") and not ex.has(head, "media_needs_head"):
+        if bare(ex.words[head].key) in AMBIGUOUS_MEDIA_HEADS and not any(
+            ex.has(k, "media") for k in ws[1:4]
+        ):
+            return "organization"  # "شبكة أطباء السودان", but "شبكة سي إن إن"
         return "media"
     if ex.has(head, "document"):
         return "media" if media else "document"
