@@ -208,3 +208,21 @@ def test_network_of_people_versus_news_network(analyse) -> None:
     assert cnn.attrs["speaker"]["kind"] == "media"
     assert _text(doc, cnn.attrs["speaker"]) == "شبكة سي إن إن الأمريكية"
     assert _text(doc, cnn.attrs["content"]) == "إن الاتفاق بات قريباً"
+
+
+def test_moroccan_press_phrasing(analyse) -> None:
+    doc = analyse(
+        "وأكد الاتحاد المغربي للشغل، في بلاغ له، رفضه المطلق لمشروع القانون. "
+        "وأورد المصدر ذاته أن الحوار الاجتماعي متوقف. "
+        "وصرح المتحدث لهسبريس بأن الوزارة تتابع الملف عن كثب."
+    )
+    union = _one(doc, "وأكد")
+    assert _text(doc, union.attrs["content"]) == "رفضه المطلق لمشروع القانون"
+    assert _one(doc, "وأورد").attrs["speaker"]["kind"] == "organization"  # the union, linked
+    spokesman = _one(doc, "وصرح")
+    assert _text(doc, spokesman.attrs["speaker"]) == "المتحدث"
+
+
+def test_same_source_alone_is_anonymous(analyse) -> None:
+    doc = analyse("وأورد المصدر ذاته أن التحقيقات ما زالت جارية.")
+    assert _one(doc, "وأورد").attrs["speaker"]["kind"] == "anonymous"

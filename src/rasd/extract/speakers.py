@@ -62,6 +62,7 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
         if (
             nxt is not None and ex.words[head].key.startswith("ال")
             and not ex.words[nxt].key.startswith("ال") and ex.words[nxt].key not in PREPOSITIONS
+            and bare(ex.words[nxt].key) not in SAME  # "المصدر ذاته" is no name
             and not any(ex.has(nxt, t) for t in ("organization", "document", "media",
                                                   "anonymous"))
         ):
