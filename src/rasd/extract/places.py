@@ -48,8 +48,16 @@ _HEADS = {
         ("العاصمة", "city"), ("منطقة", "any"), ("جزيرة", "any"), ("حي", "city"),
         ("دولة", "country"), ("جمهورية", "country"), ("مملكة", "country"), ("إمارة", "any"),
         ("عاصمة", "city"), ("بلاد", "country"), ("سلطنة", "country"),
+        # "ريف جبلة": the countryside of a town without a curated entry → the town itself
+        ("ريف", "city"),
     )
 }
+#: Directional adjectives after a name ("ريف حلب الشمالي", "البادية الشرقية"): dropped for a
+#: second lookup when the full name is unknown.
+_DIR_SUFFIX = {key(w) for w in (
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية",
+    "الشمالي الغربي", "الشمالي الشرقي", "الجنوبي الغربي", "الجنوبي الشرقي",
+)}
 
 
 @dataclass
@@ -79,6 +87,12 @@ def _keys(text: str, canonical: str | None) -> list[tuple[str, str | None, str]]
         add(b, None, "name")
         for v in _declitic(b):
             add(v, None, "name")
+    for b in list(out):
+        words = b[0].split(" ")
+        if len(words) > 2 and " ".join(words[-2:]) in _DIR_SUFFIX:
+            add(" ".join(words[:-2]), None, "name")
+        elif len(words) > 1 and words[-1] in _DIR_SUFFIX:
+            add(" ".join(words[:-1]), None, "name")
     for b in list(out):
         words = b[0].split(" ")
         if len(words) > 1 and words[0] in _HEADS:
@@ -129,6 +143,9 @@ def _candidates_uncached(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], s
         cands = gaz.lookup(k)
         if cands:
             return cands, head, method
+    directional = _directional(gaz, key(m.canonical or m.text))
+    if directional is not None:
+        return directional, None, "direction"
     if m.label == "FAC" or len(key(m.text).split(" ")) > 2:
         # a known name inside a longer one: "مطار دمشق الدولي", "ميناء الحديدة"
         words = key(m.canonical or m.text).split(" ")
@@ -142,6 +159,86 @@ def _candidates_uncached(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], s
             if best:
                 return best, None, "contained"
     return [], None, "none"
+
+
+#: Direction words before a place name → (north-south, east-west) sign and English label.
+_DIRECTIONS: dict[str, tuple[int, int, str]] = {}
+for _ws, (_dy, _dx, _en) in {
+    ("شمال", "الشمال", "شمالي"): (1, 0, "North"), ("جنوب", "الجنوب", "جنوبي"): (-1, 0, "South"),
+    ("شرق", "الشرق", "شرقي"): (0, 1, "East"), ("غرب", "الغرب", "غربي"): (0, -1, "West"),
+    ("وسط", "الوسط"): (0, 0, "Central"),
+    ("شمال شرق", "شمال شرقي", "الشمال الشرقي"): (1, 1, "Northeast"),
+    ("شمال غرب", "شمال غربي", "الشمال الغربي"): (1, -1, "Northwest"),
+    ("جنوب شرق", "جنوب شرقي", "الجنوب الشرقي"): (-1, 1, "Southeast"),
+    ("جنوب غرب", "جنوب غربي", "الجنوب الغربي"): (-1, -1, "Southwest"),
+}.items():
+    for _w in _ws:
+        _DIRECTIONS[key(_w)] = (_dy, _dx, _en)
+_DIR_FIRST = frozenset(k.split(" ")[0] for k in _DIRECTIONS)
+_DIRECTIONAL: dict[tuple[int, str], tuple[Place, ...] | None] = {}
+_EXTENTS: dict[tuple[int, str], list[tuple[float, float]]] = {}
+
+
+def _directional(gaz: Gazetteer, k: str) -> tuple[Place, ...] | None:
+    """A direction and a known place: "جنوب ليبيا", "شمال شرق سوريا", "الجنوب الليبي".
+
+    A country's part is the mean of its gazetteer towns in that third of the country (by
+    the 5–95 % range of their coordinates); any other place keeps its own point.  Runs only
+    for names the gazetteer does not know as a whole; memoized per name.
+    """
+    words = k.split(" ")
+    if len(words) < 2 or words[0] not in _DIR_FIRST:
+        return None
+    memo_key = (id(gaz), k)
+    if memo_key in _DIRECTIONAL:
+        return _DIRECTIONAL[memo_key]
+    out = None
+    for n in (2, 1):
+        d = _DIRECTIONS.get(" ".join(words[:n])) if len(words) > n else None
+        if d is None:
+            continue
+        rest = " ".join(words[n:])
+        base: Sequence[Place] = next(
+            (c for r in (rest, *_declitic(rest)) if (c := gaz.lookup(r))), ())
+        if not base and words[0].startswith("ال"):  # "الجنوب الليبي": a nationality adjective
+            country = gaz.by_id.get(f"iso:{_nisba_index(gaz).get(rest)}")
+            base = (country,) if country else ()
+        if base:
+            out = tuple(_part_of(gaz, p, d, k) for p in base)
+            break
+    if len(_DIRECTIONAL) > 100_000:  # bound the memory of a long-running process
+        _DIRECTIONAL.clear()
+    _DIRECTIONAL[memo_key] = out
+    return out
+
+
+def _part_of(gaz: Gazetteer, p: Place, d: tuple[int, int, str], name: str) -> Place:
+    dy, dx, en = d
+    lat, lon = p.lat, p.lon
+    if p.kind == "country" and p.country:
+        pts = _EXTENTS.get((id(gaz), p.country))
+        if pts is None:
+            pts = _EXTENTS[(id(gaz), p.country)] = [
+                (q.lat, q.lon) for q in gaz.places
+                if q.country == p.country and q.kind in ("city", "capital")
+            ]
+        if len(pts) >= 5:
+            lats, lons = sorted(a for a, _ in pts), sorted(b for _, b in pts)
+            i0, i1 = len(pts) // 20, len(pts) - 1 - len(pts) // 20
+            (la0, la1), (lo0, lo1) = (lats[i0], lats[i1]), (lons[i0], lons[i1])
+
+            def third(v: float, lo: float, hi: float, sign: int) -> bool:
+                t = (v - lo) / (hi - lo) if hi > lo else 0.5
+                return t >= 2 / 3 if sign > 0 else t <= 1 / 3 if sign < 0 else 1 / 3 <= t <= 2 / 3
+
+            sel = [(a, b) for a, b in pts if la0 <= a <= la1 and lo0 <= b <= lo1
+                   and (third(a, la0, la1, dy) if dy or not dx else True)
+                   and (third(b, lo0, lo1, dx) if dx or not dy else True)]
+            if sel:
+                lat = round(sum(a for a, _ in sel) / len(sel), 2)
+                lon = round(sum(b for _, b in sel) / len(sel), 2)
+    kind = "region" if p.kind in ("country", "admin1", "region") else p.kind
+    return Place(f"{p.id}#{en.lower()}", kind, p.country, lat, lon, 0, f"{en} {p.name_en}", name)
 
 
 def _contained_ok(p: Place) -> bool:
@@ -193,6 +290,12 @@ def _nisba_index(gaz: Gazetteer) -> dict[str, str]:
     return idx
 
 
+#: Territories whose places a story about another country names as its own: Moroccan news
+#: (most Arabic coverage of them) counts Western Sahara's towns ("الداخلة", "العيون") with
+#: Morocco's, so a Moroccan focus also backs them.
+_FOCUS_ALSO = {"EH": "MA"}
+
+
 def _score(p: Place, head: str | None, focus: Counter[str], total: float) -> float:
     s = _KIND_PRIOR.get(p.kind, 0.5) + population_score(p.population)
     if head == "city" and p.kind in ("city", "capital"):
@@ -203,6 +306,8 @@ def _score(p: Place, head: str | None, focus: Counter[str], total: float) -> flo
         s += 3.0
     if p.country and total:
         n = focus.get(p.country, 0)
+        if p.country in _FOCUS_ALSO:
+            n += focus.get(_FOCUS_ALSO[p.country], 0)
         if n:
             s += 1.0 + 2.0 * n / total
     return s
@@ -463,7 +568,10 @@ def _phrase_name(gaz: Gazetteer, phrase: str) -> tuple[str, int] | None:
     if len(memo) > 100_000:  # bound the memory of a long-running process
         memo.clear()
     pk = key(phrase)
-    r = next(((k, len(pk) - len(k)) for k in (pk, *_declitic(pk)) if k in gaz.names), None)
+    forms = (pk, *_declitic(pk))
+    r = next(((k, len(pk) - len(k)) for k in forms if k in gaz.names), None)
+    if r is None:  # "جنوب ليبيا" when the tagger marked "ليبيا"
+        r = next(((k, len(pk) - len(k)) for k in forms if _directional(gaz, k)), None)
     memo[phrase] = r
     return r
 
