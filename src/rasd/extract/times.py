@@ -116,7 +116,7 @@ WEEKDAY = _alt(list(WEEKDAYS))
 ORD = _alt(list(ORDINALS))
 CARDW = _alt(list(CARD))
 NUM = rf"(?:\d{{1,3}}|{CARDW})"
-DAYN = rf"(?:\d{{1,2}}|{ORD}|{F('فاتح')}|{F('الفاتح')}|{F('غرة')}|{F('مستهل')})"
+DAYN = rf"(?:\d{{1,2}}|{_alt([*ORDINALS, 'فاتح', 'الفاتح', 'غرة', 'مستهل'])})"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 MOD_P = _alt(list(PAST))
 MOD_F = _alt(list(FUTURE))
@@ -231,6 +231,7 @@ class Stream:
     fut: list[bool]  # word carries the future clitic س / is "سوف"
     keys: list[str] = field(default_factory=list)
     _index: dict[str, list[int]] | None = None
+    _hits: dict[int, list[int]] = field(default_factory=dict)  # id(anchor set) -> positions
 
     def index(self) -> dict[str, list[int]]:
         """Word form (and its clitic-stripped forms, "#" for numbers) → word positions."""
@@ -249,12 +250,17 @@ class Stream:
         its regex only there (``pos``/``endpos``): most of a news text cannot hold a time
         expression, and scanning it all with every rule would cost more than tokenizing.
         """
-        idx = self.index()
-        hits = [i for w, ii in idx.items() if w in words for i in ii]  # idx is small
+        # rules sharing an anchor set find its hits once (the sets are module constants:
+        # :data:`RULE_ANCHORS`, so their ids are stable)
+        hits = self._hits.get(id(words))
+        if hits is None:
+            idx = self.index()
+            hits = [i for w, ii in idx.items() if w in words for i in ii]  # idx is small
+            if len(hits) > 1:
+                hits = sorted(set(hits))
+            self._hits[id(words)] = hits
         if not hits:
             return []
-        if len(hits) > 1:
-            hits = sorted(set(hits))
         out: list[tuple[int, int]] = []
         keys, pos = self.keys, self.pos
         last = len(keys) - 1
@@ -893,7 +899,7 @@ def year(s: Stream) -> list[Cand]:
 
 # --- deictic days: اليوم, أمس, أول أمس, غداً, بعد غد, [+ weekday] -------------------------------
 _DEICTIC = re.compile(
-    rf"{CL}(?P<x>(?:{F('يوم')} (?={F('أمس')}|{F('غد')}|{F('الغد')}|{F('أول')}))?(?P<w>{F('أول من أمس')}|{F('أول أمس')}|{F('أمس الأول')}|{F('بعد غد')}"
+    rf"{CL}(?P<x>(?P<w>{F('أول من أمس')}|{F('أول أمس')}|{F('أمس الأول')}|{F('بعد غد')}"
     rf"|{F('اليوم')}|{F('أمس')}|{F('الأمس')}|{F('البارحة')}|{F('غدا')}|{F('الغد')}"
     rf"|{F('الليلة')}(?: (?P<lmod>{MOD_P}))?)"
     rf"(?: (?:، )?(?P<wd>{WEEKDAY}))?){END}"
@@ -932,6 +938,9 @@ _NOT_TODAY_AFTER = {F(w) for w in (
 )} | {k for k in ORDINALS}
 
 
+_YAWM = F("يوم")
+
+
 @rule
 def deictic(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
@@ -950,8 +959,7 @@ def deictic(s: Stream) -> list[Cand]:
                 return None  # an outlet's name: "قناة روسيا اليوم", "موقع الرافدين اليوم"
             if _in_name(s, m.start("x"), m.end("x")):
                 return None
-        if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى")} and (
-                m.start("w") == m.start("x")):
+        if base in (F("الغد"),) and _prev_word(s, m.start("x")) not in {F("في"), F("حتى"), _YAWM}:
             return None
         if base == F("الليلة"):
             k = -1 if m.group("lmod") else 0
@@ -963,8 +971,10 @@ def deictic(s: Stream) -> list[Cand]:
                 return r
 
             return Cand(m.start("x"), m.end("x"), "deictic", res_night, 6, m)
-        return Cand(m.start("x"), m.end("x"), "deictic", _rel("D", off), 6, m,
-                    {"today": off == 0})
+        a = m.start("x")
+        if off and a == m.start() and _prev_word(s, a) == _YAWM:
+            a -= len(_YAWM) + 1  # "يوم أمس", "يوم الغد": يوم inside the extent
+        return Cand(a, m.end("x"), "deictic", _rel("D", off), 6, m, {"today": off == 0})
 
     return _cands(_DEICTIC, s, build, s.around(_DEICTIC_ANCHORS, 3, 3))
 
@@ -1005,7 +1015,7 @@ def weekday(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), m.end("x"), "weekday", res, 2, m)
 
-    return _cands(_WEEKDAY, s, build, s.around(frozenset(WEEKDAYS), 1, 1))
+    return _cands(_WEEKDAY, s, build, s.around(RULE_ANCHORS["weekday"], 1, 1))
 
 
 # --- relative periods: الأسبوع الفائت, الشهر المقبل, هذا العام, نهاية العام ------------------------
@@ -1033,7 +1043,7 @@ def period(s: Stream) -> list[Cand]:
         k = direction * (2 if m.group("before") else 1)
         return Cand(m.start("x"), m.end("x"), "period", _rel(u, k, pos), 5, m)
 
-    return _cands(_PERIOD, s, build, s.around(frozenset(PERIOD_UNIT), 3, 3))
+    return _cands(_PERIOD, s, build, s.around(RULE_ANCHORS["period"], 3, 3))
 
 
 # --- "الخامس من الشهر الجاري" ---------------------------------------------------------------------
@@ -1060,7 +1070,7 @@ def day_of_month(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), m.end("x"), "daymonthrel", res, 6, m)
 
-    return _cands(_DAY_OF_PERIOD, s, build, s.around(frozenset([F("الشهر")]), 4, 1))
+    return _cands(_DAY_OF_PERIOD, s, build, s.around(RULE_ANCHORS["day_of_month"], 4, 1))
 
 
 # --- durations and "ago": ثلاثة أيام, يومين, منذ ثلاثة أيام, خلال عشر سنوات ---------------------------
@@ -1069,14 +1079,12 @@ DUAL_MODS = _alt(["الماضيين", "الماضيتين", "الأخيرين", 
 _DURATION = re.compile(
     rf"{CL}(?P<x>(?:(?P<pre>{F('منذ')}|{F('قبل')}|{F('بعد')}|{F('نحو')}|{F('حوالي')}"
     rf"|{F('قرابة')}|{F('طيلة')}|{F('طوال')}|{F('مدى')}|{F('مدة')}) )?"
-    rf"(?:(?P<n>{NUM}|{F('بضعة')}|{F('بضع')}|{F('عدة')}) (?P<u>{UNIT})|(?P<dual>{UNIT})"
+    rf"(?:(?P<n>\d{{1,3}}|{_alt([*CARD, *('ال' + k for k in CARD), 'بضعة', 'بضع', 'عدة'])}"
+    rf"|{F('ال')} ?\d{{1,3}}|(?P<frac>{F('نصف')}|{F('ربع')})) (?P<u>{UNIT})"
+    rf"|(?P<dual>{UNIT})"
     rf"|(?P<pl>{PLURAL_PERIODS}) (?:{F('ال')} ?)?(?P<n2>{NUM}) (?P<pmod>{MOD_P}|{MOD_F}"
     rf"|{F('الأخيرة')}|{F('الأولى')})"
-    rf"|(?P<dd>{_alt(['ال' + k for k, v in W.UNITS.items() if v[1] == 2])}) (?P<ddmod>{DUAL_MODS})"
-    rf"|(?P<aln>{F('ال')} ?\d{{1,3}}|{_alt(['ال' + k for k in CARD])}) (?P<u3>{UNIT})"
-    rf" (?:{MOD_P}|{MOD_F}|{F('الأخيرة')}|{F('الأولى')})"
-    rf"|(?P<frac>{F('نصف')}|{F('ربع')}) (?P<fu>{F('ساعة')}|{F('قرن')}|{F('عام')}|{F('سنة')}"
-    rf"|{F('شهر')}|{F('يوم')})))"
+    rf"|(?P<dd>{_alt(['ال' + k for k, v in W.UNITS.items() if v[1] == 2])}) (?P<ddmod>{DUAL_MODS})))"
     rf"{END}"
 )
 #: "نصف ساعة", "ربع قرن": fractions of a unit as ISO durations.
@@ -1085,6 +1093,14 @@ _FRACTIONS = {
     (F("ربع"), "CE"): "P25Y", (F("نصف"), "Y"): "P6M", (F("ربع"), "Y"): "P3M",
     (F("نصف"), "M"): "P15D",
 }  # not "نصف يوم": a half working day, not a time expression
+_AL = F("ال")
+_COUNTED_MODS = PAST | FUTURE | {F("الأخيرة"), F("الأولى")}
+
+
+def _bare_unit_ok(prev: str) -> bool:
+    """"خلال/غضون/لمدة …" (proclitics allowed) before a bare unit noun ("في غضون شهر")."""
+    b = _BARE_UNIT_BEFORE
+    return prev in b or prev[1:] in b or prev[2:] in b
 #: Words before a bare unit noun that make it a one-unit duration ("في غضون شهر", "على مدى عام").
 _BARE_UNIT_BEFORE = {F(w) for w in ("خلال", "غضون", "مدى", "مدة", "لمدة", "طيلة", "طوال")}
 _PLURAL_UNIT = {F(k): v for k, v in {"الأيام": "D", "الأسابيع": "W", "الأشهر": "M", "الشهور": "M",
@@ -1112,9 +1128,10 @@ def _dur_value(n: int | None, unit: str) -> str:
 def duration(s: Stream) -> list[Cand]:
     def build(m: re.Match[str], s: Stream) -> Cand | None:
         pre = m.group("pre")
-        if m.group("frac"):
-            v = _FRACTIONS.get((m.group("frac"), UNITS[m.group("fu")][0]))
-            if v is None:
+        if m.group("frac"):  # "نصف ساعة", "ربع قرن"
+            unit, implied = UNITS[m.group("u")]
+            v = None if implied else _FRACTIONS.get((m.group("frac"), unit))
+            if v is None or m.group("u") in PLURALS:
                 return None
             a = m.start("x")
             if pre in (F("منذ"), F("قبل"), F("بعد")):
@@ -1122,14 +1139,16 @@ def duration(s: Stream) -> list[Cand]:
             if pre:
                 a += len(pre) + 1
             return Cand(a, m.end("x"), "duration", _fixed(v, "DURATION"), 4, m)
-        if m.group("aln"):  # "الاثني عشر شهراً الماضية", "الـ12 شهراً الأخيرة"
-            unit, implied = UNITS[m.group("u3")]
-            al = m.group("aln")
-            n = _num(al[2:].strip())
-            if n is None or n == 0 or implied or n > 500:
+        ns = m.group("n")
+        if ns and ns[:2] == _AL and ns not in CARD:
+            # "الاثني عشر شهراً الماضية", "الـ12 شهراً الأخيرة": with their modifier only
+            unit, implied = UNITS[m.group("u")]
+            n = _num(ns[2:])
+            nxt = _next_word(s, m.end("x"))
+            if n is None or n == 0 or implied or n > 500 or nxt not in _COUNTED_MODS:
                 return None
-            return Cand(m.start("x") + (len(pre) + 1 if pre else 0), m.end("x"), "duration",
-                        _fixed(_dur_value(n, unit), "DURATION"), 4, m)
+            return Cand(m.start("x") + (len(pre) + 1 if pre else 0), m.end("x") + 1 + len(nxt),
+                        "duration", _fixed(_dur_value(n, unit), "DURATION"), 4, m)
         if m.group("dd"):  # "العامين الماضيين": the past two years
             unit = UNITS[m.group("dd")[2:]][0]
             return Cand(m.start("x") + (len(pre) + 1 if pre else 0), m.end("x"), "duration",
@@ -1150,7 +1169,7 @@ def duration(s: Stream) -> list[Cand]:
                     return None
                 if not (pre in (F("منذ"), F("قبل"), F("بعد"), F("مدى"), F("مدة"), F("طيلة"),
                                 F("طوال")) or word in _ACCUSATIVE or nxt1 in _KAMIL
-                        or set(_variants_all(_prev_word(s, m.start("x")))) & _BARE_UNIT_BEFORE):
+                        or _bare_unit_ok(_prev_word(s, m.start("x")))):
                     return None
                 n = 1  # "قبل عام" = a year ago; "شهراً" = for a month
         else:
@@ -1309,7 +1328,7 @@ def clock(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), m.end("x"), "clock", res, 7, m, {"default_day": not day})
 
-    return _cands(_CLOCK, s, build, s.around(frozenset([F("الساعة")]), 0, 12))
+    return _cands(_CLOCK, s, build, s.around(RULE_ANCHORS["clock"], 0, 12))
 
 
 @rule
@@ -1336,7 +1355,7 @@ def part_of_day(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), end, "partofday", res, 6, m, {"code": code})
 
-    return _cands(_PART, s, build, s.around(frozenset(k.split(" ")[0] for k in PARTS), 1, 4))
+    return _cands(_PART, s, build, s.around(RULE_ANCHORS["part_of_day"], 1, 4))
 
 
 # --- decades, centuries, seasons, sets ------------------------------------------------------
@@ -1397,7 +1416,7 @@ def century(s: Stream) -> list[Cand]:
         k = -1 if c == F("الماضي") else 0
         return Cand(m.start("x"), m.end("x"), "century", _rel("CE", k, pos), 4, m)
 
-    return _cands(_CENTURY, s, build, s.around(frozenset([F("القرن")]), 2, 3))
+    return _cands(_CENTURY, s, build, s.around(RULE_ANCHORS["century"], 2, 3))
 
 
 _SEASON = re.compile(
@@ -1425,7 +1444,7 @@ def season(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), m.end("x"), "season", res, 4, m)
 
-    return _cands(_SEASON, s, build, s.around(frozenset(SEASONS), 2, 4))
+    return _cands(_SEASON, s, build, s.around(RULE_ANCHORS["season"], 2, 4))
 
 
 _SET = re.compile(
@@ -1516,7 +1535,7 @@ def part_of_year(s: Stream) -> list[Cand]:
 
         return Cand(m.start("x"), m.end("x"), "partofyear", res, 6, m)
 
-    return _cands(_PART_OF_YEAR, s, build, s.around(frozenset(_YEAR_PARTS), 0, 6))
+    return _cands(_PART_OF_YEAR, s, build, s.around(RULE_ANCHORS["part_of_year"], 0, 6))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1610,9 +1629,9 @@ def find_candidates(s: Stream) -> list[Cand]:
                 c.resolve = _with_part(c.resolve, PARTS[part])
     # a weekday (or part of day + weekday) right before a numeric date names that date:
     # "الخميس 19/5/2022", "صباح الأحد ٢٢/٥/٢٠٢٢" (the weekday alone would be the nearest one)
-    for k in range(len(keep) - 1, 0, -1):
+    for k in [k for k, c in enumerate(keep) if k and c.tag == "numdate"][::-1]:
         c, o = keep[k], keep[k - 1]
-        if c.tag == "numdate" and o.tag in ("weekday", "partofday") and (
+        if o.tag in ("weekday", "partofday") and (
                 o.m is not None and o.m.group("wd") if o.tag == "weekday"
                 else o.m is not None and o.m.group("day") in WEEKDAYS) and (
                 s.joined[o.b : c.a].strip(" ،,") == ""):
