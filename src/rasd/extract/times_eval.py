@@ -129,7 +129,14 @@ def evaluate_seed(text: str, gold: dict[str, Any]) -> Report:
 
 
 def evaluate_file(path: Path) -> Report:
+    """An eval set (``items``) or a single-article gold file like the seed's (``document``
+    names the text file next to it: ``rasd eval time tests/reference/…gold.json``)."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    if "items" not in data and "document" in data:
+        text = (path.parent / data["document"]).read_text(encoding="utf-8")
+        rep = evaluate_seed(text, data)
+        rep.name = path.stem
+        return rep
     rep = Report(path.stem)
     for it in data["items"]:
         score_item(it["text"], it.get("published"), it["times"], rep, it.get("id", ""))
