@@ -457,6 +457,16 @@ def _first_forms(k: str) -> tuple[str, ...]:
     return (k, *_declitic(k)) if k else ()
 
 
+def prominent_names(
+    gaz: Gazetteer | None = None,
+) -> tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]:
+    """The names matched without NER (see :func:`_fallback_ok`): ``(name key → places, their
+    first words, word key → its forms without proclitics)``.  The entity tagger uses the same
+    list to add the prominent places it left untagged (:mod:`rasd.ner.known_places`)."""
+    idx = _fallback_index(gaz or default_gazetteer())
+    return idx.names, idx.first, _first_forms
+
+
 def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """Longest gazetteer names found in the token stream (clitics off the first word).
 

@@ -24,8 +24,9 @@ Spans start after proclitic letters, whether the tokenizer split them off or not
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from rasd.geo.gazetteer import Place
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
 
@@ -144,19 +145,16 @@ def _place_context(
     return False
 
 
-_PROMINENT: list[tuple[dict, frozenset[str], object]] = []
+_PROMINENT: list[tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]] = []
 
 
-def _prominent() -> tuple[dict, frozenset[str], object]:
-    """The places layer's list of prominent names (what it matches without NER), its first
-    words, and its proclitic-stripping helper; loaded lazily (the extract package imports
-    this one)."""
+def _prominent() -> tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]:
+    """The places layer's prominent names, loaded lazily (the extract package imports ner)."""
     if not _PROMINENT:
-        from rasd.extract.places import _fallback_index, _first_forms
-        from rasd.geo.gazetteer import DETAILED_COUNTRIES, default_gazetteer
+        from rasd.extract.places import prominent_names
+        from rasd.geo.gazetteer import DETAILED_COUNTRIES
 
-        idx = _fallback_index(default_gazetteer())
-        _PROMINENT.append((idx.names, idx.first, _first_forms))
+        _PROMINENT.append(prominent_names())
         _NEAR.update(DETAILED_COUNTRIES)
     return _PROMINENT[0]
 
