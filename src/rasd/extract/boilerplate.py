@@ -16,6 +16,7 @@ document.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from rasd.config import Config
@@ -202,5 +203,32 @@ def mark_boilerplate(doc: Document, config: Config) -> None:
 
 
 def in_boilerplate(doc: Document, start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies inside a marked boilerplate line."""
-    return any(s.start <= start and end <= s.end for s in doc.layers.get("boilerplate", []))
+    """True when ``[start, end)`` lies inside a marked boilerplate line.
+
+    Quotes and events ask this for every cue; a bisection over the lines (a document view)
+    keeps a long report with many marked lines linear instead of quadratic.
+    """
+    lines = doc.layers.get("boilerplate")
+    if not lines:
+        return False
+    idx = doc.view("boilerplate_index")
+    if idx is None:
+        idx = _line_index(lines)
+        doc.set_view("boilerplate_index", idx, ("boilerplate",))
+    if idx is _UNSORTED:  # spans added out of order or overlapping: scan them
+        return any(s.start <= start and end <= s.end for s in lines)
+    starts, ends = idx
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and end <= ends[k]
+
+
+_UNSORTED = ((), ())
+
+
+def _line_index(lines: list[Span]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of disjoint lines in text order, or :data:`_UNSORTED`."""
+    starts = tuple(s.start for s in lines)
+    ends = tuple(s.end for s in lines)
+    if any(ends[k] > starts[k + 1] for k in range(len(lines) - 1)):
+        return _UNSORTED
+    return starts, ends

@@ -259,7 +259,7 @@ def _contrast_marker(doc: Document, q: Span) -> str | None:
     """The explicit contrast phrase ("على عكس ما", "خلافاً لما") in the quote's sentence."""
     c = q.attrs.get("content") or {}
     start = min(q.start, c.get("start", q.start))
-    sent = next((s for s in doc.layer("sentences") if s.start <= start < s.end), None)
+    sent = _sentence_at(doc, start)
     if sent is None:
         return None
     seg = doc.text[sent.start:q.attrs["cue"]["end"]]
@@ -273,6 +273,20 @@ def _contrast_marker(doc: Document, q: Span) -> str | None:
             window = ws[k:k + n]
             if all(w == s or bare(w) == s for w, s in zip(window, seq, strict=True)):
                 return " ".join(raw[k:k + n])  # as written, for the reader
+    return None
+
+
+def _sentence_at(doc: Document, pos: int) -> Span | None:
+    """The sentence containing offset ``pos`` (a bisection over the sentences layer: a long
+    transcript has thousands of sentences and statements)."""
+    sents = doc.layer("sentences")
+    starts = doc.view("sentence_starts")
+    if starts is None:
+        starts = [s.start for s in sents]
+        doc.set_view("sentence_starts", starts, ("sentences",))
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and sents[k].start <= pos < sents[k].end:
+        return sents[k]
     return None
 
 

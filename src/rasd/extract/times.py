@@ -1608,23 +1608,31 @@ def find_candidates(s: Stream) -> list[Cand]:
     for r in sorted(todo):  # in RULES order
         cands.extend(RULES[r](s))
     cands.sort(key=lambda c: (-(c.b - c.a), -c.priority, c.a))
-    taken: list[tuple[int, int]] = []
+    # the kept extents are disjoint: kept sorted by start, their ends ascend too, so the one
+    # kept extent that can overlap [a, b) is the last one starting before b (a bisection, not
+    # a scan: a long report has thousands of candidates)
+    t_starts: list[int] = []
+    t_ends: list[int] = []
     keep: list[Cand] = []
     for c in cands:
-        if any(c.a < b and a < c.b for a, b in taken):
+        k = bisect.bisect_left(t_starts, c.b)
+        if k and t_ends[k - 1] > c.a:
             continue
-        taken.append((c.a, c.b))
+        t_starts.insert(k, c.a)
+        t_ends.insert(k, c.b)
         keep.append(c)
     keep.sort(key=lambda c: c.a)
     # a part of day before a calendar date makes it a TIME: "ليلة الجمعة 8 سبتمبر"
-    for c in keep:
+    for k, c in enumerate(keep):
         if c.tag not in ("daymonth", "numdate", "hijri"):
             continue
         i = s.word_at(c.a)
         if c.a == s.pos[i] and i > 0:
             prev = s.keys[i - 1]
             part = next((f for f in _variants_all(prev) if f in PARTS), None)
-            if part and not any(o.b > s.pos[i - 1] and o.a < c.a for o in keep if o is not c):
+            # kept extents are disjoint and sorted: only the one just before c can reach
+            # into the word before it
+            if part and not (k and keep[k - 1].b > s.pos[i - 1]):
                 c.a = s.pos[i - 1] + len(prev) - len(part)  # proclitics stay outside
                 c.resolve = _with_part(c.resolve, PARTS[part])
     # a weekday (or part of day + weekday) right before a numeric date names that date:
