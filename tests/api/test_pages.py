@@ -153,3 +153,11 @@ def test_unknown_pages_are_html_404(client) -> None:
 def test_bad_form_values_are_ignored(client) -> None:
     for q in ("from=notadate", "to=2021-13-45", "kind=poem", "offset=-5", "offset=abc"):
         assert client.get(f"/?{q}").status_code == 200, q
+
+
+def test_entity_page_lists_the_statements_it_made(client) -> None:
+    quotes = client.get("/api/quotes", params={"limit": 200}).json()["items"]
+    q = next(x for x in quotes if x.get("speaker_entity"))
+    html = client.get(f"/entity/{q['speaker_entity']}").text
+    assert "تصريحاته" in html
+    assert f'href="/doc/{q["doc_id"]}?at={q["start"]}:{q["end"]}#focus"' in html

@@ -316,3 +316,31 @@ def test_reopen_runs_migrations_once(store_url: str) -> None:
         from rasd.store.migrate import head
 
         assert rev == [head()]
+
+
+def test_statements_by_an_entity(store: Store) -> None:
+    """"What did X say": quotes whose speaker span is a mention of the entity, newest first."""
+    texts = [("قال وزير الخارجية أيمن الصفدي إن المعبر سيفتح قريبا.", "2024-03-01"),
+             ("وأكد أيمن الصفدي أن المساعدات ستصل إلى غزة.", "2024-05-09"),
+             ("قال مصدر حكومي إن أيمن الصفدي سيزور دمشق.", "2024-06-01")]
+    for text, day in texts:
+        doc = _doc(text, published=day)
+        name = text.index("أيمن الصفدي")
+        doc.set_layer("entities", [Span(name, name + 11, "PER", "e0",
+                                        {"canonical": "أيمن الصفدي"})])
+        cue = text.index("قال") if text.startswith("قال") else text.index("وأكد")
+        sp = name if "مصدر" not in text else text.index("مصدر حكومي")
+        sp_end = sp + (11 if "مصدر" not in text else len("مصدر حكومي"))
+        c = text.index("إن ") + 3 if "إن " in text else text.index("أن ") + 3
+        doc.set_layer("quotes", [Span(cue, len(text) - 1, "named_person", "q0", {
+            "speaker": {"start": sp, "end": sp_end, "text": text[sp:sp_end]},
+            "cue": {"start": cue, "end": cue + 3},
+            "content": {"start": c, "end": len(text) - 1}})])
+        store.add(doc, "v")
+    ent = store.entities(name="الصفدي").items[0]
+    said = store.quotes_by(ent.id)
+    assert said.total == 2  # the third article only mentions him inside a statement
+    assert [q.published for q in said.items] == ["2024-05-09", "2024-03-01"]
+    assert all(q.speaker_entity == ent.id for q in said.items)
+    assert said.items[0].content == "المساعدات ستصل إلى غزة"
+    assert store.quotes_by("ent_missing").total == 0

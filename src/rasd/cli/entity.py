@@ -50,17 +50,17 @@ def entity(name: str, db: str | None, label: str | None, limit: int, as_json: bo
             raise click.ClickException(f"no entity matches {name!r} (try `rasd search {name}`)")
         info, others = chosen[0], chosen[1:]
         detail = store.entity(info.id, limit=limit)
-        in_docs = Filters(entity=info.id)
-        said = [q for q in store.iter_quotes(in_docs) if q.speaker_entity == info.id]
-        acts = [e for e in store.iter_events(in_docs) if _names(info.name, e.actors)]
+        said = store.quotes_by(info.id, limit=limit)
+        acts = [e for e in store.iter_events(Filters(entity=info.id))
+                if _names(info.name, e.actors)]
     finally:
         store.close()
     record = {
         "entity": asdict(detail.entity),
         "also_matching": [asdict(e) for e in others],
         "timeline": [{"day": d, "documents": n} for d, n in detail.timeline],
-        "statements": [asdict(q) for q in said[:limit]],
-        "statements_total": len(said),
+        "statements": [asdict(q) for q in said.items],
+        "statements_total": said.total,
         "events": [asdict(e) for e in acts[:limit]],
         "events_total": len(acts),
         "co_mentions": [{**asdict(e), "documents": n} for e, n in detail.co_mentions],

@@ -368,6 +368,10 @@ class Store(ABC):
     def iter_quotes(self, filters: Filters | None = None) -> Iterator[QuoteRecord]: ...
 
     @abstractmethod
+    def quotes_by(self, entity_id: str, limit: int = 50, offset: int = 0) -> Page:
+        """QuoteRecord items whose speaker is the entity ``entity_id``, newest first."""
+
+    @abstractmethod
     def events(self, filters: Filters | None = None, limit: int = 50, offset: int = 0) -> Page:
         """EventRecord items, newest first."""
 

@@ -908,6 +908,16 @@ class SQLStore(Store):
             total = c.execute(select(func.count()).select_from(stmt.subquery())).scalar()
         return Page([self._to_quote(r) for r in rows], int(total or 0), limit, offset)
 
+    def quotes_by(self, entity_id: str, limit: int = 50, offset: int = 0) -> Page:
+        limit = _limit(limit)
+        q = S.quotes
+        stmt = self._quote_stmt(None).where(q.c.speaker_entity == _clean(entity_id))
+        with self._read() as c:
+            rows = c.execute(stmt.order_by(*self._newest_first(), q.c.char_start)
+                             .limit(limit).offset(offset)).all()
+            total = c.execute(select(func.count()).select_from(stmt.subquery())).scalar()
+        return Page([self._to_quote(r) for r in rows], int(total or 0), limit, offset)
+
     def iter_quotes(self, filters: Filters | None = None) -> Iterator[QuoteRecord]:
         q, d = S.quotes, S.documents
         for r in self._stream(self._quote_stmt(filters), [d.c.seq, q.c.char_start, q.c.span_id]):

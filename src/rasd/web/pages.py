@@ -330,17 +330,23 @@ def entities_page(request: Request) -> HTMLResponse:
     )
 
 
+#: statements by an entity shown on its page (the newest; all are on /quotes?entity=…)
+STATEMENTS_SHOWN = 5
+
+
 @router.get("/entity/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: str) -> HTMLResponse:
     store = _store(request)
     offset = _int_param(request, "offset", 0, 1_000_000)
     detail = store.entity(entity_id, limit=PER_PAGE, offset=offset)
+    said = store.quotes_by(entity_id, limit=STATEMENTS_SHOWN)
     return _render(
         request,
         "entity.html",
         nav="entities",
         detail=detail,
         entity=detail.entity,
+        said=said,
         bars=bucket_counts(detail.timeline),
         pages=_pages(detail.mentions_total, PER_PAGE, offset),
     )
