@@ -161,3 +161,12 @@ def test_entity_page_lists_the_statements_it_made(client) -> None:
     html = client.get(f"/entity/{q['speaker_entity']}").text
     assert "تصريحاته" in html
     assert f'href="/doc/{q["doc_id"]}?at={q["start"]}:{q["end"]}#focus"' in html
+
+
+def test_statements_api(client) -> None:
+    quotes = client.get("/api/quotes", params={"limit": 200}).json()["items"]
+    q = next(x for x in quotes if x.get("speaker_entity"))
+    r = client.get(f"/api/entities/{q['speaker_entity']}/statements").json()
+    assert r["total"] >= 1
+    assert all(x["speaker_entity"] == q["speaker_entity"] for x in r["items"])
+    assert client.get("/api/entities/nope/statements").status_code == 404

@@ -57,6 +57,17 @@ def entity(entity_id: str, store: StoreDep, page: PagingDep) -> EntityProfile:
 
 
 @router.get(
+    "/entities/{entity_id}/statements",
+    response_model=QuotePage,
+    summary="What an entity said: quotes whose speaker is this entity, newest first",
+)
+def entity_statements(entity_id: str, store: StoreDep, page: PagingDep) -> QuotePage:
+    store.entity(entity_id, limit=1)  # 404 for an unknown entity, like its profile
+    p = store.quotes_by(entity_id, limit=page.limit, offset=page.offset)
+    return QuotePage(items=p.items, total=p.total, limit=p.limit, offset=p.offset)
+
+
+@router.get(
     "/places",
     response_model=GeoJSONFeatureCollection,
     summary="Places with coordinates as a GeoJSON FeatureCollection",
