@@ -1,0 +1,43 @@
+"""Organization names in fixed news patterns (rasd.ner.patterns)."""
+
+from __future__ import annotations
+
+from rasd.lang.ar.tokenize import tokenize
+from rasd.ner.patterns import pattern_mentions
+
+
+def _found(text: str) -> list[str]:
+    return [text[s:e] for s, e, typ, _i, _j in pattern_mentions(text, tokenize(text), [])
+            if typ == "ORG"]
+
+
+def test_outlet_spoken_to_in_brackets_after_la():
+    assert _found("وقال مصدر أمني لـ(الحل نت) إن التعزيزات وصلت.") == ["الحل نت"]
+    assert _found("وأضاف في حديث لـ«العربي الجديد» أن الوضع هادئ.") == ["العربي الجديد"]
+    assert _found("وقال المتحدث لـ\"رويترز\" إن المفاوضات مستمرة.") == ["رويترز"]
+
+
+def test_scare_quotes_are_not_names():
+    assert _found("دعت الحكومة إلى التصدي لـ\"الإرهاب\" بكل الوسائل.") == []
+    assert _found("رفع المتظاهرون لافتات كتب عليها (لا للحرب).") == []
+
+
+def test_quoted_or_latin_name_after_a_media_or_organization_noun():
+    assert _found("بحسب بيانات موقع \"NK News\" الأميركي") == ["NK News"]
+    assert _found("وذكرت وكالة Reuters أن الاتفاق وشيك.") == ["Reuters"]
+    assert _found("ونقلت صحيفة «الوطن» عن مصادر مطلعة") == ["الوطن"]
+    assert _found("أصدرت منظمة \"هيومن رايتس ووتش\" تقريراً") == ["هيومن رايتس ووتش"]
+
+
+def test_numbered_and_ordinal_military_units():
+    assert _found("قال مصدر في الفرقة (25) التابعة للجيش") == ["الفرقة (25)"]
+    assert _found("انتشر عناصر اللواء 47 والفيلق الخامس قرب المدينة") == ["اللواء 47",
+                                                                       "الفيلق الخامس"]
+    assert _found("التقى اللواء محمد بالوفد") == []  # a rank before a name, not a unit
+
+
+def test_tokens_of_found_mentions_are_not_reused():
+    text = "وقال مصدر لـ(الحل نت) إن الوضع هادئ."
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.norm == "الحل")
+    assert pattern_mentions(text, toks, [(i, i + 2, "ORG")]) == []
