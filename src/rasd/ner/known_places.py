@@ -33,6 +33,11 @@ from rasd.lang.ar.tokenize import Token
 #: kinds read as GPE (a polity or settlement); the others (regions, water, landmarks) are LOC
 _GPE_KINDS = frozenset(("country", "capital", "city", "admin1"))
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
+#: landform nouns that name a place somewhere but, alone, are the common noun ("في وادي …")
+GENERIC = frozenset(fold_key(p + w) for p in ("", "ال") for w in (
+    "وادي", "جبل", "نهر", "بحر", "بحيرة", "جزيرة", "خليج", "صحراء", "سهل", "ساحل", "هضبة",
+    "واحة", "مضيق", "سد", "بادية", "غابة", "ميناء", "مطار", "مخيم", "حي", "قرية", "بلدة",
+))
 _CLITIC_ROLES = frozenset(("conj", "prep", "fut"))
 #: words after which a one-word name is read as a place ("وصل إلى جدة", "في مدينة صور"); a
 #: name that is itself one of them ("مدينة") is never added
@@ -92,7 +97,7 @@ def add_known_places(
             if hit:
                 break
         if hit and hit[0] == 1 and (
-            hit[1] in LOCATIVE
+            hit[1] in LOCATIVE or hit[1] in GENERIC
             or (len(hit[1]) <= 3 and not any(p.country in _NEAR for p in names[hit[1]]))
             or not _place_context(words, wi, head[: hit[2]], place_at)
         ):
