@@ -200,6 +200,26 @@ def gazetteer_repairs(
     return out
 
 
+def include_triggers(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """Wojood convention: the generic word before a place is part of its span ("مدينة نابلس",
+    "العاصمة بلغراد").  Wojood train is consistent about it (196 of 198 place spans after a
+    trigger word include it), but the tagger learns it only for the frequent triggers, so a
+    place span right after a trigger word is extended over it (dev micro F1 0.749 → 0.757)."""
+    out: list[TokSpan] = []
+    for i, j, typ, conf in spans:
+        if typ in ("GPE", "LOC") and i > 0:
+            t = tokens[i - 1]
+            if t.kind == "word" and t.role == "stem" and _bare_key(t) in _PLACE_TRIGGERS:
+                i -= 1
+        out.append((i, j, typ, conf))
+    return out
+
+
+def _bare_key(t: Token) -> str:
+    key = match_key(t.key, t.det)
+    return key[2:] if t.det and key.startswith("ال") and len(key) > 3 else key
+
+
 def _is_name(t: Token, gaz: Gazetteer) -> bool:
     if t.kind != "word" or t.role != "stem":
         return False

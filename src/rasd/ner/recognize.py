@@ -15,7 +15,12 @@ from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
-from rasd.ner.propagate import gazetteer_repairs, propagate, split_person_spans
+from rasd.ner.propagate import (
+    gazetteer_repairs,
+    include_triggers,
+    propagate,
+    split_person_spans,
+)
 
 #: the tagger's span conventions: Wojood's ("مدينة القدس", titles inside person spans) is only
 #: for scoring on Wojood; analysis sums the news (NewsFANE) and Wojood copies of the
@@ -110,6 +115,8 @@ def recognize(
                     found.append((a + i, a + j, typ, conf))
     found = split_person_spans(tokens, found)
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
+    if convention == WOJOOD:
+        found = include_triggers(tokens, found)
     if propagate_names:
         found = propagate(tokens, found)
     out = []
