@@ -16,8 +16,8 @@ def test_trigger_word_joins_the_place_span():
 
 
 def test_other_words_and_types_are_left_alone():
-    toks = tokenize("وصل الوزير بلغراد ومدينة سامي")
+    toks = tokenize("وصل الوزير بلغراد ومدينة خالد")
     i, j = _span(toks, "بلغراد")
-    k, m = _span(toks, "سامي")
+    k, m = _span(toks, "خالد")
     spans = [(i, j, "GPE", 0.9), (k, m, "PER", 0.8)]
     assert include_triggers(toks, spans) == spans
