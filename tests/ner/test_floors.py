@@ -10,7 +10,8 @@ from pathlib import Path
 from rasd.ner.evaluate import default_predictor, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_FLOOR = 0.85
+#: the issue asks 0.85; measured 0.938 with the supplement rules (rasd.ner.supplement)
+SEED_FLOOR = 0.92
 #: the issue's target is 0.80; the shipped model measures 0.785 (P 0.845, R 0.732), so the
 #: floor guards that value until a better model reaches the target
 WOJOOD_FLOOR = 0.78

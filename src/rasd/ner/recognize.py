@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rasd.lang.ar.normalize import normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import match_key
@@ -21,6 +22,8 @@ from rasd.ner.propagate import (
     propagate,
     split_person_spans,
 )
+from rasd.ner.supplement import CONFIDENCE as SUPPLEMENT_CONFIDENCE
+from rasd.ner.supplement import supplement
 
 #: the tagger's span conventions: Wojood's ("مدينة القدس", titles inside person spans) is only
 #: for scoring on Wojood; analysis sums the news (NewsFANE) and Wojood copies of the
@@ -93,13 +96,15 @@ def recognize(
     convention: str = ANALYSIS,
     tagger: Tagger | None = None,
     propagate_names: bool = True,
+    supplement_rules: bool = True,
 ) -> list[Mention]:
     """Typed mentions in ``text`` (``tokens`` = :func:`rasd.lang.ar.tokenize.tokenize` output).
 
     ``convention`` selects the span convention learnt per corpus (:data:`ANALYSIS` by
     default, :data:`WOJOOD` to reproduce that corpus's annotation style when scoring on it).
     ``propagate_names`` adds untagged repeats of names found elsewhere in the text
-    (:mod:`rasd.ner.propagate`).
+    (:mod:`rasd.ner.propagate`); ``supplement_rules`` adds what fixed patterns and the
+    gazetteer are sure of on tokens left free (:mod:`rasd.ner.supplement`).
     """
     tagger = tagger or default_tagger()
     found: list[tuple[int, int, str, float]] = []
@@ -126,4 +131,13 @@ def recognize(
             continue
         pieces = tokens[i:j]
         out.append(Mention(pieces[0].start, pieces[-1].end, typ, canonical(pieces), conf, i, j))
+    if supplement_rules:
+        added = supplement(text, tokens, [(m.first, m.last, m.type) for m in out])
+        for s, e, typ, i, j in added:
+            pieces = tokens[i:j]
+            # a proclitic left unsplit by the tokenizer is outside the span: "وتعز" → "تعز"
+            name = canonical(pieces) if pieces[0].start == s else normalize(text[s:e]).text
+            out.append(Mention(s, e, typ, name, SUPPLEMENT_CONFIDENCE, i, j))
+        if added:
+            out.sort(key=lambda m: (m.start, m.end))
     return out
