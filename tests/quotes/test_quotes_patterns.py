@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-
-def _one(doc, cue_text: str):
-    hits = [q for q in doc.layer("quotes") if q.attrs["cue"]["text"] == cue_text]
-    assert hits, [q.attrs["cue"]["text"] for q in doc.layer("quotes")]
-    return hits[0]
-
-
-def _text(doc, d) -> str:
-    return doc.text[d["start"]:d["end"]]
+from tests.quotes.helpers import one as _one
+from tests.quotes.helpers import text_of as _text
 
 
 def test_verb_first_named_speaker_and_indirect_content(analyse) -> None:
