@@ -4,7 +4,9 @@ Concatenates the bundled samples into documents of growing size (×1, ×4, ×16:
 310 KB and 1.2 MB of text) and times each component of the default pipeline on each, in CPU
 seconds.  For a linear layer the time grows like the size (×4 per step); the last column is
 the growth of the largest step over the size growth, so ≈ 1 is linear and ≫ 1 means a
-quadratic part is left.
+quadratic part is left.  Boilerplate is flagged by construction: below 1 M characters it
+reuses the text layer's normalized view, above it normalizes again (the view of a huge
+document is not kept: its offset maps would cost hundreds of MB), which is linear too.
 
     python bench/long_doc.py [--max-mult 16]
 """

@@ -31,7 +31,7 @@ from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import cue_lexicon, speaker_lexicon
-from rasd.extract.speakers import _places_index, entity_link, resolve, root_of
+from rasd.extract.speakers import MAX_BACK, _places_index, entity_link, resolve, root_of
 from rasd.extract.words import (
     COMMA,
     DASH,
@@ -1073,10 +1073,12 @@ class _Extractor:
                self._entities_in(self.words[a].start, self.words[e - 1].end)):
             return True
         last = bare(self.words[e - 1].key)
+        # the MAX_BACK latest statements, as speaker resolution looks back: exact for articles,
+        # linear for transcripts with thousands of statements
         return any(
             q.speaker is not None and bare(fold_key(self.text[q.speaker[0]:q.speaker[1]])
                                            .split()[-1]) == last
-            for q in self.quotes if q.speaker
+            for q in self.quotes[-MAX_BACK:] if q.speaker
         )
 
     def try_prep(self, i: int) -> int:
