@@ -15,23 +15,11 @@ from __future__ import annotations
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
+from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.coref import cluster
 from rasd.ner.recognize import recognize
 from rasd.pipeline import component
-
-
-def tokens_from_layer(doc: Document) -> list[Token]:
-    """Rebuild :class:`Token` objects from the ``tokens`` layer (no re-tokenization)."""
-    out = []
-    for s in doc.layer("tokens"):
-        a = s.attrs
-        out.append(
-            Token(s.start, s.end, a["norm"], a["key"], s.label, a.get("role", ""),
-                  a.get("word", 0), bool(a.get("det", False)))
-        )  # fmt: skip
-    return out
-
 
 _PLACE_PREPOSITIONS = {"في", "الي", "من", "داخل", "قرب"}
 
@@ -48,7 +36,7 @@ def _locative(tokens: list[Token], first: int) -> bool:
 
 @component("entities", requires=("tokens",), assigns=("entities",))
 def entities(doc: Document, config: Config) -> None:
-    tokens = tokens_from_layer(doc)
+    tokens = text_view(doc).pieces  # the text layer's pieces, not rebuilt from spans
     mentions = recognize(doc.text, tokens)
     clusters, assign = cluster(
         [(m.type, m.canonical) for m in mentions],

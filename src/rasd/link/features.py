@@ -20,7 +20,8 @@ from datasketch import MinHash
 
 from rasd.doc import Document
 from rasd.lang.ar.normalize import normalize_key
-from rasd.lang.ar.tokenize import Token, tokenize
+from rasd.lang.ar.textview import text_view
+from rasd.lang.ar.tokenize import tokenize
 
 #: Function words and news filler that say nothing about *which* event a text reports.
 _STOP_TEXT = """
@@ -101,11 +102,7 @@ def doc_features(doc: Document) -> DocFeatures:
     double; places double), entity names when an ``entities`` layer exists, and absolute
     event days when a ``times`` layer exists."""
     skip = [(s.start, s.end) for s in doc.layer("boilerplate")]
-    tokens = None
-    if doc.layer("tokens"):
-        tokens = [Token(s.start, s.end, s.attrs.get("norm", ""), s.attrs.get("key", ""),
-                        s.label, s.attrs.get("role", ""), s.attrs.get("word", 0),
-                        bool(s.attrs.get("det", False))) for s in doc.layer("tokens")]  # fmt: skip
+    tokens = text_view(doc).pieces if doc.layer("tokens") else None
     terms = content_terms(doc.text, skip, tokens)
     tf: Counter[str] = Counter(terms)
     title_end = doc.text.find("\n")

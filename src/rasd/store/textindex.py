@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rasd.doc import Document
 from rasd.lang.ar.normalize import fold_key, normalize
+from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Token, tokenize
 from rasd.store.base import Snippet
 
@@ -37,22 +38,6 @@ class Piece:
     role: str
     word: int
     det: bool
-
-
-def _pieces_from_layer(doc: Document) -> list[Piece] | None:
-    toks = doc.layers.get("tokens")
-    if not toks:
-        return None
-    out = []
-    for s in toks:
-        a = s.attrs
-        if "key" not in a:
-            return None
-        out.append(
-            Piece(str(a["key"]), s.label, str(a.get("role", "")), int(a.get("word", 0)),
-                  bool(a.get("det", False)))
-        )
-    return out
 
 
 def _pieces(tokens: Iterable[Token]) -> list[Piece]:
@@ -108,7 +93,7 @@ def _group_words(pieces: Sequence[Piece]) -> list[list[Piece]]:
 
 def doc_pieces(doc: Document) -> list[Piece]:
     """Token pieces from the document's tokens layer, or from tokenizing it when absent."""
-    return _pieces_from_layer(doc) or _pieces(tokenize(doc.text))
+    return _pieces(text_view(doc).pieces)  # the text layer's pieces (tokenized when absent)
 
 
 def index_body(doc: Document) -> str:

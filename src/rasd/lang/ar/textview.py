@@ -34,10 +34,11 @@ def store(doc: Document, tokens: Tokens) -> None:
 
 
 def from_layers(doc: Document) -> Tokens:
-    """Rebuild the view from the ``tokens``/``sentences`` layers (tokenize when absent)."""
+    """Rebuild the view from the ``tokens``/``sentences`` layers; tokenize the text when the
+    tokens layer is absent or was not made by the text layer (spans without forms)."""
     ends = [s.end for s in doc.layer("sentences")]
     spans = doc.layer("tokens")
-    if not spans:
+    if not spans or any("key" not in t.attrs or "norm" not in t.attrs for t in spans):
         return tokenize_words(doc.text, sentence_ends=ends)
     pieces: list[Token] = []
     words: list[Word] = []
@@ -48,8 +49,8 @@ def from_layers(doc: Document) -> Tokens:
     cur = None
     for t in spans:
         a = t.attrs
-        w = a["word"]
-        same = w == cur
+        w = a.get("word")
+        same = w == cur and w is not None
         wi = len(words) - 1 if same else len(words)  # word index, renumbered from 0
         role = a.get("role", "")
         pieces.append(Token(t.start, t.end, a["norm"], a["key"], t.label, role, wi,
