@@ -70,19 +70,30 @@ def add_known_places(
     words: list[tuple[int, int, int, str]] = []  # (first piece, end piece, stem piece, key)
     k = 0
     while k < n:
-        w, a = tokens[k].word, k
-        while k < n and tokens[k].word == w:
-            k += 1
-        s = a
-        while s < k - 1 and tokens[s].role in _CLITIC_ROLES:
-            s += 1
-        words.append((a, k, s, "".join(t.key for t in tokens[a:k])))
+        t = tokens[k]
+        a = k
+        k += 1
+        if k < n and tokens[k].word == t.word:  # a word of several pieces (clitics)
+            while k < n and tokens[k].word == t.word:
+                k += 1
+            s = a
+            while s < k - 1 and tokens[s].role in _CLITIC_ROLES:
+                s += 1
+            words.append((a, k, s, "".join([x.key for x in tokens[a:k]])))
+        else:
+            words.append((a, k, a, t.key))
+    memo = _FORMS
     out: list[tuple[int, int, str, str, int, int]] = []
     wi, nw = 0, len(words)
     while wi < nw:
         a, b, s, head = words[wi]
-        forms = first_forms(head) if tokens[s].kind == "word" and not any(place_at[a:b]) else ()
-        forms = tuple(f for f in forms if f in first_words)
+        forms: tuple[str, ...] = ()
+        if tokens[s].kind == "word" and not any(place_at[a:b]):
+            forms = memo.get(head)  # the name-starting forms of a word, memoized per key
+            if forms is None:
+                if len(memo) > 100_000:  # bound the memory of a long-running process
+                    memo.clear()
+                forms = memo[head] = tuple(f for f in first_forms(head) if f in first_words)
         hit = None
         for size in range(min(max_words, nw - wi), 0, -1) if forms else ():
             span = words[wi : wi + size]
@@ -150,6 +161,7 @@ def _place_context(
     return False
 
 
+_FORMS: dict[str, tuple[str, ...]] = {}
 _PROMINENT: list[tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]] = []
 
 

@@ -39,6 +39,8 @@ ORDINALS = frozenset(fold_key(w) for w in (
     "الخامس", "الخامسة", "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة",
     "التاسع", "التاسعة", "العاشر", "العاشرة", "الحادي", "الحادية",
 ))
+#: keys of the tokens that can open a pattern (ORG nouns with or without the article)
+_TRIGGERS = frozenset({"ل", *ORG_NOUNS, *("ال" + k for k in ORG_NOUNS), *UNIT_NOUNS})
 _MAX_NAME = 6  # tokens inside the brackets or quotes
 #: words showing that a one-word name in brackets after لـ is an outlet spoken to or a body
 #: something belongs to ("قال … لـ(رويترز)", "التابعة لـ"داعش""), not a scare-quoted term
@@ -70,7 +72,9 @@ def pattern_mentions(
             for k in range(i, j):
                 taken[k] = True
 
-    for k, t in enumerate(tokens):
+    # only a few tokens can open a pattern: لـ, an organization noun, a unit noun
+    for k in [k for k, t in enumerate(tokens) if t.key in _TRIGGERS]:
+        t = tokens[k]
         if taken[k]:
             continue
         nxt = tokens[k + 1] if k + 1 < n else None
