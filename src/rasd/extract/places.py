@@ -19,8 +19,7 @@ Lebanon is Tripoli, Lebanon, and "كوريا" next to "كوريا الشمالي
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -87,14 +86,14 @@ def _keys(text: str, canonical: str | None) -> list[tuple[str, str | None, str]]
         add(b, None, "name")
         for v in _declitic(b):
             add(v, None, "name")
-    for b in list(out):
-        words = b[0].split(" ")
+    for found in list(out):
+        words = found[0].split(" ")
         if len(words) > 2 and " ".join(words[-2:]) in _DIR_SUFFIX:
             add(" ".join(words[:-2]), None, "name")
         elif len(words) > 1 and words[-1] in _DIR_SUFFIX:
             add(" ".join(words[:-1]), None, "name")
-    for b in list(out):
-        words = b[0].split(" ")
+    for found in list(out):
+        words = found[0].split(" ")
         if len(words) > 1 and words[0] in _HEADS:
             rest = " ".join(words[1:])
             add(rest, _HEADS[words[0]], "head")
@@ -152,9 +151,9 @@ def _candidates_uncached(gaz: Gazetteer, m: Mention) -> tuple[Sequence[Place], s
         best: list[Place] = []
         for n in range(min(len(words), gaz.max_words), 0, -1):
             for i in range(0, len(words) - n + 1):
-                cands = [p for p in gaz.lookup(" ".join(words[i : i + n])) if _contained_ok(p)]
-                if cands:
-                    best = cands
+                inner = [p for p in gaz.lookup(" ".join(words[i : i + n])) if _contained_ok(p)]
+                if inner:
+                    best = inner
                     break
             if best:
                 return best, None, "contained"
@@ -296,7 +295,7 @@ def _nisba_index(gaz: Gazetteer) -> dict[str, str]:
 _FOCUS_ALSO = {"EH": "MA"}
 
 
-def _score(p: Place, head: str | None, focus: Counter[str], total: float) -> float:
+def _score(p: Place, head: str | None, focus: Mapping[str, float], total: float) -> float:
     s = _KIND_PRIOR.get(p.kind, 0.5) + population_score(p.population)
     if head == "city" and p.kind in ("city", "capital"):
         s += 3.0
@@ -331,16 +330,17 @@ def resolve_mentions(
     gaz = gaz or default_gazetteer()
     found = [_candidates(gaz, m) for m in mentions]
     # Country focus: explicit country mentions and places with a single candidate country.
-    focus: Counter[str] = Counter()
+    focus: dict[str, float] = {}  # nationality adjectives weigh half (below)
     for cands, _, _ in found:
         countries = {p.country for p in cands if p.country}
         if len(countries) == 1:
-            focus[next(iter(countries))] += 1
+            c = next(iter(countries))
+            focus[c] = focus.get(c, 0.0) + 1.0
     if any(len(c) > 1 for c, _, _ in found):  # context matters only for ambiguous names
         nisba = _nisba_index(gaz)
         ctx = context_keys() if callable(context_keys) else context_keys
         for cc in filter(None, map(nisba.get, ctx)):
-            focus[cc] += 0.5
+            focus[cc] = focus.get(cc, 0.0) + 0.5
     total = sum(focus.values())
     if text is not None:
         found = [
@@ -382,7 +382,7 @@ def resolve_mentions(
 
 
 def _resolved_attrs(
-    cands: Sequence[Place], head: str | None, method: str, focus: Counter[str], total: float
+    cands: Sequence[Place], head: str | None, method: str, focus: Mapping[str, float], total: float
 ) -> dict[str, object]:
     """Attrs of a mention resolved to the best-scored of ``cands`` (non-empty)."""
     if len(cands) == 1:  # nothing to rank: the score does not matter

@@ -31,6 +31,7 @@ from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import cue_lexicon, speaker_lexicon
+from rasd.extract.spanindex import SpanIndex
 from rasd.extract.speakers import MAX_BACK, _places_index, entity_link, resolve, root_of
 from rasd.extract.words import (
     COMMA,
@@ -119,6 +120,7 @@ class _Extractor:
         self.skip_to = 0  # char offset before which no new statement may start
         # words whose first letter the text layer split off as و/ف ("ووصفها", not "وكيل")
         self.conj_starts = view.conj_starts
+        self.places_index: SpanIndex | None = None  # built when a speaker test needs it
 
     # ----------------------------------------------------------------- word helpers
     def words_in(self, span: tuple[int, int]) -> range:

@@ -124,9 +124,9 @@ MAX_BACK = 200
 
 def _places_index(ex: _Extractor) -> SpanIndex:
     """The document's places, indexed once per extractor (lookups per speaker stay cheap)."""
-    idx = getattr(ex, "_places_index", None)
+    idx = ex.places_index
     if idx is None:
-        idx = ex._places_index = SpanIndex(ex.doc.layer("places"))  # type: ignore[attr-defined]
+        idx = ex.places_index = SpanIndex(ex.doc.layer("places"))
     return idx
 
 
@@ -185,8 +185,7 @@ def resolve(ex: _Extractor) -> None:
             q.kind = qs[root_of(qs, n - 1)].kind
     for q in qs:
         if q.speaker is None and q.antecedent is not None:
-            root = qs[root_of(qs, q.antecedent)]
-            q.kind = root.kind
+            q.kind = qs[root_of(qs, q.antecedent)].kind
 
 
 def _says_same(ex: _Extractor, span: tuple[int, int]) -> bool:

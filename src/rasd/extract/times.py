@@ -659,9 +659,12 @@ def day_range(s: Stream) -> list[Cand]:
         fut = _future_ctx(s, m.start("x"))
 
         def res(anchor: dt.date | None) -> dict[str, Any]:
-            if y is None and anchor is None:
+            if y is not None:
+                yy = y
+            elif anchor is None:
                 return {"type": "DATE", "value": f"XXXX-{mon:02d}-{d0:02d}", "anchor": "publication"}
-            yy = y if y is not None else _month_year(mon, direction, anchor, fut)
+            else:
+                yy = _month_year(mon, direction, anchor, fut)
             v = f"{yy:04d}-{mon:02d}-{d0:02d}" if _valid(yy, mon, d0) else None
             return {"type": "DATE", "value": v,
                     "anchor": "absolute" if y is not None else "publication"}
