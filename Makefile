@@ -9,13 +9,21 @@ PORT   ?= 8321
 
 .PHONY: install demo test lint bench clean browser
 
-$(BIN)/rasd: pyproject.toml
+# the hot extractor modules are compiled with mypyc at install (rasd.native); an edit to one
+# of them recompiles on the next make install/test/demo (pure Python runs meanwhile)
+COMPILED := $(foreach m,times places speakers quotes,src/rasd/extract/$(m).py)
+
+$(BIN)/rasd: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.compiled
+
+$(VENV)/.compiled: $(COMPILED) | $(BIN)/rasd
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
 
-install: $(BIN)/rasd
+install: $(BIN)/rasd $(VENV)/.compiled
 
 # Debian's chromium for the browser tests (never a downloaded browser).
 browser:
@@ -40,4 +48,5 @@ bench: install
 	for b in bench/*.py; do $(BIN)/python $$b; done
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache artifacts
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache artifacts .mypy_cache
+	rm -f src/*.so src/rasd/extract/*.so src/rasd/extract/_compiled.json

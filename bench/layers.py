@@ -8,6 +8,7 @@ more than ``--budget`` (default 30 %) of it are flagged.
 
     python bench/layers.py                 # ~500 documents
     python bench/layers.py --docs 100 --json
+    RASD_PURE_PYTHON=1 python bench/layers.py   # the same without the compiled extractors
 
 Times are process CPU time (robust on a shared machine); the first pass over the distinct
 samples is a warm-up (lexicons, models and caches load
@@ -23,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from rasd import native
 from rasd.config import DEFAULT_COMPONENTS
 from rasd.doc import Document
 from rasd.errors import RasdError
@@ -114,11 +116,12 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     rep = run(args.docs, args.budget)
+    rep["build"] = native.describe()  # compiled extractors or pure Python
     if args.json:
         print(json.dumps(rep, indent=2))
         return
     print(f"{rep['documents']} documents ({rep['distinct_samples']} distinct samples, "
-          f"{rep['mean_chars']} chars on average)")
+          f"{rep['mean_chars']} chars on average); {rep['build']}")
     print(f"{'component':<14}{'ms/doc':>10}{'median':>10}{'p95 ms':>10}{'vs text':>10}")
     for r in rep["layers"]:
         vs = "" if r["vs_text"] is None else f"{100 * r['vs_text']:.0f} %"

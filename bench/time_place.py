@@ -9,15 +9,21 @@ warmed on one half of the corpus, and each document of the other half is analyse
 the halves swap).  The fastest of the repeats counts (as ``timeit`` advises: noise only adds
 time); layers are timed interleaved per document so machine load hits them alike;
 one-off costs (regex compilation, gazetteer loading) are warmed up first and reported apart.
+The times and places modules are compiled with mypyc at install (``rasd.native``); with
+``--baseline`` the same measurement first runs on their pure-Python sources, for comparison.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+from rasd import native
 from rasd.config import Config
 from rasd.doc import Document, Meta, Span
 from rasd.pipeline import get_component
@@ -62,7 +68,15 @@ def _clock(fn, doc: Document, cfg: Config) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--baseline", action="store_true",
+                    help="first run the same measurement on the pure-Python extractors")
     args = ap.parse_args()
+    if args.baseline and os.environ.get(native.PURE_ENV) != "1":
+        print("== baseline: pure Python", flush=True)
+        env = dict(os.environ, **{native.PURE_ENV: "1"})
+        subprocess.run([sys.executable, __file__, "--repeat", str(args.repeat)], env=env,
+                       check=True)
+        print(f"== as installed ({native.describe()})", flush=True)
     cfg = Config(published="2023-01-01")
     text_c = get_component("text").func
     times_c = get_component("times").func
@@ -119,6 +133,7 @@ def main() -> None:
 
     print(f"documents: {n} (mean {sum(map(len, texts)) / n:.0f} chars); one-off warm-up "
           f"{warmup * 1000:.0f} ms (regexes, gazetteer); CPU time per document")
+    print(native.describe())
     print(f"text layer            {ms(t_text):7.3f} ms/doc")
     print(f"times                 {ms(t_times):7.3f} ms/doc")
     if t_places_ent:

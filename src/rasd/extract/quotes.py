@@ -101,6 +101,10 @@ class Quote:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _speaker_of(q: Quote) -> tuple[int, int] | None:
+    return q.speaker
+
+
 class _Extractor:
     """One pass over one document; keeps the word list and lexicons at hand."""
 
@@ -419,7 +423,9 @@ class _Extractor:
             via = q.speaker
             q.speaker = None
             end = self._speaker_after(q, j + 2, b)
-            if q.speaker is None:
+            # re-read through a call: a type checker (and mypyc, which compiles this module)
+            # would otherwise keep ``q.speaker`` narrowed to the None assigned above
+            if _speaker_of(q) is None:
                 q.speaker = via
                 return np_end
             q.via = via

@@ -1,0 +1,85 @@
+"""The mypyc-compiled extractors and their pure-Python sources give the same documents.
+
+Compilation must change speed only.  mypyc does differ from CPython where the type annotations
+are wrong (it checks them at run time) or where a checker narrows an attribute that a call has
+since changed; comparing both builds on real articles is what catches that.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd import native
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# analyses every bundled article and every evaluation text, prints {path: document JSON}
+_DUMP = r"""
+import json, sys
+from pathlib import Path
+import rasd
+from rasd.native import status
+paths = [Path(p) for p in sys.argv[1:]]
+out = {"status": status(), "docs": {}}
+texts = {str(p): p.read_text(encoding="utf-8") for p in paths}
+texts["all, as one long document"] = "\n\n".join(texts.values())
+for name, text in texts.items():
+    doc = rasd.analyze(text, rasd.Meta(published="2023-05-01"))
+    out["docs"][name] = doc.to_dict()
+print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+"""
+
+
+def _texts() -> list[str]:
+    paths = sorted((ROOT / "samples").glob("*.txt"))
+    paths += sorted((ROOT / "eval").rglob("*.txt"))
+    return [str(p) for p in paths]
+
+
+def _dump(pure: bool) -> dict:
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env.pop(native.PURE_ENV, None)
+    if pure:
+        env[native.PURE_ENV] = "1"
+    res = subprocess.run([sys.executable, "-c", _DUMP, *_texts()], env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-3000:]
+    return json.loads(res.stdout)
+
+
+def test_guard_reads_the_sources_when_asked(tmp_path):
+    # a package folder with a "compiled" module whose source differs from the manifest
+    pkg = tmp_path / "pkgx"
+    pkg.mkdir()
+    (pkg / "mod.py").write_text("WHO = 'source'\n", encoding="utf-8")
+    import importlib.machinery
+
+    (pkg / f"mod{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a library")
+    (pkg / native.MANIFEST).write_text(json.dumps({"mod": "0" * 64}), encoding="utf-8")
+    assert native.guard("pkgx", pkg, ("mod",)) == {"mod": "stale"}
+    (pkg / native.MANIFEST).write_text(
+        json.dumps({"mod": native.source_hash(pkg / "mod.py")}), encoding="utf-8")
+    assert native.guard("pkgx", pkg, ("mod",)) == {"mod": "compiled"}
+    (pkg / f"mod{importlib.machinery.EXTENSION_SUFFIXES[0]}").unlink()
+    assert native.guard("pkgx", pkg, ("mod",)) == {"mod": "pure"}
+
+
+@pytest.mark.slow
+def test_compiled_and_pure_python_agree():
+    compiled = _dump(pure=False)
+    if set(compiled["status"].values()) != {"compiled"}:
+        pytest.skip(f"extractors not compiled in this install: {native.describe()}")
+    pure = _dump(pure=True)
+    assert set(pure["status"].values()) == {"forced-pure"}
+    assert len(compiled["docs"]) > 100
+    for name, doc in compiled["docs"].items():
+        other = pure["docs"][name]
+        for layer in sorted(set(doc["layers"]) | set(other["layers"])):
+            assert doc["layers"].get(layer) == other["layers"].get(layer), (name, layer)
+        assert doc == other, name
