@@ -22,8 +22,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
 
 from rasd.config import Config
 from rasd.doc import Document, Span, trusted_span
@@ -339,14 +337,15 @@ def resolve_mentions(
     if any(len(c) > 1 for c, _, _ in found):  # context matters only for ambiguous names
         nisba = _nisba_index(gaz)
         ctx = context_keys() if callable(context_keys) else context_keys
-        for cc in filter(None, map(nisba.get, ctx)):
-            focus[cc] = focus.get(cc, 0.0) + 0.5
+        for k in ctx:
+            cc = nisba.get(k)
+            if cc is not None:
+                focus[cc] = focus.get(cc, 0.0) + 0.5
     total = sum(focus.values())
     if text is not None:
-        found = [
-            (c, "city", meth) if head is None and c and _is_dateline(text, m) else (c, head, meth)
-            for m, (c, head, meth) in zip(mentions, found, strict=True)
-        ]
+        for i, (cands, head, meth) in enumerate(found):
+            if head is None and cands and _is_dateline(text, mentions[i]):
+                found[i] = (cands, "city", meth)
     # One sense per discourse: a name made explicit once ("مدينة طرابلس", a dateline) keeps
     # that reading for its other, bare mentions in the same document.
     explicit: dict[int, str] = {}  # candidate lists are shared objects per name key
@@ -366,7 +365,9 @@ def resolve_mentions(
     out: list[Span] = []
     # a name repeated in the document has the same candidates, head and focus: score it once
     done: dict[tuple[int, str | None, str], dict[str, object]] = {}
-    for m, (cands, head, method), sid in zip(mentions, found, ids, strict=True):
+    for i, (cands, head, method) in enumerate(found):
+        m = mentions[i]
+        sid = ids[i]
         if cands:
             ck = (id(cands), head, method)  # candidate tuples are shared per name key
             base = done.get(ck)
@@ -608,10 +609,6 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     return Mention(start, m.end, m.label, text[start : m.end], None, m.entity_id)
 
 
-_PKEY = itemgetter(3)  # Token.key
-_PDET = itemgetter(7)  # Token.det
-
-
 @component("places", requires=("tokens",), assigns=("places",))
 def places_component(doc: Document, config: Config) -> None:
     """Resolve the document's place mentions (entities layer, else gazetteer on tokens)."""
@@ -623,8 +620,7 @@ def places_component(doc: Document, config: Config) -> None:
     def keys() -> Iterable[str]:
         # nationality adjectives ("الأردني") are stems with the article: only those pieces
         # of the text layer's view are looked up (C-level maps, no Python step per token)
-        pieces = text_view(doc).pieces
-        return compress(map(_PKEY, pieces), map(_PDET, pieces))
+        return [t[3] for t in text_view(doc).pieces if t[7]]  # Token.key where Token.det
 
     spans = resolve_mentions(mentions, gaz, doc.text, keys, id_prefix="pl")
     doc.set_layer("places", spans, "pl")
