@@ -16,7 +16,7 @@ from setuptools import setup
 ROOT = Path(__file__).resolve().parent
 PKG = ROOT / "src" / "rasd" / "extract"
 # keep in step with rasd.native.COMPILED (setup.py cannot import the package it builds)
-COMPILED = ("times", "places", "speakers", "quotes")
+COMPILED = ("words", "boilerplate", "times", "places", "speakers", "quotes", "events", "claims")
 MANIFEST = PKG / "_compiled.json"
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import ModuleType
 
 #: Modules of ``rasd.extract`` compiled by ``setup.py`` (one build, one shared C library).
-COMPILED = ("times", "places", "speakers", "quotes")
+COMPILED = ("words", "boilerplate", "times", "places", "speakers", "quotes", "events", "claims")
 #: Written by ``setup.py`` next to the modules: ``{module: sha256 of the compiled source}``.
 MANIFEST = "_compiled.json"
 PURE_ENV = "RASD_PURE_PYTHON"

@@ -187,7 +187,7 @@ def mark_boilerplate(doc: Document, config: Config) -> None:
     text = doc.text
     view = normalize(text, config.norm)
     key = fold_key(view.text, config.norm)
-    spans = []
+    spans: list[Span] = []
     for m in re.finditer(r"[^\n]+", key):
         rule = classify_key(m.group())
         if not rule:

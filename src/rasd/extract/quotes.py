@@ -117,6 +117,15 @@ class _Extractor:
         self.bounds = view.bounds
         self.cues = cue_lexicon()
         self.lex = speaker_lexicon()
+        # the tables read per word, typed: compiled (rasd.native), a typed set test is a C call
+        cues = self.cues
+        self.first_words: frozenset[str] = cues["first_words"]
+        self.verbs: dict[str, dict[str, Any]] = cues["verbs"]
+        self.parts: dict[str, dict[str, Any]] = cues["participles"]
+        self.prep_first: set[str] = cues["prep_first"]
+        self.preps: list[tuple[str, ...]] = cues["prepositional"]
+        self.markers: set[str] = cues["markers"]
+        self.cpreps: set[str] = cues["content_preps"]
         self.entities = sorted(doc.layer("entities"), key=lambda s: s.start)
         self.ent_starts = [x.start for x in self.entities]
         self.ent_maxlen = max((x.end - x.start for x in self.entities), default=0)
@@ -125,6 +134,7 @@ class _Extractor:
         # words whose first letter the text layer split off as و/ف ("ووصفها", not "وكيل")
         self.conj_starts = view.conj_starts
         self.places_index: SpanIndex | None = None  # built when a speaker test needs it
+        self.has_boilerplate = bool(doc.layers.get("boilerplate"))  # most articles: none
 
     # ----------------------------------------------------------------- word helpers
     def words_in(self, span: tuple[int, int]) -> range:
@@ -152,7 +162,7 @@ class _Extractor:
         w = self.words[i]
         if w.kind != "word":
             return None
-        table = self.cues["verbs"]
+        table = self.verbs
         key = w.key
         if w.norm.endswith(("يدعى", "تدعى")):
             return None  # "ويُدعى" (is called), not "يدّعي" (claims)
@@ -163,7 +173,7 @@ class _Extractor:
         return None
 
     def participle_cue(self, i: int) -> dict[str, Any] | None:
-        parts = self.cues["participles"]
+        parts = self.parts
         key = self.words[i].key
         hit = parts.get(key)  # the whole word is always the first variant
         if hit is not None:
@@ -174,11 +184,11 @@ class _Extractor:
     def prep_cue(self, i: int) -> int:
         """Length in words of a prepositional cue starting at ``i`` (0 if none)."""
         key0 = self.words[i].key
-        first = self.cues["prep_first"]
+        first = self.prep_first
         if key0 not in first and key0[1:] not in first:
             return 0
         vs0 = variants(key0)[:2]
-        for seq in self.cues["prepositional"]:
+        for seq in self.preps:
             if seq[0] not in vs0:
                 continue  # the first part is compared with the same variants below
             ok = True
@@ -216,7 +226,7 @@ class _Extractor:
             if self.opens_quote(i) and self.quoted_name(i) is None:
                 return 1
             return 0
-        if w.key in self.cues["markers"]:
+        if w.key in self.markers:
             if w.key == "ان" and i > 0 and (
                 self.words[i - 1].key == "سي"
                 or (i > 1 and self.words[i - 1].key == "ان" and self.words[i - 2].key == "سي")
@@ -224,10 +234,10 @@ class _Extractor:
                 return 0  # "سي إن إن" (CNN) is a name, not "إنّ"
             return 1
         if (
-            w.key in self.cues["content_preps"]
+            w.key in self.cpreps
             and w.norm != "علي"  # the name Ali folds like the preposition على
             and i + 1 < len(self.words)
-            and self.words[i + 1].key in self.cues["markers"]
+            and self.words[i + 1].key in self.markers
         ):
             return 2
         return 0
@@ -272,7 +282,7 @@ class _Extractor:
 
     # ----------------------------------------------------------------- main loop
     def run(self) -> list[Quote]:
-        first = self.cues["first_words"]
+        first = self.first_words
         words = self.words
         # only words a cue can start with are visited (one comprehension, not a Python loop
         # step per word); a statement may consume words, so later ones resume after it
@@ -305,7 +315,9 @@ class _Extractor:
         ):
             return 0  # "عن ذكر اسمه", "ما تقر به": a verbal noun or relative clause
         w = self.words[i]
-        if in_boilerplate(self.doc, w.start, w.end) or self._inside_content(w.start):
+        if (self.has_boilerplate and in_boilerplate(self.doc, w.start, w.end)) or (
+            self._inside_content(w.start)
+        ):
             return 0
         if not info["strong"] and not self._weak_cue_position(i):
             return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
@@ -317,9 +329,9 @@ class _Extractor:
         # the checks below are guarded by cheap set lookups that are necessary conditions of
         # the helper they guard (this loop runs over up to 40 words for every cue)
         words = self.words
-        verbs = self.cues["verbs"]
-        markers = self.cues["markers"]
-        cpreps = self.cues["content_preps"]
+        verbs = self.verbs
+        markers = self.markers
+        cpreps = self.cpreps
         limit = min(end, i + 1 + MAX_GAP_WORDS)
         obj = info["object"]
         by_object = False
@@ -506,7 +518,7 @@ class _Extractor:
             w = self.words[j]
             if w.kind == "punct" and w.norm not in "()\"“”«»":
                 break
-            if w.key in CLAUSE_BOUNDARIES or w.key in self.cues["markers"]:
+            if w.key in CLAUSE_BOUNDARIES or w.key in self.markers:
                 break
             if self.verb_cue(j) or self.participle_cue(j):
                 break
@@ -1119,8 +1131,9 @@ class _Extractor:
             if info and info["relay"]:
                 self._relay(q, a, end)
             a += 1
-        if in_boilerplate(self.doc, words[i].start, words[i].end) or self._inside_content(
-            words[i].start
+        wi = words[i]
+        if (self.has_boilerplate and in_boilerplate(self.doc, wi.start, wi.end)) or (
+            self._inside_content(wi.start)
         ):
             return 0
         if q.speaker is None:
@@ -1243,12 +1256,13 @@ def extract(doc: Document) -> list[Span]:
 
 
 def _span_of(q: Quote) -> tuple[int, int]:
-    pts = [q.cue]
-    if q.speaker:
-        pts.append(q.speaker)
-    if q.content:
-        pts.append(q.content)
-    return min(p[0] for p in pts), max(p[1] for p in pts)
+    """The extent of a statement: its cue, speaker and content together."""
+    a, b = q.cue
+    for part in (q.speaker, q.content):
+        if part:
+            a = min(a, part[0])
+            b = max(b, part[1])
+    return a, b
 
 
 @component("quotes", requires=("tokens", "sentences"), assigns=("quotes",))

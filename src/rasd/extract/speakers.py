@@ -138,24 +138,39 @@ def resolve(ex: _Extractor) -> None:
             q.kind = classify_speaker(ex, q.speaker)
     heads: dict[tuple[int, int], tuple[str, str]] = {}
     keys: dict[tuple[int, int], set[str]] = {}
+    texts: dict[tuple[int, int], str] = {}
+    text = ex.text
 
+    # per speaker span, computed once (a span is compared with up to MAX_BACK others)
     def head_of(span: tuple[int, int]) -> tuple[str, str]:
-        if span not in heads:
-            heads[span] = _head_key(ex, span)
-        return heads[span]
+        h = heads.get(span)
+        if h is None:
+            h = heads[span] = _head_key(ex, span)
+        return h
 
     def keys_of(span: tuple[int, int]) -> set[str]:
-        if span not in keys:
-            keys[span] = _keys(ex, span)
-        return keys[span]
+        k = keys.get(span)
+        if k is None:
+            k = keys[span] = _keys(ex, span)
+        return k
+
+    def text_of(span: tuple[int, int]) -> str:
+        t = texts.get(span)
+        if t is None:
+            t = texts[span] = text[span[0]:span[1]]
+        return t
 
     for n, q in enumerate(qs):
-        if q.antecedent is not None or q.speaker is None:
+        sp = q.speaker
+        if q.antecedent is not None or sp is None:
             continue
-        first, last = head_of(q.speaker)
-        nwords = len([k for k in ex.words_in(q.speaker)
-                      if ex.words[k].kind in ("word", "latin")])
-        anaphoric = _is_anaphoric(ex, q.speaker)
+        first, last = head_of(sp)
+        inside = ex.words_in(sp)
+        nwords = len([k for k in inside if ex.words[k].kind in ("word", "latin")])
+        anaphoric = _is_anaphoric(ex, sp)
+        own = text_of(sp)
+        mine = keys_of(sp)
+        definite = len(inside) > 0 and ex.words[inside[0]].key.startswith("ال")
         # look back at most MAX_BACK statements: exact for articles, linear for transcripts
         for m in range(n - 1, max(-1, n - 1 - MAX_BACK), -1):
             p = qs[m]
@@ -164,22 +179,22 @@ def resolve(ex: _Extractor) -> None:
             if ps is None:
                 continue
             pf, pl = head_of(ps)
-            same = ex.text[ps[0]:ps[1]] == ex.text[q.speaker[0]:q.speaker[1]]
+            same = text_of(ps) == own
             surname = nwords <= 2 and last == pl and q.kind == "named_person" and len(last) > 2
             head = anaphoric and first in (pf, pl) and first
             # a shortened repeat: "الرئيس الأميركي" after "الرئيس الأميركي جو بايدن" (a new
             # indefinite "مصدر في …" is another source and is not contained in the old one)
-            mine, theirs = keys_of(q.speaker), keys_of(p.speaker or ps)
+            other = p.speaker or ps
+            theirs = keys_of(other)
             shortened = (
-                q.speaker[0] != (p.speaker or ps)[0] and len(mine) < len(theirs)
-                and mine <= theirs and ex.words[ex.words_in(q.speaker)[0]].key.startswith("ال")
+                sp[0] != other[0] and len(mine) < len(theirs) and mine <= theirs and definite
             )
             if same or surname or head or shortened:
                 q.antecedent = m  # nearest coreferent quote; the chain leads to the first
                 if anaphoric or surname or shortened:
                     q.kind = qs[root].kind
                 break
-        if q.antecedent is None and anaphoric and n > 0 and _says_same(ex, q.speaker):
+        if q.antecedent is None and anaphoric and n > 0 and _says_same(ex, sp):
             # "وأبرز المسؤول الحكومي ذاته" after a named minister: whoever was just quoted
             q.antecedent = n - 1
             q.kind = qs[root_of(qs, n - 1)].kind

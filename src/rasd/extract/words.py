@@ -9,9 +9,6 @@ ask :func:`variants` for the candidates.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 from rasd.doc import Document
@@ -28,8 +25,25 @@ PREPOSITIONS = {"في", "عن", "من", "علي", "الي", "ب", "ل", "حول"
 DASH = {"-", "–", "—"}
 
 
-@lru_cache(maxsize=100_000)
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+
+
 def variants(key: str) -> tuple[str, ...]:
+    """The folded word and its proclitic-stripped readings, most specific first (memoized).
+
+    A plain dict memo rather than ``functools.lru_cache``: compiled (``rasd.native``), callers
+    in the same build reach it with a direct C call, which a cache wrapper object would not
+    allow.  Bounded: a long-running process forgets it past 100,000 forms.
+    """
+    v = _VARIANTS.get(key)
+    if v is None:
+        if len(_VARIANTS) >= 100_000:
+            _VARIANTS.clear()
+        v = _VARIANTS[key] = _variants(key)
+    return v
+
+
+def _variants(key: str) -> tuple[str, ...]:
     """The folded word and its proclitic-stripped readings, most specific first.
 
     و/ف (conjunction), then ب/ل/ك (preposition), then the article: "وللجيش" →
@@ -78,7 +92,7 @@ def doc_words(doc: Document) -> DocWords:
     if view is None:
         tv = text_view(doc)
         words = tv.words
-        view = DocWords(words, list(map(_START, words)),
+        view = DocWords(words, [w[0] for w in words],  # Word.start
                         _sentence_bounds(words, len(doc.layer("sentences"))),
                         frozenset(tv.conj_starts))
         doc.set_view(_VIEW, view, ("tokens", "sentences"))
@@ -86,21 +100,25 @@ def doc_words(doc: Document) -> DocWords:
 
 
 _VIEW = "words"
-_START = itemgetter(0)
-_SENT = itemgetter(5)
 
 
 def _sentence_bounds(words: list[Word], n_sentences: int) -> list[tuple[int, int]]:
-    """Bisect the sentence indices, which never decrease along the text (both builders walk
-    the sentences in order), instead of looping over every word."""
-    sents = list(map(_SENT, words))
+    """Per sentence, its ``[first, last+1)`` word range; ``(0, 0)`` for a sentence without
+    words.  One pass: the sentence indices never decrease along the text (both builders walk
+    the sentences in order)."""
     nb = max(n_sentences, 1)
-    if sents and sents[-1] >= nb:  # cannot happen with the builders above; stay correct
-        sents = [min(x, nb - 1) for x in sents]
-    out: list[tuple[int, int]] = []
-    a = 0
-    for k in range(nb):
-        b = bisect_left(sents, k + 1, a)
-        out.append((a, b) if b > a else (0, 0))
-        a = b
+    out: list[tuple[int, int]] = [(0, 0)] * nb
+    cur = -1
+    first = 0
+    for i, w in enumerate(words):
+        sent: int = w[5]  # Word.sent
+        if sent >= nb:  # cannot happen with the builders above; stay correct
+            sent = nb - 1
+        if sent != cur:
+            if cur >= 0:
+                out[cur] = (first, i)
+            cur = sent
+            first = i
+    if cur >= 0:
+        out[cur] = (first, len(words))
     return out
