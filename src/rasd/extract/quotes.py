@@ -105,6 +105,21 @@ def _speaker_of(q: Quote) -> tuple[int, int] | None:
     return q.speaker
 
 
+#: words that end a speaker phrase (:meth:`_Extractor._np_stop`): relative pronouns, time
+#: words, and the prepositions opening an adjunct ("في تصريح", "خلال مؤتمر")
+_NP_RELATIVES = frozenset(
+    ("الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذان", "اللتان"))
+_NP_ADJUNCT_PREPS = frozenset(("في", "خلال", "عبر", "لدي", "امام", "اثناء", "عقب", "ضمن", "بعد",
+                               "قبل", "اثر", "عند", "منذ"))
+_NP_SPEECH_NOUNS = frozenset((
+    "تصريح", "تصريحات", "حديث", "بيان", "مقابله", "لقاء", "مؤتمر", "كلمه",
+    "تغريده", "منشور", "رساله", "اتصال", "حوار", "اجتماع", "جلسه", "ندوه",
+    "صفحته", "حسابه", "صفحتها", "حسابها", "وقت", "حين",
+))
+_NP_TIME_WORDS = frozenset(("اليوم", "امس", "مساء", "صباح", "للصحفيين", "للصحافيين", "الاحد",
+                            "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"))
+
+
 class _Extractor:
     """One pass over one document; keeps the word list and lexicons at hand."""
 
@@ -146,7 +161,10 @@ class _Extractor:
         return range(a, b)
 
     def has(self, i: int, table: str) -> bool:
-        return not self.lex[table].isdisjoint(variants(self.words[i].key))
+        """Is a reading of word ``i`` (whole, or without its proclitics) in lexicon ``table``?"""
+        tbl = self.lex[table]
+        # any() over a generator compiles to a plain loop; isdisjoint would be a method lookup
+        return any(v in tbl for v in variants(self.words[i].key))
 
     def is_punct(self, i: int, chars: set[str] | str) -> bool:
         w = self.words[i]
@@ -722,19 +740,12 @@ class _Extractor:
             return True  # "تقرير للبنك الدولي صدر أمس", but "البيانات الصادرة عن المركز"
         if self.words[j].norm == "على":  # the preposition, not the name علي (same fold)
             return True
-        if key in ("الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذان", "اللتان"):
+        if key in _NP_RELATIVES:
             return True
-        if key in ("في", "خلال", "عبر", "لدي", "امام", "اثناء", "عقب", "ضمن", "بعد", "قبل", "اثر",
-                   "عند", "منذ"):
+        if key in _NP_ADJUNCT_PREPS:
             nxt = self.words[j + 1].key if j + 1 < len(self.words) else ""
-            return bool(set(variants(nxt)) & {
-                "تصريح", "تصريحات", "حديث", "بيان", "مقابله", "لقاء", "مؤتمر", "كلمه",
-                "تغريده", "منشور", "رساله", "اتصال", "حوار", "اجتماع", "جلسه", "ندوه",
-                "صفحته", "حسابه", "صفحتها", "حسابها", "وقت", "حين",
-            }) or key != "في"
-        if key in ("اليوم", "امس", "مساء", "صباح", "للصحفيين", "للصحافيين") or key in (
-            "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-        ):
+            return not _NP_SPEECH_NOUNS.isdisjoint(variants(nxt)) or key != "في"
+        if key in _NP_TIME_WORDS:
             return True
         if key in ("ل", "لـ"):
             return True
