@@ -29,22 +29,30 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span, trusted_span
 from rasd.extract import timewords as W
+from rasd.extract.regexfirst import FirstChars, first_chars
 from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Tokens, Word, tokenize_words
 from rasd.pipeline import component
 
+_FOLDED: dict[str, str] = {}
 
-@lru_cache(maxsize=4096)
+
 def F(s: str) -> str:
-    """Fold a pattern or word the way token keys are folded (length-preserving)."""
-    return fold_key(s)
+    """Fold a pattern or word the way token keys are folded (length-preserving).
+
+    Memoized: rules fold their literal words where they test them (``pre == F("منذ")``),
+    which would otherwise call the normalizer for every candidate.
+    """
+    f = _FOLDED.get(s)
+    if f is None:
+        f = _FOLDED[s] = fold_key(s)
+    return f
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -220,6 +228,10 @@ def _hijri_month_span(y: int, m: int) -> tuple[dt.date, dt.date]:
 
 # ----------------------------------------------------------------------------------------------
 # The word stream: one folded key per orthographic word, joined by spaces
+
+#: (first allowed match start, last allowed match start, end limit) in the joined string
+Window = tuple[int, int, int]
+
 @dataclass
 class Stream:
     text: str  # original document text
@@ -241,12 +253,14 @@ class Stream:
             self._index = idx
         return self._index
 
-    def around(self, words: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
+    def around(self, words: frozenset[str], before: int, after: int) -> list[Window]:
         """Windows of ``before``/``after`` words around any word of ``words``.
 
         Each rule is anchored on a closed vocabulary (month names, units, "الساعة" …) and runs
-        its regex only there (``pos``/``endpos``): most of a news text cannot hold a time
-        expression, and scanning it all with every rule would cost more than tokenizing.
+        its regex only there: most of a news text cannot hold a time expression, and scanning
+        it all with every rule would cost more than tokenizing.  A window is ``(a, last, b)``:
+        a match may start at a word from ``a`` up to the anchor word at ``last`` (every
+        expression contains an anchor word) and must end by ``b``.
         """
         # rules sharing an anchor set find its hits once (the sets are module constants:
         # :data:`RULE_ANCHORS`, so their ids are stable)
@@ -259,17 +273,18 @@ class Stream:
             self._hits[id(words)] = hits
         if not hits:
             return []
-        out: list[tuple[int, int]] = []
+        out: list[Window] = []
         keys, pos = self.keys, self.pos
         last = len(keys) - 1
         for i in hits:
             a = pos[i - before if i > before else 0]
             j = i + after if i + after < last else last
             b = pos[j] + len(keys[j])
-            if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], b if b > out[-1][1] else out[-1][1])
+            if out and a <= out[-1][2]:
+                pa, _, pb = out[-1]
+                out[-1] = (pa, pos[i], b if b > pb else pb)
             else:
-                out.append((a, b))
+                out.append((a, pos[i], b))
         return out
 
     def word_at(self, a: int) -> int:
@@ -493,41 +508,61 @@ def rule(func: Rule) -> Rule:
     return func
 
 
-def _matches(pattern: re.Pattern[str], s: Stream, windows: list[tuple[int, int]]
+def _matches(pattern: re.Pattern[str], s: Stream, windows: list[Window]
              ) -> list[re.Match[str]]:
-    """The matches ``finditer`` would give inside ``windows`` (see :meth:`Stream.around`),
-    tried only where a word starts.
+    """The matches of ``pattern`` that start in ``windows`` (see :meth:`Stream.around`), as
+    ``finditer`` would give them (leftmost, non-overlapping), tried only where a word starts.
 
     Every rule pattern opens with ``(?<![^ ])``: a match can only start at a word, so trying
-    the ~8 word starts of a window finds the same leftmost, non-overlapping matches as a scan
-    of its ~60 characters, where the regex engine pays a failed attempt at every position.
+    the few word starts before an anchor finds what a scan of every character of the window
+    finds, without the regex engine's failed attempt at each position.
     """
     out: list[re.Match[str]] = []
     joined = s.joined
     pos = s.pos
     n = len(pos)
-    for a, b in windows:
+    match = pattern.match  # bound once: a method lookup per call costs as much as a try
+    # the characters a match can start with: a word starting otherwise is not tried at all
+    first = _FIRST.get(id(pattern), _UNSET)
+    if first is _UNSET:
+        first = _FIRST[id(pattern)] = first_chars(pattern)
+    chars: frozenset[str] | None = None
+    digits = False
+    if isinstance(first, FirstChars):
+        chars = first.chars
+        digits = first.digits
+    for a, last, b in windows:
         k = bisect.bisect_left(pos, a)
         end = a
         while k < n:
             p = pos[k]
-            if p >= b:
+            if p > last:
                 break
             k += 1
             if p < end:
                 continue  # inside the previous match
-            m = pattern.match(joined, p, b)
+            if chars is not None:
+                c = joined[p]
+                if c not in chars and not (digits and c.isdecimal()):
+                    continue
+            m = match(joined, p, b)
             if m is not None:
                 out.append(m)
                 end = m.end()
     return out
 
 
+_UNSET = object()
+#: id of a rule pattern (a module constant) -> FirstChars | None (see regexfirst); by id, as
+#: hashing a Pattern hashes its whole compiled program
+_FIRST: dict[int, object] = {}
+
+
 def _cands(
     pattern: re.Pattern[str],
     s: Stream,
     build: Callable[[re.Match[str], Stream], Cand | None],
-    windows: list[tuple[int, int]],
+    windows: list[Window],
 ) -> list[Cand]:
     out = []
     for m in _matches(pattern, s, windows):
