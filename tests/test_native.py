@@ -83,3 +83,11 @@ def test_compiled_and_pure_python_agree():
         for layer in sorted(set(doc["layers"]) | set(other["layers"])):
             assert doc["layers"].get(layer) == other["layers"].get(layer), (name, layer)
         assert doc == other, name
+
+
+def test_build_files_compile_the_guarded_modules():
+    # setup.py (which cannot import the package) and the Makefile name the same modules
+    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"COMPILED = {native.COMPILED!r}" in setup
+    assert "foreach m," + " ".join(native.COMPILED) + "," in make
