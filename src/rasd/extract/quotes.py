@@ -150,15 +150,21 @@ class _Extractor:
         self.conj_starts = view.conj_starts
         self.places_index: SpanIndex | None = None  # built when a speaker test needs it
         self.has_boilerplate = bool(doc.layers.get("boilerplate"))  # most articles: none
+        self.spans_words: dict[tuple[int, int], range] = {}  # memo of words_in
 
     # ----------------------------------------------------------------- word helpers
     def words_in(self, span: tuple[int, int]) -> range:
-        """Indices of the words inside the character span (bisect on word starts)."""
+        """Indices of the words inside the character span (bisect on word starts); memoized
+        per span, as a speaker span is asked for again by every test on it."""
+        hit = self.spans_words.get(span)
+        if hit is not None:
+            return hit
         a = bisect.bisect_left(self.starts, span[0])
         b = bisect.bisect_right(self.starts, span[1] - 1)
         while b > a and self.words[b - 1].end > span[1]:
             b -= 1
-        return range(a, b)
+        r = self.spans_words[span] = range(a, b)
+        return r
 
     def has(self, i: int, table: str) -> bool:
         """Is a reading of word ``i`` (whole, or without its proclitics) in lexicon ``table``?"""

@@ -130,46 +130,51 @@ def _places_index(ex: _Extractor) -> SpanIndex:
     return idx
 
 
+class _SpanFacts:
+    """Head words, word keys and text of speaker spans, each computed once per span."""
+
+    def __init__(self, ex: _Extractor) -> None:
+        self.ex = ex
+        self.heads: dict[tuple[int, int], tuple[str, str]] = {}
+        self.keyed: dict[tuple[int, int], set[str]] = {}
+        self.texts: dict[tuple[int, int], str] = {}
+
+    def head(self, span: tuple[int, int]) -> tuple[str, str]:
+        h = self.heads.get(span)
+        if h is None:
+            h = self.heads[span] = _head_key(self.ex, span)
+        return h
+
+    def keys(self, span: tuple[int, int]) -> set[str]:
+        k = self.keyed.get(span)
+        if k is None:
+            k = self.keyed[span] = _keys(self.ex, span)
+        return k
+
+    def text(self, span: tuple[int, int]) -> str:
+        t = self.texts.get(span)
+        if t is None:
+            t = self.texts[span] = self.ex.text[span[0]:span[1]]
+        return t
+
+
 def resolve(ex: _Extractor) -> None:
     """Kinds for every speaker, then antecedents for anaphoric and repeated mentions."""
     qs = ex.quotes
     for q in qs:
         if q.speaker is not None:
             q.kind = classify_speaker(ex, q.speaker)
-    heads: dict[tuple[int, int], tuple[str, str]] = {}
-    keys: dict[tuple[int, int], set[str]] = {}
-    texts: dict[tuple[int, int], str] = {}
-    text = ex.text
-
-    # per speaker span, computed once (a span is compared with up to MAX_BACK others)
-    def head_of(span: tuple[int, int]) -> tuple[str, str]:
-        h = heads.get(span)
-        if h is None:
-            h = heads[span] = _head_key(ex, span)
-        return h
-
-    def keys_of(span: tuple[int, int]) -> set[str]:
-        k = keys.get(span)
-        if k is None:
-            k = keys[span] = _keys(ex, span)
-        return k
-
-    def text_of(span: tuple[int, int]) -> str:
-        t = texts.get(span)
-        if t is None:
-            t = texts[span] = text[span[0]:span[1]]
-        return t
-
+    facts = _SpanFacts(ex)  # per speaker span, computed once: compared with up to MAX_BACK
     for n, q in enumerate(qs):
         sp = q.speaker
         if q.antecedent is not None or sp is None:
             continue
-        first, last = head_of(sp)
+        first, last = facts.head(sp)
         inside = ex.words_in(sp)
         nwords = len([k for k in inside if ex.words[k].kind in ("word", "latin")])
         anaphoric = _is_anaphoric(ex, sp)
-        own = text_of(sp)
-        mine = keys_of(sp)
+        own = facts.text(sp)
+        mine = facts.keys(sp)
         definite = len(inside) > 0 and ex.words[inside[0]].key.startswith("ال")
         # look back at most MAX_BACK statements: exact for articles, linear for transcripts
         for m in range(n - 1, max(-1, n - 1 - MAX_BACK), -1):
@@ -178,14 +183,14 @@ def resolve(ex: _Extractor) -> None:
             ps = qs[root].speaker if qs[root].speaker else p.speaker
             if ps is None:
                 continue
-            pf, pl = head_of(ps)
-            same = text_of(ps) == own
+            pf, pl = facts.head(ps)
+            same = facts.text(ps) == own
             surname = nwords <= 2 and last == pl and q.kind == "named_person" and len(last) > 2
             head = anaphoric and first in (pf, pl) and first
             # a shortened repeat: "الرئيس الأميركي" after "الرئيس الأميركي جو بايدن" (a new
             # indefinite "مصدر في …" is another source and is not contained in the old one)
             other = p.speaker or ps
-            theirs = keys_of(other)
+            theirs = facts.keys(other)
             shortened = (
                 sp[0] != other[0] and len(mine) < len(theirs) and mine <= theirs and definite
             )
@@ -209,11 +214,18 @@ def _says_same(ex: _Extractor, span: tuple[int, int]) -> bool:
 
 
 def root_of(qs: list[Quote], m: int) -> int:
-    seen = set()
-    while qs[m].antecedent is not None and m not in seen:
+    """The first statement of ``m``'s chain of antecedents (a cycle stops where it repeats)."""
+    a = qs[m].antecedent
+    if a is None:
+        return m  # most statements: no set to build
+    seen = {m}
+    m = a
+    while True:
+        a = qs[m].antecedent
+        if a is None or m in seen:
+            return m
         seen.add(m)
-        m = qs[m].antecedent  # type: ignore[assignment]
-    return m
+        m = a
 
 
 def entity_link(
