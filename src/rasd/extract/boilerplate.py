@@ -215,20 +215,18 @@ def in_boilerplate(doc: Document, start: int, end: int) -> bool:
     if idx is None:
         idx = _line_index(lines)
         doc.set_view("boilerplate_index", idx, ("boilerplate",))
-    if idx is _UNSORTED:  # spans added out of order or overlapping: scan them
+    ordered, starts, ends = idx
+    if not ordered:  # spans added out of order or overlapping: scan them
         return any(s.start <= start and end <= s.end for s in lines)
-    starts, ends = idx
     k = bisect.bisect_right(starts, start) - 1
     return k >= 0 and end <= ends[k]
 
 
-_UNSORTED = ((), ())
-
-
-def _line_index(lines: list[Span]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Starts and ends of disjoint lines in text order, or :data:`_UNSORTED`."""
+def _line_index(lines: list[Span]) -> tuple[bool, tuple[int, ...], tuple[int, ...]]:
+    """(in order, starts, ends) of the lines: the bisection needs disjoint lines in text
+    order.  A flag, not an identity test against a shared constant: compiled (rasd.native),
+    tuples are values and lose their identity."""
     starts = tuple(s.start for s in lines)
     ends = tuple(s.end for s in lines)
-    if any(ends[k] > starts[k + 1] for k in range(len(lines) - 1)):
-        return _UNSORTED
-    return starts, ends
+    ordered = not any(ends[k] > starts[k + 1] for k in range(len(lines) - 1))
+    return ordered, starts, ends

@@ -15,6 +15,7 @@ sources and dates and judges whether the later one is a correction or a revision
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
 from typing import Any
 
 from rasd.doc import Document
@@ -38,7 +39,7 @@ def _side(doc: Document, claim: Any) -> dict[str, Any]:
         "published": doc.meta.published, "source": doc.meta.url or doc.meta.source,
         "speaker": claim.speaker or None, "stance": claim.stance,
         "start": a, "end": b, "text": doc.text[a:b],
-        "counts": [c.__dict__ for c in claim.counts],
+        "counts": [asdict(c) for c in claim.counts],  # compiled classes have no __dict__
     }  # fmt: skip
 
 
