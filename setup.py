@@ -26,7 +26,6 @@ BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "ins
 
 
 def ext_modules() -> list:
-    print(f"rasd setup.py: {sys.argv[1:]}", file=sys.stderr)
     if os.environ.get("RASD_PURE_PYTHON") == "1" or not BUILDS & set(sys.argv[1:]):
         return []
     try:
@@ -35,9 +34,14 @@ def ext_modules() -> list:
         print("rasd: mypyc not available, extractors stay pure Python", file=sys.stderr)
         return []
     paths = [f"src/rasd/extract/{m}.py" for m in COMPILED]
-    exts = mypycify(
-        ["--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3"
-    )
+    try:
+        exts = mypycify(
+            ["--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3"
+        )
+    except (SystemExit, Exception) as e:  # noqa: BLE001 - e.g. a newer mypy's stricter checks
+        print(f"rasd: mypyc could not compile the extractors ({e!r}); pure Python",
+              file=sys.stderr)
+        return []
     for ext in exts:
         ext.optional = True  # no C compiler: install anyway, as pure Python
     hashes = {m: hashlib.sha256((PKG / f"{m}.py").read_bytes()).hexdigest() for m in COMPILED}
