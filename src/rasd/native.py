@@ -1,7 +1,7 @@
 """Compiled (mypyc) builds of the hottest extractor modules, and when not to trust them.
 
 Why: the extractors' per-word loops are plain Python; compiling the same source with mypyc (as
-black and mypy ship themselves) makes them 1.3–1.6× faster without a second implementation to
+black and mypy ship themselves) makes them 1.3–1.7× faster without a second implementation to
 keep in step.  ``setup.py`` compiles :data:`COMPILED` when it can (a C compiler is at hand and
 ``RASD_PURE_PYTHON`` is not ``1``) and records a hash of each source it compiled in
 :data:`MANIFEST`.  Everything also runs as pure Python, with the same results
