@@ -95,3 +95,14 @@ def test_build_files_compile_the_guarded_modules():
               and any(getattr(t, "id", "") == "COMPILED" for t in n.targets)]
     assert listed == [native.COMPILED]
     assert "foreach m," + " ".join(native.COMPILED) + "," in make
+
+
+def test_version_says_which_build_runs():
+    from click.testing import CliRunner
+
+    from rasd.cli import cli
+
+    out = CliRunner().invoke(cli, ["--version"])
+    assert out.exit_code == 0
+    assert out.output.startswith("rasd, version ")
+    assert native.describe() in out.output

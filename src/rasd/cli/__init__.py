@@ -47,8 +47,23 @@ COMMANDS = {
 }
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the package version and which build of the extractors runs (compiled
+    or pure Python, :mod:`rasd.native`), as speed figures depend on it."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from rasd.native import describe
+
+    click.echo(f"rasd, version {version('rasd')} ({describe()})")
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="rasd")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version,
+              help="Show the version and whether the extractors run compiled, then exit.")
 def cli() -> None:
     """rasd (رصد) — Arabic news intelligence.
 
