@@ -149,7 +149,6 @@ class _Extractor:
         # words whose first letter the text layer split off as و/ف ("ووصفها", not "وكيل")
         self.conj_starts = view.conj_starts
         self.places_index: SpanIndex | None = None  # built when a speaker test needs it
-        self.has_boilerplate = bool(doc.layers.get("boilerplate"))  # most articles: none
         self.spans_words: dict[tuple[int, int], range] = {}  # memo of words_in
 
     # ----------------------------------------------------------------- word helpers
@@ -339,9 +338,7 @@ class _Extractor:
         ):
             return 0  # "عن ذكر اسمه", "ما تقر به": a verbal noun or relative clause
         w = self.words[i]
-        if (self.has_boilerplate and in_boilerplate(self.doc, w.start, w.end)) or (
-            self._inside_content(w.start)
-        ):
+        if in_boilerplate(self.doc, w.start, w.end) or self._inside_content(w.start):
             return 0
         if not info["strong"] and not self._weak_cue_position(i):
             return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
@@ -1149,9 +1146,7 @@ class _Extractor:
                 self._relay(q, a, end)
             a += 1
         wi = words[i]
-        if (self.has_boilerplate and in_boilerplate(self.doc, wi.start, wi.end)) or (
-            self._inside_content(wi.start)
-        ):
+        if in_boilerplate(self.doc, wi.start, wi.end) or self._inside_content(wi.start):
             return 0
         if q.speaker is None:
             e = self._np_end(a, end)

@@ -47,7 +47,7 @@ def first_chars(pattern: re.Pattern[str]) -> FirstChars | None:
         return None
     try:
         chars, digits, nullable = _seq(list(_P.parse(pattern.pattern, pattern.flags)))
-    except (_Unknown, Exception):  # noqa: BLE001 - an unexpected tree: no filter
+    except Exception:  # noqa: BLE001 - _Unknown, or a tree this reader did not expect
         return None
     if nullable:
         return None

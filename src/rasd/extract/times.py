@@ -34,7 +34,7 @@ from typing import Any
 from rasd.config import Config
 from rasd.doc import Document, Span, trusted_span
 from rasd.extract import timewords as W
-from rasd.extract.regexfirst import FirstChars, first_chars
+from rasd.extract.regexfirst import first_chars
 from rasd.lang.ar.normalize import fold_key, normalize, normalize_key
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Tokens, Word, tokenize_words
@@ -523,14 +523,7 @@ def _matches(pattern: re.Pattern[str], s: Stream, windows: list[Window]
     n = len(pos)
     match = pattern.match  # bound once: a method lookup per call costs as much as a try
     # the characters a match can start with: a word starting otherwise is not tried at all
-    first = _FIRST.get(id(pattern), _UNSET)
-    if first is _UNSET:
-        first = _FIRST[id(pattern)] = first_chars(pattern)
-    chars: frozenset[str] | None = None
-    digits = False
-    if isinstance(first, FirstChars):
-        chars = first.chars
-        digits = first.digits
+    chars, digits = _first_chars(pattern)
     for a, last, b in windows:
         k = bisect.bisect_left(pos, a)
         end = a
@@ -552,10 +545,18 @@ def _matches(pattern: re.Pattern[str], s: Stream, windows: list[Window]
     return out
 
 
-_UNSET = object()
-#: id of a rule pattern (a module constant) -> FirstChars | None (see regexfirst); by id, as
-#: hashing a Pattern hashes its whole compiled program
-_FIRST: dict[int, object] = {}
+#: id of a rule pattern (a module constant) -> (first characters or None for "any", digits
+#: too); by id, as hashing a Pattern hashes its whole compiled program
+_FIRST: dict[int, tuple[frozenset[str] | None, bool]] = {}
+
+
+def _first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str] | None, bool]:
+    """:func:`rasd.extract.regexfirst.first_chars` of a rule pattern, memoized."""
+    hit = _FIRST.get(id(pattern))
+    if hit is None:
+        f = first_chars(pattern)
+        hit = _FIRST[id(pattern)] = (f.chars, f.digits) if f is not None else (None, False)
+    return hit
 
 
 def _cands(
