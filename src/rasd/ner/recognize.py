@@ -16,6 +16,13 @@ from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
+from rasd.ner.orgnames import (
+    bracket_acronyms,
+    extend_complements,
+    head_repairs,
+    institution_names,
+    split_swallowed,
+)
 from rasd.ner.propagate import (
     gazetteer_repairs,
     include_triggers,
@@ -122,6 +129,8 @@ def recognize(
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
     if convention == WOJOOD:
         found = include_triggers(tokens, found)
+    found = head_repairs(tokens, split_swallowed(tokens, found), news=convention != WOJOOD)
+    found = bracket_acronyms(tokens, institution_names(tokens, extend_complements(tokens, found)))
     if propagate_names:
         found = propagate(tokens, found)
     out = []

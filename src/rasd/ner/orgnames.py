@@ -1,0 +1,275 @@
+"""Organization names the tagger cut short, and the acronyms defined right after them.
+
+Two regularities of Arabic institutional names that a CRF window handles badly:
+
+* **the لـ complement**: "الهيئة العامة للإحصاء", "المنظمة العالمية للأرصاد الجوية",
+  "الاتحاد العام التونسي للشغل".  The preposition piece "ل" usually *ends* a name in the
+  training corpora, so the tagger stops before it ("الهيئة العامة").  In those corpora an ORG
+  span followed by ل + a definite word continues over it 76 times out of 96; most of the other
+  20 follow a complete, well-known name ("مجلس الأمن للحصول على", "الاتحاد الأوروبي للعمل").
+  So a span that is not itself a complete gazetteer name is extended over ل + the definite
+  noun and the nisba adjectives after it ("للأرصاد الجوية").
+* **the bracketed acronym**: "وكالة الأنباء الكويتية (كونا)", "قوات سوريا الديمقراطية
+  ("قسد")" — one word in brackets right after an organization names the same organization;
+  :mod:`rasd.ner.propagate` then finds its later bare repeats ("… قالت كونا").
+
+Both work on token index spans after the tagger has decided, never on tokens another mention
+covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.lang.ar.normalize import fold_key
+from rasd.lang.ar.tokenize import Token
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
+from rasd.ner.patterns import ORG_NOUNS
+
+TokSpan = tuple[int, int, str, float]
+_QUOTES = frozenset("\"«»“”'")
+_MAX_ACRONYM = 12  # characters: longer bracketed words are glosses, not acronyms
+_RETYPE_BELOW = 0.7
+#: confidence of a name found by :func:`institution_names` alone (propagated from 0.6 up)
+_RULE_CONFIDENCE = 0.7
+
+
+#: nouns that head an institution's name, folded, without the article: the patterns' organization
+#: nouns and the administrative bodies of Arab states
+INSTITUTION_NOUNS = ORG_NOUNS | frozenset(fold_key(w) for w in (
+    "مندوبية", "مفوضية", "إدارة", "سلطة", "دائرة", "مديرية", "مصلحة", "ديوان", "لجنة",
+    "مكتب", "مجلس", "وزارة", "محكمة", "برنامج", "مجمع", "مرصد", "وكالة", "مركز",
+))  # fmt: skip
+#: definite nouns that, alone, describe an institution without naming it ("الحكومة")
+_DESCRIPTIONS = INSTITUTION_NOUNS | frozenset(fold_key(w) for w in (
+    "حكومة", "رئاسة", "شرطة", "برلمان", "جيش", "نظام", "وزير",
+))  # fmt: skip
+#: adjectives of institution names that are not relational (nisba) adjectives
+_NAME_ADJECTIVES = frozenset(fold_key(w) for w in (
+    "العامة", "العام", "العليا", "الأعلى", "المستقلة", "المستقل", "الموحدة", "الموحد",
+    "الدائمة", "الدائم", "المتحدة", "الوطنية", "الوطني",
+))  # fmt: skip
+
+
+def _nisba(t: Token) -> bool:
+    """A definite relational adjective ("الجوية", "التونسي") that can close a name."""
+    if t.kind != "word" or t.role != "stem" or not t.det:
+        return False
+    key = match_key(t.key, True)
+    return (key.endswith(("ي", "يه")) and len(key) > 4) or key in _NAME_ADJECTIVES
+
+
+def extend_complements(
+    tokens: Sequence[Token], spans: Sequence[TokSpan], gaz: Gazetteer | None = None
+) -> list[TokSpan]:
+    """ORG spans continued over a following ل + definite noun (+ nisba adjectives)."""
+    gaz = gaz or default_gazetteer()
+    taken = [False] * len(tokens)
+    for i, j, _t, _c in spans:
+        for k in range(i, j):
+            taken[k] = True
+    out: list[TokSpan] = []
+    n = len(tokens)
+    for i, j, typ, conf in spans:
+        if typ == "ORG" and j + 1 < n and _complement_at(tokens, j) and not any(taken[j : j + 2]):
+            keys = tuple(match_key(t.key, t.det) for t in tokens[i:j] if t.role == "stem")
+            if not gaz.lookup(keys):
+                k = j + 2
+                while (
+                    k < n
+                    and not taken[k]
+                    and _nisba(tokens[k])
+                    and tokens[k].word != tokens[k - 1].word
+                ):
+                    k += 1
+                for x in range(j, k):
+                    taken[x] = True
+                j = k
+        out.append((i, j, typ, conf))
+    return out
+
+
+def _complement_at(tokens: Sequence[Token], j: int) -> bool:
+    """``tokens[j]`` is the preposition ل attached to a definite noun ("للإحصاء")."""
+    p, t = tokens[j], tokens[j + 1]
+    return (
+        p.role == "prep"
+        and p.key == "ل"
+        and t.word == p.word
+        and t.kind == "word"
+        and t.role == "stem"
+        and t.det
+    )
+
+
+def bracket_acronyms(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """Add the one-word acronym in brackets right after an ORG span: "… الكويتية (كونا)".
+
+    The word may be cut into pieces by the clitic splitter ("وام" → و + ام); a doubtful
+    tagger type on it (confidence below :data:`_RETYPE_BELOW`, "كونا" read as a place) gives
+    way to the organization it abbreviates."""
+    owner = [-1] * len(tokens)
+    for x, (i, j, _t, _c) in enumerate(spans):
+        for k in range(i, j):
+            owner[k] = x
+    drop: set[int] = set()
+    added: list[TokSpan] = []
+    n = len(tokens)
+    for _i, j, typ, conf in spans:
+        j += j < n and tokens[j].norm in _QUOTES  # "قوات سوريا الديمقراطية" ("قسد")
+        if typ != "ORG" or j >= n or tokens[j].norm != "(":
+            continue
+        a = j + 1 + (j + 1 < n and tokens[j + 1].norm in _QUOTES)
+        b = a
+        while b < n and tokens[b].kind in ("word", "latin") and tokens[b].word == tokens[a].word:
+            b += 1
+        close = b + (b < n and tokens[b].norm in _QUOTES)
+        if b == a or close >= n or tokens[close].norm != ")":
+            continue
+        if tokens[b - 1].end - tokens[a].start > _MAX_ACRONYM:
+            continue
+        holders = {owner[k] for k in range(a, b)}
+        if holders == {-1}:
+            added.append((a, b, "ORG", conf))
+        elif len(holders) == 1:
+            x = holders.pop()
+            if (
+                x >= 0
+                and spans[x][:2] == (a, b)
+                and spans[x][2] != "ORG"
+                and spans[x][3] < _RETYPE_BELOW
+            ):
+                drop.add(x)
+                added.append((a, b, "ORG", conf))
+        for k in range(a, b):
+            owner[k] = n  # used
+    return sorted([s for x, s in enumerate(spans) if x not in drop] + added)
+
+
+def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """Add untagged names of the full institutional shape: a definite institution noun, its
+    adjectives and a لـ complement ("المندوبية السامية للتخطيط", "الإدارة المركزية للإحصاء").
+
+    All three parts are required; a head with adjectives alone ("الإدارة الأمريكية") is left
+    to the tagger."""
+    taken = [False] * len(tokens)
+    for i, j, _t, _c in spans:
+        for k in range(i, j):
+            taken[k] = True
+    added: list[TokSpan] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if taken[i] or t.kind != "word" or t.role != "stem" or not t.det:
+            i += 1
+            continue
+        key = match_key(t.key, True)
+        if key[2:] not in INSTITUTION_NOUNS:
+            i += 1
+            continue
+        k = i + 1
+        while k < n and not taken[k] and _nisba(tokens[k]) and tokens[k].word != tokens[k - 1].word:
+            k += 1
+        if k == i + 1 or k + 1 >= n or taken[k] or taken[k + 1] or not _complement_at(tokens, k):
+            i += 1
+            continue
+        k += 2
+        while k < n and not taken[k] and _nisba(tokens[k]) and tokens[k].word != tokens[k - 1].word:
+            k += 1
+        added.append((i, k, "ORG", _RULE_CONFIDENCE))
+        i = k
+    return sorted([*spans, *added])
+
+
+def _head_key(t: Token) -> str:
+    """Folded key of an institution noun without article or an unsplit ل ("لوكالة" →
+    "وكاله"); "" when the token is not one."""
+    if t.kind != "word" or t.role != "stem":
+        return ""
+    key = match_key(t.key, t.det)
+    for k in (key, key[2:] if key.startswith("ال") else "", key[1:] if key[:1] == "ل" else ""):
+        if k in INSTITUTION_NOUNS:
+            return k
+    return ""
+
+
+def _description(t: Token) -> bool:
+    key = match_key(t.key, t.det)
+    return t.role == "stem" and key.startswith("ال") and key[2:] in _DESCRIPTIONS
+
+
+def head_repairs(
+    tokens: Sequence[Token], spans: Sequence[TokSpan], news: bool = True
+) -> list[TokSpan]:
+    """Repairs around institution nouns (:data:`INSTITUTION_NOUNS`):
+
+    * an ORG span opening on a definite word right after an untagged, indefinite institution
+      noun takes the noun in: "وكالة | الأنباء السعودية" (the noun heads a construct, so it
+      is part of the name);
+    * a PER span right after such a noun is the organization it names: "وكالة بلومبرغ",
+      "مجمع سوناطراك" — the noun stays out, as for quoted names (:mod:`rasd.ner.patterns`);
+    * ``news``: a lone definite institution noun ("الحكومة", "الوزارة") is a description,
+      not a name, in news annotation (Wojood tags some of them, so not in its convention).
+    """
+    taken = [False] * len(tokens)
+    for i, j, _t, _c in spans:
+        for k in range(i, j):
+            taken[k] = True
+    out: list[TokSpan] = []
+    for i, j, typ, conf in spans:
+        prev = tokens[i - 1] if i > 0 and not taken[i - 1] else None
+        head = _head_key(prev) if prev is not None and not prev.det else ""
+        if head and typ == "ORG" and tokens[i].det and tokens[i].word != prev.word:
+            taken[i - 1] = True
+            i -= 1
+            while (
+                i > 0
+                and tokens[i - 1].word == tokens[i].word
+                and tokens[i - 1].role in ("conj", "prep")
+            ):
+                i -= 1
+        elif head and typ == "PER" and tokens[i].word != prev.word:
+            typ = "ORG"
+        elif news and typ == "ORG" and j - i == 1 and tokens[i].det and _description(tokens[i]):
+            continue
+        out.append((i, j, typ, conf))
+    return out
+
+
+def split_swallowed(
+    tokens: Sequence[Token], spans: Sequence[TokSpan], gaz: Gazetteer | None = None
+) -> list[TokSpan]:
+    """Cut an ORG span that ran on into the person after it.
+
+    "مؤسسة البترول الكويتية الشيخ …": a title word inside the span ends the organization;
+    "صندوق النقد الدولي كريستالينا غورغييفا": a complete gazetteer organization followed by
+    two or more undetermined words ends there, and those words are the person."""
+    from rasd.link.resolve import TITLES
+
+    gaz = gaz or default_gazetteer()
+    out: list[TokSpan] = []
+    for i, j, typ, conf in spans:
+        if typ != "ORG" or j - i < 3:
+            out.append((i, j, typ, conf))
+            continue
+        cut = next(
+            (k for k in range(i + 1, j) if tokens[k].role == "stem" and tokens[k].key in TITLES),
+            None,
+        )
+        if cut is not None:
+            out.append((i, cut, typ, conf))
+            rest = [k for k in range(cut + 1, j) if tokens[k].key not in TITLES]
+            if rest and rest[0] > cut and all(not tokens[k].det for k in rest):
+                out.append((rest[0], j, "PER", conf))
+            continue
+        for k in range(j - 2, i, -1):
+            hit = gaz.lookup(
+                tuple(match_key(t.key, t.det) for t in tokens[i:k] if t.role == "stem")
+            )
+            if hit and hit[0] == "ORG" and not any(t.det for t in tokens[k:j]):
+                out += [(i, k, typ, conf), (k, j, "PER", conf)]
+                break
+        else:
+            out.append((i, j, typ, conf))
+    return out
