@@ -66,6 +66,50 @@ def split_person_spans(
     return out
 
 
+#: definite words ending in ي that follow a name without being part of it
+_NOT_SURNAMES = {"الذي", "التي", "الي", "اللي", "اللتي"}
+
+
+def extend_surnames(
+    tokens: Sequence[Token], spans: Sequence[TokSpan], gaz: Gazetteer | None = None
+) -> list[TokSpan]:
+    """A person span continues over a definite nisba word right after it: "راشد | الغنوشي",
+    "عبيد | الوسمي".
+
+    In both training corpora such a word after a person is part of the name 267 times and
+    outside it about 25 (relative pronouns and verbs in ى excluded); nationality adjectives,
+    the commonest outside case ("الفرنسي"), are left alone when their stem is a country
+    ("فرنسا", "اليمن")."""
+    gaz = gaz or default_gazetteer()
+    taken = [False] * len(tokens)
+    for i, j, _t, _c in spans:
+        for k in range(i, j):
+            taken[k] = True
+    out: list[TokSpan] = []
+    n = len(tokens)
+    for i, j, typ, conf in spans:
+        whole_word = j + 1 >= n or tokens[j + 1].word != tokens[j].word
+        if typ == "PER" and j < n and not taken[j] and whole_word and _surname(tokens[j], gaz):
+            taken[j] = True
+            j += 1
+        out.append((i, j, typ, conf))
+    return out
+
+
+def _surname(t: Token, gaz: Gazetteer) -> bool:
+    if t.kind != "word" or t.role != "stem" or not t.det or not t.norm.endswith("ي"):
+        return False
+    key = match_key(t.key, True)
+    if key in _NOT_SURNAMES or len(key) < 5:
+        return False
+    stem = key[2:-1]
+    for place in (stem, stem + "ا", "ال" + stem, stem + "يا", stem + "ه"):
+        hit = gaz.lookup((place,))
+        if hit and hit[2]:
+            return False  # a country's adjective: "الفرنسي", "اليمني"
+    return True
+
+
 def _word_bounded(tokens: Sequence[Token], i: int, j: int) -> bool:
     """Span starts at a word's stem (only proclitics before it) and ends at a word's end."""
     if tokens[i].role in _CLITIC or tokens[i].kind == "punct":

@@ -24,6 +24,7 @@ from rasd.ner.orgnames import (
     split_swallowed,
 )
 from rasd.ner.propagate import (
+    extend_surnames,
     gazetteer_repairs,
     include_triggers,
     propagate,
@@ -125,7 +126,7 @@ def recognize(
             for i, j, typ, conf in tagger.tag_spans(tokens[a:b], NEWS):
                 if typ != "OCC" and any(x <= i and j <= y for x, y in titles):
                     found.append((a + i, a + j, typ, conf))
-    found = split_person_spans(tokens, found)
+    found = extend_surnames(tokens, split_person_spans(tokens, found))
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
     if convention == WOJOOD:
         found = include_triggers(tokens, found)
