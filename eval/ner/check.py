@@ -15,7 +15,7 @@ from pathlib import Path
 
 TYPES = {"PER", "ORG", "LOC"}
 LEFT = set(' \n\t«"“”(-–:')
-RIGHT = set(' \n\t»"“”)،.:؛,')
+RIGHT = set(' \n\t»"“”)،.:؛,؟!')
 
 
 def check_file(gold_path: Path, counts: Counter[str]) -> list[str]:

@@ -40,6 +40,12 @@ INSTITUTION_NOUNS = ORG_NOUNS | frozenset(fold_key(w) for w in (
     "مندوبية", "مفوضية", "إدارة", "سلطة", "دائرة", "مديرية", "مصلحة", "ديوان", "لجنة",
     "مكتب", "مجلس", "وزارة", "محكمة", "برنامج", "مجمع", "مرصد", "وكالة", "مركز",
 ))  # fmt: skip
+#: institution nouns that take a place in a plain genitive rather than forming a name with it
+#: ("تحالف كوريا وسوريا", "مركز المدينة", "جبهة إدلب" the front, "لواء رام الله" the district);
+#: the others name the body serving the place ("مصرف لبنان", "جامعة دمشق", "سلطة وادي الأردن")
+_GENITIVE_HEADS = frozenset(fold_key(w) for w in (
+    "مركز", "مكتب", "مجمع", "منطقة", "تحالف", "لواء", "جبهة", "مجموعة", "تجمع",
+))  # fmt: skip
 #: definite nouns that, alone, describe an institution without naming it ("الحكومة")
 _DESCRIPTIONS = INSTITUTION_NOUNS | frozenset(fold_key(w) for w in (
     "حكومة", "رئاسة", "شرطة", "برلمان", "جيش", "نظام", "وزير",
@@ -209,6 +215,8 @@ def head_repairs(
       is part of the name);
     * a PER span right after such a noun is the organization it names: "وكالة بلومبرغ",
       "مجمع سوناطراك" — the noun stays out, as for quoted names (:mod:`rasd.ner.patterns`);
+    * a place right after such a noun is inside an organization's name, and the noun heads
+      it: "مصرف لبنان", "جامعة دمشق", "بلدية نابلس";
     * ``news``: a lone definite institution noun ("الحكومة", "الوزارة") is a description,
       not a name, in news annotation (Wojood tags some of them, so not in its convention).
     """
@@ -231,6 +239,20 @@ def head_repairs(
                 i -= 1
         elif head and typ == "PER" and tokens[i].word != prev.word:
             typ = "ORG"
+        elif (
+            head
+            and head not in _GENITIVE_HEADS
+            and typ in ("GPE", "LOC")
+            and tokens[i].word != prev.word
+        ):
+            taken[i - 1] = True
+            i, typ = i - 1, "ORG"
+            while (
+                i > 0
+                and tokens[i - 1].word == tokens[i].word
+                and tokens[i - 1].role in ("conj", "prep")
+            ):
+                i -= 1
         elif news and typ == "ORG" and j - i == 1 and tokens[i].det and _description(tokens[i]):
             continue
         out.append((i, j, typ, conf))
