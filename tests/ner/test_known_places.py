@@ -41,3 +41,15 @@ def test_coordination_with_a_found_place():
 def test_multiword_names_need_no_context_and_found_spans_are_not_reused():
     assert _added("تتواصل المفاوضات بشأن الصحراء الغربية.") == [("الصحراء الغربية", "GPE")]
     assert _added("وصل الوفد إلى جدة.", ("جدة",)) == []
+
+
+def test_a_list_of_small_places_is_followed_to_its_end():
+    # none of the three is prominent; joined by و to a place already found, they are places
+    text = "وتضررت قرى في إقليم الحوز وتارودانت وورزازات جراء الزلزال."
+    added = _added(text, ("الحوز",))
+    assert ("تارودانت", "GPE") in added and ("ورزازات", "GPE") in added
+
+
+def test_coordination_never_reads_a_common_word_as_a_place():
+    text = "زار الوزير دمشق والتقى المسؤولين ووعد بالدعم."
+    assert _added(text, ("دمشق",)) == []

@@ -34,19 +34,85 @@ from rasd.lang.ar.tokenize import Token
 _GPE_KINDS = frozenset(("country", "capital", "city", "admin1"))
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 #: landform nouns that name a place somewhere but, alone, are the common noun ("في وادي …")
-GENERIC = frozenset(fold_key(p + w) for p in ("", "ال") for w in (
-    "وادي", "جبل", "نهر", "بحر", "بحيرة", "جزيرة", "خليج", "صحراء", "سهل", "ساحل", "هضبة",
-    "واحة", "مضيق", "سد", "بادية", "غابة", "ميناء", "مطار", "مخيم", "حي", "قرية", "بلدة",
-))
+GENERIC = frozenset(
+    fold_key(p + w)
+    for p in ("", "ال")
+    for w in (
+        "وادي",
+        "جبل",
+        "نهر",
+        "بحر",
+        "بحيرة",
+        "جزيرة",
+        "خليج",
+        "صحراء",
+        "سهل",
+        "ساحل",
+        "هضبة",
+        "واحة",
+        "مضيق",
+        "سد",
+        "بادية",
+        "غابة",
+        "ميناء",
+        "مطار",
+        "مخيم",
+        "حي",
+        "قرية",
+        "بلدة",
+    )
+)
 _CLITIC_ROLES = frozenset(("conj", "prep", "fut"))
 #: words after which a one-word name is read as a place ("وصل إلى جدة", "في مدينة صور"); a
 #: name that is itself one of them ("مدينة") is never added
-LOCATIVE = frozenset(fold_key(w) for w in (
-    "في", "إلى", "الى", "من", "قرب", "نحو", "داخل", "خارج", "حول", "عبر", "بين", "لدى",
-    "مدينة", "محافظة", "ولاية", "بلدة", "قرية", "منطقة", "إقليم", "مقاطعة", "عاصمة", "العاصمة",
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "أطراف",
-    "ضواحي", "مطار", "ميناء", "مدينتي", "مدن", "محافظات", "مناطق", "بلدات", "قرى", "مخيم",
-))
+LOCATIVE = frozenset(
+    fold_key(w)
+    for w in (
+        "في",
+        "إلى",
+        "الى",
+        "من",
+        "قرب",
+        "نحو",
+        "داخل",
+        "خارج",
+        "حول",
+        "عبر",
+        "بين",
+        "لدى",
+        "مدينة",
+        "محافظة",
+        "ولاية",
+        "بلدة",
+        "قرية",
+        "منطقة",
+        "إقليم",
+        "مقاطعة",
+        "عاصمة",
+        "العاصمة",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "وسط",
+        "ريف",
+        "أطراف",
+        "ضواحي",
+        "مطار",
+        "ميناء",
+        "مدينتي",
+        "مدن",
+        "محافظات",
+        "مناطق",
+        "بلدات",
+        "قرى",
+        "مخيم",
+    )
+)
 
 
 def add_known_places(
@@ -107,34 +173,88 @@ def add_known_places(
                     break
             if hit:
                 break
-        if hit and hit[0] == 1 and (
-            hit[1] in LOCATIVE or hit[1] in GENERIC
-            or (len(hit[1]) <= 3 and not any(p.country in _NEAR for p in names[hit[1]]))
-            or not _place_context(words, wi, head[: hit[2]], place_at)
+        if (
+            hit
+            and hit[0] == 1
+            and (
+                hit[1] in LOCATIVE
+                or hit[1] in GENERIC
+                or (len(hit[1]) <= 3 and not any(p.country in _NEAR for p in names[hit[1]]))
+                or not _place_context(words, wi, head[: hit[2]], place_at)
+            )
         ):
             hit = None  # a one-word name: its usual Arabic name, in a place context
         if hit is None:
             wi += 1
             continue
         size, key, drop = hit
-        start = tokens[a].start
-        end = tokens[b - 1].end
-        while drop > 0 and start < end and text[start] in "وفبلك":
-            start += 1  # proclitic letters stay outside the span
-            drop -= 1
-        while start < end and (text[start] == "ـ" or unicodedata.combining(text[start])):
-            start += 1  # "لـجدة", "وَتعز"
-        last = words[wi + size - 1][1]
-        if drop == 0:
-            typ = "GPE" if any(p.kind in _GPE_KINDS for p in names[key]) else "LOC"
-            first = a
-            while first < b - 1 and tokens[first].end <= start:
-                first += 1
-            out.append((start, tokens[last - 1].end, typ, key, first, last))
-            for x in range(first, last):
-                place_at[x] = typ
+        _emit(text, tokens, a, b, words[wi + size - 1][1], drop, key, names[key], place_at, out)
         wi += size
+    _coordinated(text, tokens, words, first_forms, place_at, out)
     return out
+
+
+def _emit(
+    text: str,
+    tokens: Sequence[Token],
+    a: int,
+    b: int,
+    last: int,
+    drop: int,
+    key: str,
+    places: Sequence[Place],
+    place_at: list[str],
+    out: list[tuple[int, int, str, str, int, int]],
+) -> None:
+    """Append the mention over pieces ``[a, last)`` whose first word ``[a, b)`` carries
+    ``drop`` proclitic letters before the name."""
+    start = tokens[a].start
+    end = tokens[b - 1].end
+    while drop > 0 and start < end and text[start] in "وفبلك":
+        start += 1  # proclitic letters stay outside the span
+        drop -= 1
+    while start < end and (text[start] == "ـ" or unicodedata.combining(text[start])):
+        start += 1  # "لـجدة", "وَتعز"
+    if drop == 0:
+        typ = "GPE" if any(p.kind in _GPE_KINDS for p in places) else "LOC"
+        first = a
+        while first < b - 1 and tokens[first].end <= start:
+            first += 1
+        out.append((start, tokens[last - 1].end, typ, key, first, last))
+        for x in range(first, last):
+            place_at[x] = typ
+
+
+def _coordinated(
+    text: str,
+    tokens: Sequence[Token],
+    words: list[tuple[int, int, int, str]],
+    first_forms: Callable[[str], tuple[str, ...]],
+    place_at: list[str],
+    out: list[tuple[int, int, str, str, int, int]],
+) -> None:
+    """A list of places: "الحوز وتارودانت وشيشاوة وورزازات".  A one-word name joined by و to
+    the place just before it is a place when the *full* gazetteer knows it, prominent or not:
+    the coordination is the evidence the prominence guard stands in for elsewhere.  Names of
+    four letters or more only, never a landform or place noun; left to right, so a list is
+    followed to its end."""
+    from rasd.geo.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    for wi in range(1, len(words)):
+        a, b, s, head = words[wi]
+        if head[:1] != "و" or tokens[s].kind != "word" or any(place_at[a:b]):
+            continue
+        pa, pb, _ps, _pk = words[wi - 1]
+        if not any(place_at[k] in _PLACE_TYPES for k in range(pa, pb)):
+            continue
+        for f in first_forms(head):
+            if f == head or len(f) < 4 or f in LOCATIVE or f in GENERIC:
+                continue
+            places = gaz.lookup(f)
+            if places:
+                _emit(text, tokens, a, b, b, len(head) - len(f), f, places, place_at, out)
+                break
 
 
 def _place_context(
@@ -162,7 +282,9 @@ def _place_context(
 
 
 _FORMS: dict[str, tuple[str, ...]] = {}
-_PROMINENT: list[tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]] = []
+_PROMINENT: list[
+    tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]
+] = []
 
 
 def _prominent() -> tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]:
