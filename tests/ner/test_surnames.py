@@ -22,3 +22,9 @@ def test_country_adjective_and_relative_pronoun_stay_out():
         "PER",
     )
     assert _run("وكان خالد الذي وصل أمس", "خالد", "خالد") == ("خالد", "PER")
+
+
+def test_compound_given_name_takes_the_rare_word_after_it():
+    assert _run("وقال الرئيس عبد المجيد تبون إن", "عبد", "المجيد") == ("عبد المجيد تبون", "PER")
+    # a frequent word after it is not a family name
+    assert _run("وأكد عبد الرحمن أن الاتفاق", "عبد", "الرحمن") == ("عبد الرحمن", "PER")
