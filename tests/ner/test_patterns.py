@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasd.lang.ar.tokenize import tokenize
-from rasd.ner.patterns import pattern_mentions
+from rasd.ner.patterns import outlet_mentions, pattern_mentions
 
 
 def _found(text: str) -> list[str]:
@@ -41,3 +41,13 @@ def test_tokens_of_found_mentions_are_not_reused():
     toks = tokenize(text)
     i = next(k for k, t in enumerate(toks) if t.norm == "الحل")
     assert pattern_mentions(text, toks, [(i, i + 2, "ORG")]) == []
+
+
+def test_agencies_and_platforms_cited_as_sources():
+    text = "وقال مسؤول لوكالة فرانس برس ورويترز إن البيان نشر على فيسبوك وتويتر."
+    toks = tokenize(text)
+    found = [text[s:e] for s, e, _t, _i, _j in outlet_mentions(toks, [])]
+    assert found == ["فرانس برس", "رويترز", "فيسبوك", "تويتر"]
+    # Wojood types the platforms WEBSITE: left out in that convention
+    only = [text[s:e] for s, e, _t, _i, _j in outlet_mentions(toks, [], platforms=False)]
+    assert only == ["فرانس برس", "رويترز"]

@@ -10,7 +10,11 @@ more surely than any context window, and they recur across outlets:
   "صحيفة «الوطن»", "وكالة Reuters", "منظمة "هيومن رايتس ووتش"" — the name alone is the
   mention, as news annotation marks it;
 * **a numbered or ordinal military unit**: "الفرقة (25)", "اللواء 47", "الفيلق الخامس" —
-  the unit noun and its number together.
+  the unit noun and its number together;
+* **the agencies and platforms news cites as sources** (:data:`OUTLETS`): "رويترز",
+  "فرانس برس", "فيسبوك" — a short hand list, since no package lists their Arabic names; names
+  that are also common words or places ("الجزيرة", "العربية", "الشرق الأوسط", "إكس") are
+  left out.
 
 Only tokens no other mention covers are used; the tagger's decisions are never overridden.
 """
@@ -18,6 +22,7 @@ Only tokens no other mention covers are used; the tagger's decisions are never o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
@@ -108,6 +113,67 @@ def pattern_mentions(
                 add(k, k + 4)
             elif nxt.key in ORDINALS and nxt.word != t.word:
                 add(k, k + 2)
+    return out
+
+
+#: news agencies and broadcasters cited as sources, as written in Arabic news
+AGENCIES = (
+    "رويترز", "فرانس برس", "أسوشيتد برس", "أسوشيتدبرس", "الأناضول", "سبوتنيك", "بلومبرغ",
+    "بلومبيرغ", "بي بي سي", "سي إن إن", "سكاي نيوز عربية", "يورونيوز", "إرنا", "تسنيم",
+)  # fmt: skip
+#: platforms statements are posted on (Wojood types them WEBSITE, news annotation ORG)
+PLATFORMS = (
+    "فيسبوك", "فيس بوك", "تويتر", "يوتيوب", "تلغرام", "تيليغرام", "تليغرام", "إنستغرام",
+    "انستغرام", "إنستجرام", "واتساب", "تيك توك", "لينكد إن",
+)  # fmt: skip
+OUTLETS = AGENCIES + PLATFORMS
+
+
+@lru_cache(maxsize=2)
+def _outlet_keys(platforms: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Outlet key sequences by first key, longest first (keys as :func:`tokenize` gives)."""
+    from rasd.lang.ar.tokenize import tokenize
+
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in OUTLETS if platforms else AGENCIES:
+        keys = tuple(t.key for t in tokenize(name) if t.role not in ("conj", "prep", "fut"))
+        by_first.setdefault(keys[0], []).append(keys)
+    for lst in by_first.values():
+        lst.sort(key=len, reverse=True)
+    return by_first
+
+
+def outlet_mentions(
+    tokens: Sequence[Token], found: Sequence[tuple[int, int, str]], platforms: bool = True
+) -> list[tuple[int, int, str, int, int]]:
+    """ORG mentions of :data:`AGENCIES` (and :data:`PLATFORMS`) on free tokens, whole words
+    only ("ورويترز" → "رويترز")."""
+    n = len(tokens)
+    taken = [False] * n
+    for i, j, _t in found:
+        for k in range(i, min(j, n)):
+            taken[k] = True
+    table = _outlet_keys(platforms)
+    out: list[tuple[int, int, str, int, int]] = []
+    k = 0
+    while k < n:
+        cands = table.get(tokens[k].key) if tokens[k].role == "stem" else None
+        hit = None
+        for keys in cands or ():
+            j = k + len(keys)
+            if (
+                j <= n
+                and not any(taken[k:j])
+                and tuple(t.key for t in tokens[k:j]) == keys
+                and (j == n or tokens[j].word != tokens[j - 1].word)
+            ):
+                hit = j
+                break
+        if hit is None:
+            k += 1
+            continue
+        out.append((tokens[k].start, tokens[hit - 1].end, "ORG", k, hit))
+        k = hit
     return out
 
 

@@ -142,7 +142,8 @@ def recognize(
         pieces = tokens[i:j]
         out.append(Mention(pieces[0].start, pieces[-1].end, typ, canonical(pieces), conf, i, j))
     if supplement_rules:
-        added = supplement(text, tokens, [(m.first, m.last, m.type) for m in out])
+        taken = [(m.first, m.last, m.type) for m in out]
+        added = supplement(text, tokens, taken, platforms=convention != WOJOOD)
         for s, e, typ, i, j in added:
             pieces = tokens[i:j]
             # a proclitic left unsplit by the tokenizer is outside the span: "وتعز" → "تعز"
