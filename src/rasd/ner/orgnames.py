@@ -25,6 +25,7 @@ from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
 from rasd.ner.patterns import ORG_NOUNS
+from rasd.ner.propagate import covered
 
 TokSpan = tuple[int, int, str, float]
 _QUOTES = frozenset("\"«»“”'")
@@ -70,10 +71,7 @@ def extend_complements(
 ) -> list[TokSpan]:
     """ORG spans continued over a following ل + definite noun (+ nisba adjectives)."""
     gaz = gaz or default_gazetteer()
-    taken = [False] * len(tokens)
-    for i, j, _t, _c in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = covered(len(tokens), spans)
     out: list[TokSpan] = []
     n = len(tokens)
     for i, j, typ, conf in spans:
@@ -158,10 +156,7 @@ def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list
 
     All three parts are required; a head with adjectives alone ("الإدارة الأمريكية") is left
     to the tagger."""
-    taken = [False] * len(tokens)
-    for i, j, _t, _c in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = covered(len(tokens), spans)
     added: list[TokSpan] = []
     n = len(tokens)
     i = 0
@@ -220,10 +215,7 @@ def head_repairs(
     * ``news``: a lone definite institution noun ("الحكومة", "الوزارة") is a description,
       not a name, in news annotation (Wojood tags some of them, so not in its convention).
     """
-    taken = [False] * len(tokens)
-    for i, j, _t, _c in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = covered(len(tokens), spans)
     out: list[TokSpan] = []
     for i, j, typ, conf in spans:
         prev = tokens[i - 1] if i > 0 and not taken[i - 1] else None

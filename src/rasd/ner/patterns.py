@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
+from rasd.ner.propagate import covered
 
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"', "„": "”", "[": "]"}
 #: nouns after which a quoted or Latin-script name is an organization (folded, no article)
@@ -65,10 +66,7 @@ def pattern_mentions(
     """ORG mentions ``(start, end, "ORG", first, last)`` found by the patterns above, on
     tokens that no mention in ``found`` (token ranges) covers."""
     n = len(tokens)
-    taken = [False] * n
-    for i, j, _t in found:
-        for k in range(i, min(j, n)):
-            taken[k] = True
+    taken = covered(n, found)
     out: list[tuple[int, int, str, int, int]] = []
 
     def add(i: int, j: int) -> None:
@@ -149,10 +147,7 @@ def outlet_mentions(
     """ORG mentions of :data:`AGENCIES` (and :data:`PLATFORMS`) on free tokens, whole words
     only ("ورويترز" → "رويترز")."""
     n = len(tokens)
-    taken = [False] * n
-    for i, j, _t in found:
-        for k in range(i, min(j, n)):
-            taken[k] = True
+    taken = covered(n, found)
     table = _outlet_keys(platforms)
     out: list[tuple[int, int, str, int, int]] = []
     k = 0

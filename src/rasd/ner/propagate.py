@@ -13,7 +13,7 @@ Works on token index spans, so it is independent of the document model.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
@@ -25,6 +25,15 @@ _NOT_SHORT_NAMES = {"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ا�
 _NOT_SHORT_NAMES |= _PREPOSITIONS | {"علي"}  # "علي" folds together with the preposition "على"
 
 TokSpan = tuple[int, int, str, float]
+
+
+def covered(n: int, spans: Iterable[tuple[int, int, str] | TokSpan]) -> list[bool]:
+    """Per token of ``n``: does one of the token-range ``spans`` cover it?"""
+    taken = [False] * n
+    for span in spans:
+        for k in range(span[0], min(span[1], n)):
+            taken[k] = True
+    return taken
 
 
 def _keys(tokens: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
@@ -83,10 +92,7 @@ def extend_surnames(
     the commonest outside case ("الفرنسي"), are left alone when their stem is a country
     ("فرنسا", "اليمن")."""
     gaz = gaz or default_gazetteer()
-    taken = [False] * len(tokens)
-    for i, j, _t, _c in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = covered(len(tokens), spans)
     out: list[TokSpan] = []
     n = len(tokens)
     for i, j, typ, conf in spans:
@@ -159,10 +165,7 @@ def propagate(
     doubtful tag does not spread through the article.
     """
     spans = sorted(spans)
-    taken = [False] * len(tokens)
-    for i, j, _t, _c in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = covered(len(tokens), spans)
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for i, j, typ, conf in spans:
         key = _keys(tokens, i, j)
