@@ -130,3 +130,9 @@ def test_place_after_an_institution_noun_is_inside_its_name():
     out = _texts(text, head_repairs(toks, spans))
     assert ("مصرف لبنان", "ORG") in out
     assert ("كوريا", "GPE") in out  # "تحالف" takes a plain genitive
+
+
+def test_untagged_party_or_ministry_in_construct_state():
+    text = "وفاز حزب الاستقلال بالمرتبة الأولى، وقالت وزارة الطاقة الجزائرية إن"
+    found = _texts(text, institution_names(tokenize(text), []))
+    assert found == [("حزب الاستقلال", "ORG"), ("وزارة الطاقة الجزائرية", "ORG")]

@@ -159,15 +159,24 @@ def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list
     adjectives and a لـ complement ("المندوبية السامية للتخطيط", "الإدارة المركزية للإحصاء").
 
     All three parts are required; a head with adjectives alone ("الإدارة الأمريكية") is left
-    to the tagger."""
+    to the tagger.  An indefinite head that nearly always begins a name before a definite noun
+    (:data:`_CONSTRUCT_HEADS`) needs only that noun: "حزب الاستقلال"."""
     taken = covered(len(tokens), spans)
     added: list[TokSpan] = []
     n = len(tokens)
     i = 0
     while i < n:
         t = tokens[i]
-        if taken[i] or t.kind != "word" or t.role != "stem" or not t.det:
+        if taken[i] or t.kind != "word" or t.role != "stem":
             i += 1
+            continue
+        if not t.det:
+            k = _construct_name(tokens, taken, i)
+            if k:
+                added.append((i, k, "ORG", _RULE_CONFIDENCE))
+                i = k
+            else:
+                i += 1
             continue
         key = match_key(t.key, True)
         if key[2:] not in INSTITUTION_NOUNS:
@@ -185,6 +194,28 @@ def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list
         added.append((i, k, "ORG", _RULE_CONFIDENCE))
         i = k
     return sorted([*spans, *added])
+
+
+#: indefinite heads that, before a definite noun, begin an organization's name in at least 85 %
+#: of their occurrences in the training corpora ("حزب العدالة", "جامعة الدول", "وزارة الخارجية")
+_CONSTRUCT_HEADS = frozenset(fold_key(w) for w in (
+    "حزب", "وزارة", "جامعة", "اتحاد", "وكالة", "صندوق", "مؤسسة", "معهد", "نقابة",
+))  # fmt: skip
+
+
+def _construct_name(tokens: Sequence[Token], taken: list[bool], i: int) -> int:
+    """End of an untagged "head + definite noun (+ adjectives)" name starting at ``i``
+    ("حزب الاستقلال", "وزارة الطاقة الجزائرية"), 0 when there is none."""
+    n = len(tokens)
+    if match_key(tokens[i].key, False) not in _CONSTRUCT_HEADS or i + 1 >= n or taken[i + 1]:
+        return 0
+    u = tokens[i + 1]
+    if not (u.det and u.role == "stem" and u.kind == "word" and u.word != tokens[i].word):
+        return 0
+    k = i + 2
+    while k < n and not taken[k] and _nisba(tokens[k]) and tokens[k].word != tokens[k - 1].word:
+        k += 1
+    return k
 
 
 def _head_key(t: Token) -> str:
