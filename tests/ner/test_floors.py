@@ -16,7 +16,7 @@ SEED_FLOOR = 0.92
 #: (P 0.847, R 0.742), so the floor guards that value until a better model reaches the target
 WOJOOD_FLOOR = 0.785
 #: held-out news written for rasd and annotated by hand before rasd was scored on it (eval/ner,
-#: eval/ner-samples): first measures 0.691 and 0.688, after this session's repairs 0.773 and
+#: eval/ner-samples): first measures 0.691 and 0.688, after this session's repairs 0.777 and
 #: 0.739 (optimistic: the repairs were made looking at their errors)
 NEWS_FLOORS = {"ner": 0.75, "ner-samples": 0.71}
 
