@@ -16,11 +16,11 @@ Regularities of Arabic institutional names that a CRF window handles badly:
   noun heads the name; "وكالة | بلومبرغ" — the noun types it; a lone "الحكومة" names nothing.
 * **a person run into** (:func:`split_swallowed`): "صندوق النقد الدولي كريستالينا غورغييفا".
 
-Measured (``rasd eval ner``): held-out news eval/ner 0.691 → 0.777 with these and the person
+Measured (``rasd eval ner``): held-out news eval/ner 0.691 → 0.777 with these, the person
 repairs of :mod:`rasd.ner.propagate` and the agencies of :mod:`rasd.ner.patterns` (the set's
-errors prompted them), Wojood val 0.785 →
-0.791, five-fold CV over Wojood train 0.7111 → 0.7136, the seed unchanged (0.938).  All work
-on token index spans, never on tokens another mention covers.
+errors prompted them); Wojood val 0.785 → 0.791, five-fold CV over Wojood train 0.7111 →
+0.7136, the seed unchanged (0.938).  All work on token index spans, never on tokens another
+mention covers.
 """
 
 from __future__ import annotations
