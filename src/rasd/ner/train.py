@@ -126,8 +126,8 @@ def dev_run(data_dir: Path, out: Path, params: dict[str, float] | None = None) -
     ``python -c "from pathlib import Path; from rasd.ner.train import dev_run;
     print(dev_run(Path('data'), Path('/tmp/dev.crfsuite'))['micro'])"``.  The dev part is
     fold 4 of :func:`cv_run`'s five."""
-    _train_fold((data_dir, out, 5, 4, params))
-    return _score_folds(data_dir, {4: out}, 5).report()
+    _train_fold((data_dir, out, 5, 4, False, params))
+    return _score_folds(data_dir, {4: out}, 5, False).report()
 
 
 def cv_run(
@@ -137,8 +137,10 @@ def cv_run(
     k: int = 5,
     params: dict[str, float] | None = None,
     processes: int = 2,
+    blocked: bool = False,
 ) -> dict:
-    """Cross-validation over Wojood train: sentence ``i`` is in fold ``i % k``; each fold's
+    """Cross-validation over Wojood train: sentence ``i`` is in fold ``i % k`` (``blocked``:
+    in fold ``i * k // n``, contiguous blocks that keep a document's sentences together); each fold's
     model is trained on the other folds + all of NewsFANE (``processes`` at a time) and the
     held-out sentences of all ``folds`` are scored together, Wojood convention.
 
@@ -146,26 +148,32 @@ def cv_run(
     the noise of a comparison; about 20 minutes on two cores.  Models are kept in ``out_dir``
     and reused when present, so a change to the rules after the tagger is re-scored in a
     minute.  Caveat, measured in the fourth round: folds by ``i % k`` interleave the sentences
-    of one document, so what helps a model remember a document's names scores better here than
-    on unseen text."""
+    of one document, so what helps a model remember a document's names scores better there
+    than on unseen text; ``blocked`` folds do not."""
     from multiprocessing import Pool
 
-    models = {f: Path(out_dir) / f"fold{f}-of-{k}.crfsuite" for f in folds}
-    jobs = [(data_dir, m, k, f, params) for f, m in models.items() if not m.exists()]
+    tag = "b" if blocked else ""
+    models = {f: Path(out_dir) / f"fold{f}-of-{k}{tag}.crfsuite" for f in folds}
+    jobs = [(data_dir, m, k, f, blocked, params) for f, m in models.items() if not m.exists()]
     if jobs:
         with Pool(max(1, min(processes, len(jobs)))) as pool:
             pool.map(_train_fold, jobs)
-    return _score_folds(data_dir, models, k).report()
+    return _score_folds(data_dir, models, k, blocked).report()
 
 
-def _train_fold(job: tuple[Path, Path, int, int, dict[str, float] | None]) -> Path:
-    data_dir, out, k, fold, params = job
+def _fold_of(i: int, n: int, k: int, blocked: bool) -> int:
+    return i * k // n if blocked else i % k
+
+
+def _train_fold(job: tuple[Path, Path, int, int, bool, dict[str, float] | None]) -> Path:
+    data_dir, out, k, fold, blocked, params = job
     data = load(data_dir)
-    wojood = [s for i, s in enumerate(data.wojood) if i % k != fold]
+    n = len(data.wojood)
+    wojood = [s for i, s in enumerate(data.wojood) if _fold_of(i, n, k, blocked) != fold]
     return fit(training_pairs(wojood, data.newsfane), out, params)
 
 
-def _score_folds(data_dir: Path, models: dict[int, Path], k: int) -> evaluate.Score:
+def _score_folds(data_dir: Path, models: dict[int, Path], k: int, blocked: bool) -> evaluate.Score:
     import tempfile
 
     from rasd.lang.ar.tokenize import tokenize
@@ -188,7 +196,9 @@ def _score_folds(data_dir: Path, models: dict[int, Path], k: int) -> evaluate.Sc
 
             held = Path(tmp) / f"fold{fold}.txt"
             blocks = [
-                "\n".join(" ".join(r) for r in s) for i, s in enumerate(rows) if i % k == fold
+                "\n".join(" ".join(r) for r in s)
+                for i, s in enumerate(rows)
+                if _fold_of(i, len(rows), k, blocked) == fold
             ]
             held.write_text("\n\n".join(blocks) + "\n", "utf-8")
             total.add(evaluate.evaluate(held, predict))
