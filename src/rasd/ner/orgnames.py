@@ -63,6 +63,14 @@ _NAME_ADJECTIVES = frozenset(fold_key(w) for w in (
 ))  # fmt: skip
 
 
+def repair(tokens: Sequence[Token], spans: Sequence[TokSpan], news: bool = True) -> list[TokSpan]:
+    """All the repairs of this module, in the order they depend on each other: cut persons out
+    first, then fix heads, complements, whole names and acronyms (``news``: the news
+    convention, see :func:`head_repairs`)."""
+    found = head_repairs(tokens, split_swallowed(tokens, spans), news=news)
+    return bracket_acronyms(tokens, institution_names(tokens, extend_complements(tokens, found)))
+
+
 def _nisba(t: Token) -> bool:
     """A definite relational adjective ("الجوية", "التونسي") that can close a name."""
     if t.kind != "word" or t.role != "stem" or not t.det:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
+from rasd.ner.gazetteer import Gazetteer, match_key
 from rasd.ner.propagate import covered
 
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"', "„": "”", "[": "]"}
@@ -128,17 +129,12 @@ OUTLETS = AGENCIES + PLATFORMS
 
 
 @lru_cache(maxsize=2)
-def _outlet_keys(platforms: bool) -> dict[str, list[tuple[str, ...]]]:
-    """Outlet key sequences by first key, longest first (keys as :func:`tokenize` gives)."""
-    from rasd.lang.ar.tokenize import tokenize
-
-    by_first: dict[str, list[tuple[str, ...]]] = {}
+def _outlets(platforms: bool) -> Gazetteer:
+    """:data:`AGENCIES` (and :data:`PLATFORMS`) as a gazetteer of their token keys."""
+    gaz = Gazetteer()
     for name in OUTLETS if platforms else AGENCIES:
-        keys = tuple(t.key for t in tokenize(name) if t.role not in ("conj", "prep", "fut"))
-        by_first.setdefault(keys[0], []).append(keys)
-    for lst in by_first.values():
-        lst.sort(key=len, reverse=True)
-    return by_first
+        gaz.add(name, "ORG")
+    return gaz
 
 
 def outlet_mentions(
@@ -148,28 +144,14 @@ def outlet_mentions(
     only ("ورويترز" → "رويترز")."""
     n = len(tokens)
     taken = covered(n, found)
-    table = _outlet_keys(platforms)
-    out: list[tuple[int, int, str, int, int]] = []
-    k = 0
-    while k < n:
-        cands = table.get(tokens[k].key) if tokens[k].role == "stem" else None
-        hit = None
-        for keys in cands or ():
-            j = k + len(keys)
-            if (
-                j <= n
-                and not any(taken[k:j])
-                and tuple(t.key for t in tokens[k:j]) == keys
-                and (j == n or tokens[j].word != tokens[j - 1].word)
-            ):
-                hit = j
-                break
-        if hit is None:
-            k += 1
-            continue
-        out.append((tokens[k].start, tokens[hit - 1].end, "ORG", k, hit))
-        k = hit
-    return out
+    keys = [match_key(t.key, t.det) for t in tokens]
+    return [
+        (tokens[i].start, tokens[j - 1].end, "ORG", i, j)
+        for i, j, _t in _outlets(platforms).matches(keys)
+        if tokens[i].role == "stem"
+        and not any(taken[i:j])
+        and (j == n or tokens[j].word != tokens[j - 1].word)
+    ]
 
 
 def _bare(t: Token) -> str:

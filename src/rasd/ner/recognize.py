@@ -14,15 +14,9 @@ from dataclasses import dataclass
 from rasd.lang.ar.normalize import normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
+from rasd.ner import orgnames
 from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
-from rasd.ner.orgnames import (
-    bracket_acronyms,
-    extend_complements,
-    head_repairs,
-    institution_names,
-    split_swallowed,
-)
 from rasd.ner.propagate import (
     extend_surnames,
     gazetteer_repairs,
@@ -130,8 +124,7 @@ def recognize(
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
     if convention == WOJOOD:
         found = include_triggers(tokens, found)
-    found = head_repairs(tokens, split_swallowed(tokens, found), news=convention != WOJOOD)
-    found = bracket_acronyms(tokens, institution_names(tokens, extend_complements(tokens, found)))
+    found = orgnames.repair(tokens, found, news=convention != WOJOOD)
     if propagate_names:
         found = propagate(tokens, found)
     out = []
