@@ -15,6 +15,7 @@ from rasd.lang.ar.normalize import normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
 from rasd.ner import orgnames
+from rasd.ner.datelines import datelines
 from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
 from rasd.ner.propagate import (
@@ -125,6 +126,7 @@ def recognize(
     if convention == WOJOOD:
         found = include_triggers(tokens, found)
     found = orgnames.repair(tokens, found, news=convention != WOJOOD)
+    found = datelines(text, tokens, found)
     if propagate_names:
         found = propagate(tokens, found)
     out = []
