@@ -151,8 +151,12 @@ def _arabic(name: str) -> bool:
     return bool(name) and all(ch in _AR_LETTERS for ch in name)
 
 
-def curated_entries(path: Path | None = None) -> Iterable[tuple[str, str, str, str]]:
-    """``(type, name, canonical, iso)`` rows of the curated file."""
+def curated_entries(
+    path: Path | None = None, ambiguous: bool = True
+) -> Iterable[tuple[str, str, str, str]]:
+    """``(type, name, canonical, iso)`` rows of the curated file.  A type marked "?" ("ORG?
+    فتح") is a name that is also a common word ("opened"): a tagger feature like the others,
+    but left out with ``ambiguous=False``, the names rules may add on their own."""
     if path is None:
         text = (resources.files("rasd.ner") / "data" / CURATED_FILE).read_text("utf-8")
     else:
@@ -162,6 +166,10 @@ def curated_entries(path: Path | None = None) -> Iterable[tuple[str, str, str, s
             continue
         parts = line.split("\t")
         typ, _, iso = parts[0].partition(":")
+        if typ.endswith("?"):
+            if not ambiguous:
+                continue
+            typ = typ[:-1]
         canon = parts[2] if len(parts) > 2 else ""
         yield typ, parts[1], canon, iso
 

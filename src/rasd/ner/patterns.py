@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
-from rasd.ner.gazetteer import Gazetteer, match_key
+from rasd.ner.gazetteer import Gazetteer, curated_entries, match_key
 from rasd.ner.propagate import covered
 
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"', "„": "”", "[": "]"}
@@ -130,10 +130,15 @@ OUTLETS = AGENCIES + PLATFORMS
 
 @lru_cache(maxsize=2)
 def _outlets(platforms: bool) -> Gazetteer:
-    """:data:`AGENCIES` (and :data:`PLATFORMS`) as a gazetteer of their token keys."""
+    """:data:`AGENCIES` (and :data:`PLATFORMS`) as a gazetteer of their token keys, with the
+    curated organizations and armed actors that are not also common words ("قسد", "حزب
+    الله", "الأمم المتحدة"; not "فتح")."""
     gaz = Gazetteer()
     for name in OUTLETS if platforms else AGENCIES:
         gaz.add(name, "ORG")
+    for typ, name, _canon, _iso in curated_entries(ambiguous=False):
+        if typ == "ORG":
+            gaz.add(name, "ORG")
     return gaz
 
 
@@ -151,7 +156,18 @@ def outlet_mentions(
         if tokens[i].role == "stem"
         and not any(taken[i:j])
         and (j == n or tokens[j].word != tokens[j - 1].word)
+        and not _continues(tokens, j)
     ]
+
+
+def _continues(tokens: Sequence[Token], j: int) -> bool:
+    """Does a definite word right after a matched name carry the name on ("مجلس الأمن |
+    القومي", "الاتحاد الأوروبي | للإذاعة")?  Then the match is only the head of a longer name
+    the tagger did not find, and adding the head alone would be a wrong span."""
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    return t.kind == "word" and (t.det or t.role == "prep") and t.start - tokens[j - 1].end <= 1
 
 
 def _bare(t: Token) -> str:
