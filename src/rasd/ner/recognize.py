@@ -19,6 +19,7 @@ from rasd.ner.datelines import datelines
 from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
 from rasd.ner.propagate import (
+    ADMIN_HEADS,
     extend_surnames,
     gazetteer_repairs,
     include_triggers,
@@ -140,6 +141,8 @@ def recognize(
         taken = [(m.first, m.last, m.type) for m in out]
         added = supplement(text, tokens, taken, platforms=convention != WOJOOD)
         for s, e, typ, i, j in added:
+            if convention != WOJOOD and j - i >= 2 and tokens[i].key in ADMIN_HEADS:
+                i, s = i + 1, tokens[i + 1].start  # "إقليم شيشاوة", a geonames name → "شيشاوة"
             pieces = tokens[i:j]
             # a proclitic left unsplit by the tokenizer is outside the span: "وتعز" → "تعز"
             name = canonical(pieces) if pieces[0].start == s else normalize(text[s:e]).text
