@@ -72,3 +72,17 @@ def test_a_curated_name_heading_a_longer_name_is_not_added():
     toks = tokenize(text)
     found = [(text[s:e], toks[i].start) for s, e, _t, i, _j in outlet_mentions(toks, [])]
     assert found == [("مجلس الأمن", text.index("مجلس الأمن في"))]
+
+
+def test_a_partial_tag_inside_a_quoted_outlet_becomes_the_whole_name():
+    from rasd.ner.patterns import complete_quoted
+
+    text = 'وقال مسؤول في الوزارة لـ"الشرق الأوسط" إن الاتفاق قريب'
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.norm == "الشرق")
+    # the tagger read the outlet's first word as a region
+    out = complete_quoted(toks, [(i, i + 1, "LOC", 0.6)])
+    assert out == [(i, i + 2, "ORG", 0.6)]
+    # a person quoted that way, or a span running out of the quotes, is left alone
+    assert complete_quoted(toks, [(i, i + 1, "PER", 0.6)]) == [(i, i + 1, "PER", 0.6)]
+    assert complete_quoted(toks, [(i, i + 3, "LOC", 0.6)]) == [(i, i + 3, "LOC", 0.6)]

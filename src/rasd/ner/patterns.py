@@ -84,14 +84,9 @@ def pattern_mentions(
         nxt = tokens[k + 1] if k + 1 < n else None
         key = _bare(t)
         # "لـ(الحل نت)", "وكالة «الأناضول»", "منظمة "هيومن رايتس ووتش""
-        if nxt is not None and nxt.norm in _OPEN and (
-            (t.key == "ل" and t.role == "prep" and nxt.start - t.end <= 2) or key in ORG_NOUNS
-        ):
-            inner = _bracketed(tokens, k + 1)
-            if inner is not None and (
-                key in ORG_NOUNS or inner[1] - inner[0] > 1
-                or any(x.key in ATTRIBUTION for x in tokens[max(0, k - _LOOK_BACK) : k])
-            ):
+        if nxt is not None and nxt.norm in _OPEN and _quote_opener(t, nxt):
+            inner = _quoted_name(tokens, k)
+            if inner is not None:
                 add(*inner)
             continue
         # "موقع NK News", "وكالة Reuters"
@@ -113,6 +108,56 @@ def pattern_mentions(
             elif nxt.key in ORDINALS and nxt.word != t.word:
                 add(k, k + 2)
     return out
+
+
+def _quote_opener(t: Token, nxt: Token) -> bool:
+    """Can ``t`` open a quoted-name pattern: لـ right before the quote, or an organization
+    noun?"""
+    return (t.key == "ل" and t.role == "prep" and nxt.start - t.end <= 2) or _bare(t) in ORG_NOUNS
+
+
+def _quoted_name(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The name in the brackets or quotes opening after trigger token ``k``, when the
+    pattern holds: after an organization noun, or after لـ with a name of several words or an
+    attribution word before it."""
+    t, nxt = tokens[k], tokens[k + 1]
+    if not _quote_opener(t, nxt):
+        return None
+    inner = _bracketed(tokens, k + 1)
+    if inner is not None and (
+        _bare(t) in ORG_NOUNS
+        or inner[1] - inner[0] > 1
+        or any(x.key in ATTRIBUTION for x in tokens[max(0, k - _LOOK_BACK) : k])
+    ):
+        return inner
+    return None
+
+
+def complete_quoted(
+    tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """A tagger span covering only part of a quoted name in the patterns above becomes the
+    whole name, as ORG: in "لـ"العربي الجديد"" the tagger may stop at "العربي", and the quotes
+    say where the outlet's name ends.  Persons found inside are left alone."""
+    out = list(spans)
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        if t.key not in _TRIGGERS or k + 1 >= n or tokens[k + 1].norm not in _OPEN:
+            continue
+        inner = _quoted_name(tokens, k)
+        if inner is None:
+            continue
+        i, j = inner
+        inside = [s for s in out if i <= s[0] and s[1] <= j]
+        if (
+            not inside
+            or any(s[:2] == (i, j) or s[2] == "PER" for s in inside)
+            or any(s[0] < j and i < s[1] and not (i <= s[0] and s[1] <= j) for s in out)
+        ):
+            continue
+        conf = max(s[3] for s in inside)
+        out = [s for s in out if s not in inside] + [(i, j, "ORG", conf)]
+    return sorted(out)
 
 
 #: news agencies and broadcasters cited as sources, as written in Arabic news
