@@ -62,6 +62,11 @@ def _static(key: str, role: str, det: bool, kind: str, norm: str, domain: str) -
             f.append(f"c={c}")  # distributional class (rasd.ner.clusters)
         count = default_lexicon().count(key)
         f.append(f"fq={int(math.log2(count + 1)) if count else -1}")
+        if units := _units(key, b):
+            # frequent words ("العربي", "سعيد") are judged by their own weights; the unit
+            # evidence is kept apart for them so it does not drag their contexts to PER
+            common = "f" if count >= 20 else "r"
+            f += [f"nu={u}{common}" for u in units]
     elif kind == "latin":
         low = norm.lower()
         f.append(f"lk={low}")
@@ -74,6 +79,20 @@ def _static(key: str, role: str, det: bool, kind: str, norm: str, domain: str) -
     if domain:
         f += [f"{d}|{x}" for d in domain.split("+") for x in f if x.startswith(_DOMAIN_STATIC)]
     return tuple(f)
+
+
+@lru_cache(maxsize=200_000)
+def _units(key: str, b: str) -> tuple[str, ...]:
+    """How common the form is as a given name / surname among Wikidata people, log10-bucketed:
+    ("g2", "s1") = 100–999 people have it as a given name, 10–99 as a surname.  Graded, so the
+    tagger can learn that "قيس" (52 people) is stronger evidence than "كان" (4)."""
+    gaz = default_gazetteer()
+    out = []
+    for tag, units in (("g", gaz.given), ("s", gaz.surnames)):
+        n = max(units.get(key, 0), units.get(b, 0))
+        if n:
+            out.append(f"{tag}{min(3, int(math.log10(n)))}")
+    return tuple(out)
 
 
 def _gaz_tags(tokens: Sequence[Token], gaz: Gazetteer) -> list[str]:
@@ -119,6 +138,20 @@ def sentence_features(
         next_stem[i] = last
         if roles[i] not in _CLITIC:
             last = bares[i]
+    # name-unit classes of the previous / next stem: a given name before, a surname after
+    units = [_units(t.key, bares[i]) if t.kind == "word" else () for i, t in enumerate(tokens)]
+    prev_u: list[tuple[str, ...]] = [()] * n
+    last_u: tuple[str, ...] = ()
+    for i in range(n):
+        prev_u[i] = last_u
+        if roles[i] not in _CLITIC:
+            last_u = units[i]
+    next_u: list[tuple[str, ...]] = [()] * n
+    last_u = ()
+    for i in range(n - 1, -1, -1):
+        next_u[i] = last_u
+        if roles[i] not in _CLITIC:
+            last_u = units[i]
     doms = domain.split("+") if domain else []
     cl = default_clusters()
     prev_cl = [cl.get(w, -1) for w in prev_stem]
@@ -139,6 +172,7 @@ def sentence_features(
             f.append("EOS")
         f += ctx
         f += [f"pc={prev_cl[i]}", f"nc={next_cl[i]}"]
+        f += [f"nu-1={u}" for u in prev_u[i]] + [f"nu+1={u}" for u in next_u[i]]
         for d in doms:  # per-domain copies of the convention-sensitive context features
             f += [f"{d}|{x}" for x in ctx]
         out.append(f)

