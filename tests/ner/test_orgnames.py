@@ -136,3 +136,20 @@ def test_untagged_party_or_ministry_in_construct_state():
     text = "وفاز حزب الاستقلال بالمرتبة الأولى، وقالت وزارة الطاقة الجزائرية إن"
     found = _texts(text, institution_names(tokenize(text), []))
     assert found == [("حزب الاستقلال", "ORG"), ("وزارة الطاقة الجزائرية", "ORG")]
+
+
+def test_complement_in_construct_state():
+    # ل + an indefinite noun in construct with a definite one ("لشؤون اللاجئين"), whether the
+    # segmenter split the ل off or left the word whole ("لحقوق")
+    for text, name in (
+        ("وقال المرصد السوري لحقوق الإنسان إن الغارات استمرت", "المرصد السوري لحقوق الإنسان"),
+        ("ورحبت المفوضية السامية لشؤون اللاجئين بالقرار", "المفوضية السامية لشؤون اللاجئين"),
+    ):
+        found = [(text[m.start : m.end], m.type) for m in recognize(text, tokenize(text))]
+        assert (name, "ORG") in found, found
+
+
+def test_a_word_that_merely_starts_with_lam_is_no_complement():
+    text = "وأعلنت الهيئة العامة لبنان بلدا منكوبا"
+    spans = [_span(text, "الهيئة العامة", "ORG")]
+    assert _texts(text, extend_complements(tokenize(text), spans)) == [("الهيئة العامة", "ORG")]

@@ -88,10 +88,11 @@ def extend_complements(
     out: list[TokSpan] = []
     n = len(tokens)
     for i, j, typ, conf in spans:
-        if typ == "ORG" and j + 1 < n and _complement_at(tokens, j) and not any(taken[j : j + 2]):
+        end = _complement_at(tokens, j) if typ == "ORG" else 0
+        if end and not any(taken[j:end]):
             keys = tuple(match_key(t.key, t.det) for t in tokens[i:j] if t.role == "stem")
             if not gaz.lookup(keys):
-                k = j + 2
+                k = end
                 while (
                     k < n
                     and not taken[k]
@@ -106,17 +107,47 @@ def extend_complements(
     return out
 
 
-def _complement_at(tokens: Sequence[Token], j: int) -> bool:
-    """``tokens[j]`` is the preposition ل attached to a definite noun ("للإحصاء")."""
+def _unsplit_prep(t: Token) -> bool:
+    """A word the segmenter left whole that reads as ل + an indefinite noun: the whole form
+    is rare in the lexicon and no better attested than what follows the ل ("لحقوق" 4 against
+    "حقوق" 31, "لمكافحة" unseen), and it is not a protected name ("لبنان")."""
+    from rasd.lang.ar.lexicon import default_lexicon
+
+    if t.kind != "word" or t.role != "stem" or t.det or len(t.key) < 4 or t.key[0] != "ل":
+        return False
+    lex = default_lexicon()
+    whole = lex.count(t.key)
+    return not lex.is_protected(t.key) and whole <= 10 and lex.count(t.key[1:]) >= whole
+
+
+def _complement_at(tokens: Sequence[Token], j: int) -> int:
+    """End of the لـ complement starting at ``tokens[j]``, 0 when there is none: ل attached to
+    a definite noun ("للإحصاء"), or to an indefinite noun in construct with a definite one
+    ("لحقوق الإنسان", "لشؤون اللاجئين", "لمكافحة الإرهاب")."""
+    n = len(tokens)
+    if j + 1 >= n:
+        return 0
+    if _unsplit_prep(tokens[j]):  # "لمكافحة الإرهاب": ل left on a word the lexicon lacks
+        u = tokens[j + 1]
+        if u.kind == "word" and u.role == "stem" and u.det and u.word != tokens[j].word:
+            return j + 2
+        return 0
     p, t = tokens[j], tokens[j + 1]
-    return (
+    if not (
         p.role == "prep"
         and p.key == "ل"
         and t.word == p.word
         and t.kind == "word"
         and t.role == "stem"
-        and t.det
-    )
+    ):
+        return 0
+    if t.det:
+        return j + 2
+    if j + 2 < n:
+        u = tokens[j + 2]
+        if u.kind == "word" and u.role == "stem" and u.det and u.word != t.word:
+            return j + 3
+    return 0
 
 
 def bracket_acronyms(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
@@ -194,10 +225,11 @@ def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list
         k = i + 1
         while k < n and not taken[k] and _nisba(tokens[k]) and tokens[k].word != tokens[k - 1].word:
             k += 1
-        if k == i + 1 or k + 1 >= n or taken[k] or taken[k + 1] or not _complement_at(tokens, k):
+        end = _complement_at(tokens, k) if k > i + 1 else 0
+        if not end or any(taken[k:end]):
             i += 1
             continue
-        k += 2
+        k = end
         while k < n and not taken[k] and _nisba(tokens[k]) and tokens[k].word != tokens[k - 1].word:
             k += 1
         added.append((i, k, "ORG", _RULE_CONFIDENCE))
