@@ -45,3 +45,19 @@ def test_boilerplate_mentions_are_flagged_not_dropped():
     late = [s for s in doc.layer("entities") if s.start > tail]
     assert late and all(s.attrs.get("boilerplate") for s in late)
     assert not any(s.attrs.get("boilerplate") for s in doc.layer("entities") if s.start < tail)
+
+
+def test_generic_groups_of_the_wojood_weights_give_way_to_the_news_reading():
+    from rasd.lang.ar.tokenize import tokenize
+    from rasd.ner.recognize import _news_reading, recognize
+
+    # unit level: a group the news reading also sees is kept; another gives way to what the
+    # news reading finds there
+    spans = [(0, 1, "NORP", 0.9), (3, 6, "NORP", 0.8), (8, 9, "NORP", 0.7)]
+    news = [(0, 1, "NORP", 0.9), (4, 6, "GPE", 0.7)]
+    assert _news_reading(spans, news) == [(0, 1, "NORP", 0.9), (4, 6, "GPE", 0.7)]
+    # end to end: peoples by origin stay, displaced people are no group by origin
+    text = "وصل آلاف النازحين إلى المخيم بينما غادر الخبراء الكوريين البلاد"
+    found = [(text[m.start : m.end], m.type) for m in recognize(text, tokenize(text))]
+    assert ("الكوريين", "NORP") in found
+    assert not any(t == "النازحين" for t, _ in found)

@@ -48,3 +48,23 @@ def test_a_gazetteer_place_with_its_head_loses_the_head_in_news():
     found = [(text[m.start : m.end], m.type) for m in recognize(text, tokenize(text))]
     assert ("شيشاوة", "GPE") in found
     assert not any(t.startswith("إقليم") for t, _ in found)
+
+
+def test_compass_word_before_a_place_is_dropped_in_news():
+    from rasd.ner.propagate import gazetteer_repairs
+
+    text = "استهدف القصف مواقع جنوبي الفاشر وشمال حماة"
+    toks = tokenize(text)
+    a = next(k for k, t in enumerate(toks) if t.norm == "جنوبي")
+    b = next(k for k, t in enumerate(toks) if t.norm == "شمال")
+    spans = [(a, a + 2, "GPE", 0.8), (b, b + 2, "GPE", 0.8)]
+    assert gazetteer_repairs(toks, spans) == [(a + 1, a + 2, "GPE", 0.8), (b + 1, b + 2, "GPE", 0.8)]
+
+
+def test_a_known_name_keeps_its_compass_word():
+    from rasd.ner.propagate import gazetteer_repairs
+
+    text = "وصل الوفد إلى جنوب السودان أمس"
+    toks = tokenize(text)
+    a = next(k for k, t in enumerate(toks) if t.norm == "جنوب")
+    assert gazetteer_repairs(toks, [(a, a + 2, "GPE", 0.9)]) == [(a, a + 2, "GPE", 0.9)]

@@ -97,6 +97,34 @@ def _chunks(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _news_reading(
+    spans: list[tuple[int, int, str, float]], news: list[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """Where the Wojood weights in the summed convention tag a title or a group, ask the news
+    convention alone (NewsFANE has neither Wojood's titles nor its generic groups):
+
+    * a title (OCC) swallows the names in it ("مديرة صندوق النقد الدولي كريستالينا
+      غورغييفا"): the news reading finds them inside;
+    * a group (NORP) is kept where the news reading also sees a group, peoples by origin
+      ("الخبراء الكوريين"); Wojood's generic human groups ("النازحين", "الموظفون") are not
+      groups by origin, and one may swallow a person or a place ("اللاجئين آدم", "لنازحين
+      جنوبي الفاشر"), so it gives way to what the news reading finds there, or to nothing.
+    """
+    titles = [(i, j) for i, j, typ, _c in spans if typ == "OCC"]
+    out = [s for s in spans if s[2] != "NORP"]
+    for i, j, typ, conf in spans:
+        if typ == "NORP":
+            over = [s for s in news if s[0] < j and i < s[1]]
+            if any(s[2] == "NORP" for s in over):
+                out.append((i, j, typ, conf))
+            else:
+                out += [s for s in over if s[2] != "OCC"]
+    for i, j, typ, conf in news:
+        if typ != "OCC" and any(x <= i and j <= y for x, y in titles):
+            out.append((i, j, typ, conf))
+    return sorted(set(out))
+
+
 def recognize(
     text: str,
     tokens: Sequence[Token],
@@ -117,14 +145,9 @@ def recognize(
     found: list[tuple[int, int, str, float]] = []
     for a, b in _chunks(tokens, text):
         spans = tagger.tag_spans(tokens[a:b], convention)
+        if convention != WOJOOD and any(typ in ("OCC", "NORP") for _i, _j, typ, _c in spans):
+            spans = _news_reading(spans, tagger.tag_spans(tokens[a:b], NEWS))
         found += [(a + i, a + j, typ, conf) for i, j, typ, conf in spans]
-        titles = [(i, j) for i, j, typ, _c in spans if typ == "OCC"]
-        if titles and convention != WOJOOD:
-            # Wojood's OCC spans swallow the names in a title ("مديرة صندوق النقد الدولي
-            # كريستالينا غورغييفا"); NewsFANE has no OCC, so its convention finds them inside
-            for i, j, typ, conf in tagger.tag_spans(tokens[a:b], NEWS):
-                if typ != "OCC" and any(x <= i and j <= y for x, y in titles):
-                    found.append((a + i, a + j, typ, conf))
     found = extend_surnames(tokens, name_pairs(tokens, split_person_spans(tokens, found)))
     found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
     # Wojood puts trigger words inside place spans; news leaves titles out of person names
