@@ -61,3 +61,18 @@ def test_generic_groups_of_the_wojood_weights_give_way_to_the_news_reading():
     found = [(text[m.start : m.end], m.type) for m in recognize(text, tokenize(text))]
     assert ("الكوريين", "NORP") in found
     assert not any(t == "النازحين" for t, _ in found)
+
+
+def test_plurals_of_a_country_adjective_are_peoples_by_origin():
+    from rasd.lang.ar.tokenize import tokenize
+    from rasd.ner.propagate import origin_groups
+
+    text = "غادر الخبراء الكوريون البلاد وقال مسؤولون أمريكيون إن المهندسين عادوا"
+    toks = tokenize(text)
+    found = [text[s:e] for s, e, typ, _i, _j in origin_groups(toks, [])]
+    assert found == ["الكوريون", "أمريكيون"]  # "المهندسين" is no people by origin
+    k = next(i for i, t in enumerate(toks) if t.norm == "الكوريون")
+    assert origin_groups(toks, [(k, k + 1, "NORP")]) == [
+        (toks[j].start, toks[j].end, "NORP", j, j + 1)
+        for j in [next(i for i, t in enumerate(toks) if t.norm == "أمريكيون")]
+    ]
