@@ -106,15 +106,17 @@ def _news_reading(
     * a title (OCC) swallows the names in it ("مديرة صندوق النقد الدولي كريستالينا
       غورغييفا"): the news reading finds them inside;
     * a group (NORP) is read as the news reading reads it: peoples by origin, without
-      Wojood's head nouns ("الخبراء | الكوريين"); Wojood's generic human groups ("النازحين", "الموظفون") are not
-      groups by origin, and one may swallow a person or a place ("اللاجئين آدم", "لنازحين
-      جنوبي الفاشر"), so it gives way to what the news reading finds there, or to nothing.
+      Wojood's head nouns ("الخبراء | الكوريين"); Wojood's generic human groups ("النازحين",
+      "الموظفون") are not groups by origin, and one may swallow a person or a place
+      ("اللاجئين آدم", "لنازحين جنوبي الفاشر"), so it gives way to what the news reading
+      finds there, or to nothing.  A news span running into another mention is not taken.
     """
     titles = [(i, j) for i, j, typ, _c in spans if typ == "OCC"]
     out = [s for s in spans if s[2] != "NORP"]
     for i, j, typ, _conf in spans:
         if typ == "NORP":
             over = [s for s in news if s[0] < j and i < s[1]]
+            over = [s for s in over if not any(o[0] < s[1] and s[0] < o[1] for o in out)]
             groups = [s for s in over if s[2] == "NORP"]
             out += groups or [s for s in over if s[2] != "OCC"]
     for i, j, typ, conf in news:
