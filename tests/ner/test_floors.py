@@ -10,17 +10,17 @@ from pathlib import Path
 from rasd.ner.evaluate import default_predictor, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
-#: the issue asks 0.85; measured 0.938 with the supplement rules (rasd.ner.supplement)
-SEED_FLOOR = 0.92
+#: the issue asks 0.85; measured 0.951 (0.938 before the fifth training round)
+SEED_FLOOR = 0.93
 #: the issue's target, enforced: the shipped model with name-unit features and the span repairs
-#: measures 0.802 (P 0.854, R 0.756); 0.791 before the fifth training round
+#: measures 0.805 (P 0.855, R 0.761); 0.791 before the fifth training round
 WOJOOD_FLOOR = 0.80
 #: held-out news written for rasd and annotated by hand before rasd was scored on it.  eval/ner
-#: and eval/ner-samples: first measures 0.691 and 0.688, now 0.784 and 0.812 (optimistic: rules
+#: and eval/ner-samples: first measures 0.691 and 0.688, now 0.770 and 0.820 (optimistic: rules
 #: were made looking at their errors).  eval/ner-wire and eval/ner-samples2 (fifth round): first
-#: measures 0.780 and 0.630, now 0.780 and 0.716 (ner-samples2 was used to find errors; the
-#: wire set only for its score)
-NEWS_FLOORS = {"ner": 0.76, "ner-samples": 0.79, "ner-wire": 0.76, "ner-samples2": 0.69}
+#: measures 0.780 and 0.630, now 0.788 and 0.735 (ner-samples2 was used to find errors; the
+#: wire set only for its score).  A retraining that changes nothing else moves eval/ner by ±0.02.
+NEWS_FLOORS = {"ner": 0.75, "ner-samples": 0.80, "ner-wire": 0.77, "ner-samples2": 0.71}
 
 
 def test_seed_article_micro_f1():
