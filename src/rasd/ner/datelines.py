@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rasd.lang.ar.tokenize import Token
-from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer
+from rasd.ner.propagate import span_keys
 
 TokSpan = tuple[int, int, str, float]
 
@@ -47,7 +48,7 @@ def _place(tokens: Sequence[Token], i: int, j: int, found: Sequence[TokSpan],
         return ""
     if any(a < j and i < b for a, b, _t, _c in found):
         return None
-    hit = gaz.lookup(tuple(match_key(t.key, t.det) for t in tokens[i:j]))
+    hit = gaz.lookup(span_keys(tokens, i, j))
     return hit[0] if hit is not None and hit[0] in _PLACES else None
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from rasd.lang.ar.lexicon import name_units
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import tokenize
 
@@ -230,15 +231,12 @@ def build(
                 if len(keys) == 1 and len(keys[0]) >= 3:
                     g.names.add(keys[0])
     if units_file is not None:
-        for line in Path(units_file).read_text("utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            name, role, count = line.split("\t")
+        for name, role, people in name_units(Path(units_file)):
             key = fold_key(name)
             if " " in key or len(key) < 2:
                 continue
             units = g.given if role == "given" else g.surnames
-            units[key] = units.get(key, 0) + int(count)
+            units[key] = units.get(key, 0) + people
     for typ, name, canon, iso in curated_entries():
         g.add(name, typ, canon, iso, curated=True)
     for name, iso in sorted(country_names()):

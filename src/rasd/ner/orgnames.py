@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
 from rasd.ner.patterns import ORG_NOUNS
-from rasd.ner.propagate import TokSpan, covered
+from rasd.ner.propagate import TokSpan, covered, span_keys
 
 _QUOTES = frozenset("\"«»“”'")
 _MAX_ACRONYM = 12  # characters: longer bracketed words are glosses, not acronyms
@@ -111,8 +112,6 @@ def _unsplit_prep(t: Token) -> bool:
     """A word the segmenter left whole that reads as ل + an indefinite noun: the whole form
     is rare in the lexicon and no better attested than what follows the ل ("لحقوق" 4 against
     "حقوق" 31, "لمكافحة" unseen), and it is not a protected name ("لبنان")."""
-    from rasd.lang.ar.lexicon import default_lexicon
-
     if t.kind != "word" or t.role != "stem" or t.det or len(t.key) < 4 or t.key[0] != "ل":
         return False
     lex = default_lexicon()
@@ -193,16 +192,12 @@ def bracket_acronyms(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[
             owner[k] = n  # used
     # the acronym is defined for the whole article: its later repeats the tagger read as
     # something else ("وأضافت كونا" as a place) are the organization too
-    defined = {_span_keys(tokens, a, b) for a, b, _t, _c in added}
+    defined = {span_keys(tokens, a, b) for a, b, _t, _c in added}
     for x, (i, j, typ, conf) in enumerate(spans):
-        if x not in drop and typ != "ORG" and _span_keys(tokens, i, j) in defined:
+        if x not in drop and typ != "ORG" and span_keys(tokens, i, j) in defined:
             drop.add(x)
             added.append((i, j, "ORG", conf))
     return sorted([s for x, s in enumerate(spans) if x not in drop] + added)
-
-
-def _span_keys(tokens: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens[i:j] if t.role not in ("conj", "prep", "fut"))
 
 
 def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
@@ -38,7 +39,8 @@ def covered(n: int, spans: Iterable[tuple[int, int, str] | TokSpan]) -> list[boo
     return taken
 
 
-def _keys(tokens: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
+def span_keys(tokens: Sequence[Token], i: int, j: int) -> tuple[str, ...]:
+    """Gazetteer look-up keys of the tokens ``[i, j)`` (article restored after ل)."""
     return tuple(match_key(t.key, t.det) for t in tokens[i:j])
 
 
@@ -56,17 +58,17 @@ def split_person_spans(
         if typ != "PER":
             out.append((i, j, typ, conf))
             continue
-        whole = gaz.lookup(_keys(tokens, i, j))
+        whole = gaz.lookup(span_keys(tokens, i, j))
         if whole and whole[0] == "GPE" and whole[2]:
             out.append((i, j, "GPE", conf))  # a country or capital is not a person
             continue
         if tokens[i].key in _PLACE_TRIGGERS and j - i >= 2:  # "ريف إدلب" is no person
-            place = gaz.lookup(_keys(tokens, i + 1, j))
+            place = gaz.lookup(span_keys(tokens, i + 1, j))
             if place and place[0] in ("GPE", "LOC"):
                 out.append((i + 1, j, place[0], conf))
                 continue
         cut = next((k for k in range(i, j) if tokens[k].key in _PREPOSITIONS), None)
-        place = gaz.lookup(_keys(tokens, cut + 1, j)) if cut is not None else None
+        place = gaz.lookup(span_keys(tokens, cut + 1, j)) if cut is not None else None
         if cut is None or (cut == i and not place):
             out.append((i, j, typ, conf))
             continue
@@ -118,8 +120,6 @@ def _compound_given(tokens: Sequence[Token], i: int, j: int) -> bool:
 
 def _rare(t: Token) -> bool:
     """A word rare enough in the lexicon (≤ 20 times) to be a family name: "تبون"."""
-    from rasd.lang.ar.lexicon import default_lexicon
-
     return (
         t.kind == "word"
         and t.role == "stem"
@@ -197,7 +197,7 @@ def propagate(
     taken = covered(len(tokens), spans)
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for i, j, typ, conf in spans:
-        key = _keys(tokens, i, j)
+        key = span_keys(tokens, i, j)
         if conf < min_confidence or (len(key) == 1 and not _can_stand_alone(key[0])):
             continue  # only names the tagger is sure of; never a lone generic word
         votes[key][typ] += 1
@@ -230,7 +230,7 @@ def propagate(
             if (
                 j <= n
                 and not any(taken[i:j])
-                and _keys(tokens, i, j) == k
+                and span_keys(tokens, i, j) == k
                 and _word_bounded(tokens, i, j)
             ):
                 hit = (i, j, names[k], 0.5)
@@ -280,7 +280,7 @@ def gazetteer_repairs(
     gaz = gaz or default_gazetteer()
     out: list[TokSpan] = []
     for i, j, typ, conf in spans:
-        keys = _keys(tokens, i, j)
+        keys = span_keys(tokens, i, j)
         if len(keys) == 1 and keys[0] in _PLACE_TRIGGERS:
             continue  # a lone "ريف" or "محافظة" names nothing
         hit = gaz.lookup(keys)
@@ -386,8 +386,6 @@ def name_pairs(
       corpora such a pair is a person 90 % of the time (390 of 431; several of the rest are
       annotation slips: "نجيب محفوظ").
     """
-    from rasd.lang.ar.lexicon import default_lexicon
-
     gaz = gaz or default_gazetteer()
     lex = default_lexicon()
     taken = covered(len(tokens), spans)

@@ -142,18 +142,18 @@ def recognize(
     gazetteer are sure of on tokens left free (:mod:`rasd.ner.supplement`).
     """
     tagger = tagger or default_tagger()
+    news = convention != WOJOOD  # news practice (analysis, or NewsFANE's alone)
     found: list[tuple[int, int, str, float]] = []
     for a, b in _chunks(tokens, text):
         spans = tagger.tag_spans(tokens[a:b], convention)
-        if convention != WOJOOD and any(typ in ("OCC", "NORP") for _i, _j, typ, _c in spans):
+        if news and any(typ in ("OCC", "NORP") for _i, _j, typ, _c in spans):
             spans = _news_reading(spans, tagger.tag_spans(tokens[a:b], NEWS))
         found += [(a + i, a + j, typ, conf) for i, j, typ, conf in spans]
     found = extend_surnames(tokens, name_pairs(tokens, split_person_spans(tokens, found)))
-    found = gazetteer_repairs(tokens, found, trim_triggers=convention != WOJOOD)
+    found = gazetteer_repairs(tokens, found, trim_triggers=news)
     # Wojood puts trigger words inside place spans; news leaves titles out of person names
-    wojood = convention == WOJOOD
-    found = include_triggers(tokens, found) if wojood else drop_titles(tokens, found)
-    found = orgnames.repair(tokens, found, news=convention != WOJOOD)
+    found = drop_titles(tokens, found) if news else include_triggers(tokens, found)
+    found = orgnames.repair(tokens, found, news=news)
     found = datelines(text, tokens, complete_quoted(tokens, found))
     if propagate_names:
         found = propagate(tokens, found)
@@ -166,9 +166,9 @@ def recognize(
         out.append(Mention(pieces[0].start, pieces[-1].end, typ, canonical(pieces), conf, i, j))
     if supplement_rules:
         taken = [(m.first, m.last, m.type) for m in out]
-        added = supplement(text, tokens, taken, platforms=convention != WOJOOD)
+        added = supplement(text, tokens, taken, platforms=news)
         for s, e, typ, i, j in added:
-            if convention != WOJOOD and j - i >= 2 and tokens[i].key in ADMIN_HEADS:
+            if news and j - i >= 2 and tokens[i].key in ADMIN_HEADS:
                 i, s = i + 1, tokens[i + 1].start  # "إقليم شيشاوة", a geonames name → "شيشاوة"
             pieces = tokens[i:j]
             # a proclitic left unsplit by the tokenizer is outside the span: "وتعز" → "تعز"

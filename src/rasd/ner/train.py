@@ -272,11 +272,13 @@ def person_titles(sents: Sequence[corpora.Sentence], min_count: int = 5) -> set[
     return {w for w, c in before.items() if c >= min_count and opens[w] * 4 < c}
 
 
-def build_gazetteer(pkg_data: Path, data_dir: Path) -> Path:
+def build_gazetteer(pkg_data: Path, data_dir: Path, newsfane: Sequence[corpora.Sentence]) -> Path:
+    """Compile the packaged gazetteer: packages, curated list, person names and the titles
+    learnt from ``newsfane`` (the corpus as :func:`load` reads it)."""
     path = pkg_data / gazetteer.GAZETTEER_FILE
     names = data_dir / "person-names"
     g = gazetteer.build(names_file=names / "names.txt", units_file=names / "wikidata-units.tsv")
-    g.titles = person_titles(corpora.newsfane(newsfane_path(data_dir)))
+    g.titles = person_titles(newsfane)
     g.save(path)
     gazetteer.default_gazetteer.cache_clear()
     return path
@@ -307,7 +309,7 @@ def train(
     """Compile the gazetteer (and, if asked, the word clusters), then train on Wojood train +
     NewsFANE and write ``out``."""
     pkg_data = Path(gazetteer.__file__).parent / "data"
-    build_gazetteer(pkg_data, data_dir)
-    data = load(data_dir)
+    data = load(data_dir)  # tokenization needs the lexicon only, not the gazetteer
+    build_gazetteer(pkg_data, data_dir, data.newsfane)
     build_clusters(pkg_data, data if use_clusters else None)
     return fit(training_pairs(data.wojood, data.newsfane), out, params)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gzip
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -101,6 +101,16 @@ def place_names() -> set[str]:
     return {normalize_key(n) for n in names if len(n) >= 3}
 
 
+def name_units(path: Path) -> Iterator[tuple[str, str, int]]:
+    """``(name, role, people)`` rows of ``data/person-names/wikidata-units.tsv``: a given name
+    or surname ("given" / "surname") and how many Wikidata people carry it."""
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, role, count = line.split("\t")
+        yield name, role, int(count)
+
+
 def given_names(data_dir: Path, min_people: int = 20) -> set[str]:
     """Common given names that begin with a conjunction letter ("وسيم", "فادي", "فراس"):
     unseen in the corpora, the segmenter would read them as و/ف + a stem ("و + سيم").  From
@@ -110,15 +120,12 @@ def given_names(data_dir: Path, min_people: int = 20) -> set[str]:
     path = data_dir / "person-names" / "wikidata-units.tsv"
     if not path.is_file():
         return set()
-    out = set()
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        name, role, count = line.split("\t")
-        key = normalize_key(name)
-        if role == "given" and int(count) >= min_people and key[:1] in "وف" and len(key) >= 4:
-            out.add(key)
-    return out
+    keys = (
+        normalize_key(name)
+        for name, role, people in name_units(path)
+        if role == "given" and people >= min_people
+    )
+    return {k for k in keys if k[:1] in "وف" and len(k) >= 4}
 
 
 def build(data_dir: Path) -> Lexicon:
