@@ -1,0 +1,96 @@
+"""Per-article digest of ``rasd.analyze`` over the shared real corpus, to prove a refactor
+changed nothing.
+
+Why: a restructuring (issue 15) must leave every layer of every article byte-identical, or list
+what moved and why.  Running the whole pipeline over the 26k SaudiNewsNet articles before and
+after, and comparing one SHA-256 per article, is the only check that covers the rules nobody
+thought to test.  The full JSON of each article can be kept (gzip) so that a differing digest
+can be opened and diffed layer by layer.
+
+    python bench/digest.py --out /tmp/before.tsv [--json /tmp/before.jsonl.gz] [--limit N]
+    python bench/digest.py --out /tmp/after.tsv --compare /tmp/before.tsv
+
+Reads ``../shared/data/saudinewsnet/`` in place (skips when it is absent); never copies text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+import time
+import zipfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet"
+
+
+def articles(corpus: Path, limit: int | None = None, step: int = 1) -> Iterator[tuple[str, dict]]:
+    """``(key, article)`` for every article, key = ``day:index`` (stable across runs)."""
+    n = 0
+    for z in sorted(corpus.glob("*.zip")):
+        items = json.loads(zipfile.ZipFile(z).read(z.stem + ".json"))
+        for i, a in enumerate(items):
+            if i % step:
+                continue
+            yield f"{z.stem}:{i}", a
+            n += 1
+            if limit is not None and n >= limit:
+                return
+
+
+def _analyze(job: tuple[str, dict]) -> tuple[str, str, str]:
+    import rasd
+
+    key, a = job
+    day = (a.get("date_extracted") or "")[:10] or None
+    meta = rasd.Meta(url=a.get("url") or None, outlet=a.get("source") or None,
+                     title=a.get("title") or None, published=day)
+    try:
+        js = rasd.analyze(a.get("content") or "", meta).to_json()
+    except Exception as e:  # noqa: BLE001 - a failure is part of the behaviour to compare
+        js = json.dumps({"error": type(e).__name__, "message": str(e)}, ensure_ascii=False)
+    return key, hashlib.sha256(js.encode("utf-8")).hexdigest(), js
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", required=True, type=Path)
+    ap.add_argument("--json", type=Path, help="also keep every article's JSON (gzip JSON Lines)")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--step", type=int, default=1, help="every STEP-th article of each day")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--compare", type=Path, help="an earlier --out file: list differing keys")
+    args = ap.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is absent")
+        return 0
+    t0 = time.perf_counter()
+    jobs = list(articles(CORPUS, args.limit, args.step))
+    jf = gzip.open(args.json, "wt", encoding="utf-8") if args.json else None
+    with args.out.open("w", encoding="utf-8") as out, ProcessPoolExecutor(args.workers) as ex:
+        for key, digest, js in ex.map(_analyze, jobs, chunksize=16):
+            out.write(f"{key}\t{digest}\n")
+            if jf:
+                jf.write(json.dumps({"key": key, "doc": json.loads(js)}, ensure_ascii=False)
+                         + "\n")
+    if jf:
+        jf.close()
+    print(f"{len(jobs)} articles in {time.perf_counter() - t0:.0f} s -> {args.out}")
+    if args.compare:
+        before = dict(line.rstrip("\n").split("\t") for line in args.compare.open())
+        after = dict(line.rstrip("\n").split("\t") for line in args.out.open())
+        diff = sorted(k for k in after if k in before and before[k] != after[k])
+        print(f"compared {len(set(before) & set(after))}: {len(diff)} differ")
+        for k in diff[:50]:
+            print(" ", k)
+        return 1 if diff else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
