@@ -221,6 +221,15 @@ class Document:
             out.append(s)
         self.layers[name] = out
 
+    def set_relation(self, name: str, records: Iterable[dict[str, Any]]) -> None:
+        """Store the relation records ``name`` (clusters, contradictions …), replacing any."""
+        self.relations[name] = list(records)
+
+    def set_published(self, value: str | None, info: Mapping[str, Any]) -> None:
+        """Record the publication date found by a component, with how it was found."""
+        self.meta.published = value
+        self.meta.published_info = dict(info)
+
     def view(self, name: str) -> Any | None:
         """A derived view stored with :meth:`set_view`, or None.
 

@@ -1,7 +1,11 @@
 """Component registry and the analysis :class:`Pipeline`.
 
-Each component declares the layers it ``requires`` and ``assigns`` (spaCy's contract), and
-the pipeline checks the chain when it is built, not halfway through a batch.  Components live
+Each component declares its contract (spaCy's ``requires``/``assigns``, made complete): the
+layers it ``requires`` (must exist), the layers it ``reads`` when present (optional inputs such
+as entities for quotes), the layers it ``assigns``, the relation records it writes
+(``relations``) and the metadata fields it may set (``meta``).  The pipeline checks the chain
+when it is built, not halfway through a batch, and ``tests/test_contracts.py`` runs every
+component on real text under a recording document to keep the declarations true.  Components live
 in the module named in :data:`COMPONENT_MODULES` and register themselves with
 :func:`component` on import, so the CLI stays fast and heavy extractors load only when used.
 """
@@ -33,22 +37,34 @@ COMPONENT_MODULES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Component:
+    """A registered analysis step and its contract (see the module docstring)."""
+
     name: str
     func: ComponentFunc
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    reads: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
+    meta: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Component] = {}
 
 
 def component(
-    name: str, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+    name: str,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    *,
+    reads: Iterable[str] = (),
+    relations: Iterable[str] = (),
+    meta: Iterable[str] = (),
 ) -> Callable[[ComponentFunc], ComponentFunc]:
-    """Register ``func(doc, config)`` as the component ``name``."""
+    """Register ``func(doc, config)`` as the component ``name`` with its contract."""
 
     def deco(func: ComponentFunc) -> ComponentFunc:
-        REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns))
+        REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), tuple(reads),
+                                   tuple(relations), tuple(meta))
         return func
 
     return deco

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rasd.doc import Document
+from rasd.lang.ar.clitics import bare, variants
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Word
 
@@ -23,53 +24,6 @@ COMMA = {"،", ",", "؛", ";"}
 #: folded prepositions that never start a speaker or argument phrase
 PREPOSITIONS = {"في", "عن", "من", "علي", "الي", "ب", "ل", "حول", "بعد", "قبل", "دون", "عند"}
 DASH = {"-", "–", "—"}
-
-
-_VARIANTS: dict[str, tuple[str, ...]] = {}
-
-
-def variants(key: str) -> tuple[str, ...]:
-    """The folded word and its proclitic-stripped readings, most specific first (memoized).
-
-    A plain dict memo rather than ``functools.lru_cache``: compiled (``rasd.native``), callers
-    in the same build reach it with a direct C call, which a cache wrapper object would not
-    allow.  Bounded: a long-running process forgets it past 100,000 forms.
-    """
-    v = _VARIANTS.get(key)
-    if v is None:
-        if len(_VARIANTS) >= 100_000:
-            _VARIANTS.clear()
-        v = _VARIANTS[key] = _variants(key)
-    return v
-
-
-def _variants(key: str) -> tuple[str, ...]:
-    """The folded word and its proclitic-stripped readings, most specific first.
-
-    و/ف (conjunction), then ب/ل/ك (preposition), then the article: "وللجيش" →
-    (وللجيش, للجيش, لجيش?, الجيش, جيش).  The lexicons are closed lists, so over-generation
-    is harmless: a wrong variant simply does not match.
-    """
-    out = [key]
-    k = key
-    if len(k) > 3 and k[0] in "وف":
-        k = k[1:]
-        out.append(k)
-    if len(k) > 3 and k[0] in "بلك":
-        if k.startswith("لل") and len(k) > 4:
-            out.append("ال" + k[2:])
-            out.append(k[2:])
-        k2 = k[1:]
-        out.append(k2)
-        k = k2
-    if k.startswith("ال") and len(k) > 3:
-        out.append(k[2:])
-    return tuple(dict.fromkeys(out))
-
-
-def bare(key: str) -> str:
-    """The shortest variant: the stem without proclitics or article (for head matching)."""
-    return variants(key)[-1]
 
 
 class DocWords(NamedTuple):
