@@ -31,9 +31,9 @@ from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
-from rasd.extract.quotes import PREPOSITIONS, Reader
+from rasd.extract.reader import reader
 from rasd.extract.spanindex import SpanIndex
-from rasd.extract.words import variants
+from rasd.extract.words import PREPOSITIONS, variants
 from rasd.pipeline import component
 
 MAX_ARG_WORDS = 8
@@ -128,7 +128,7 @@ _SCAN_MAX = 48
 class _Events:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.r = Reader(doc)
+        self.r = reader(doc)  # the document's shared phrase reader
         self.words = self.r.words
         self.lex = trigger_lexicon()
         self.places = sorted(doc.layer("places"), key=lambda s: s.start)
@@ -214,7 +214,7 @@ class _Events:
 
     def _in_entity_label(self, i: int, label: str) -> bool:
         w = self.words[i]
-        return any(x.label == label for x in self.r._entities_in(w.start, w.end))
+        return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
     def _in_time(self, j: int) -> bool:
         w = self.words[j]
@@ -274,11 +274,11 @@ class _Events:
 
     def _in_entity(self, j: int) -> bool:
         w = self.words[j]
-        return any(x.start < w.start < x.end for x in self.r._entities_in(w.start, w.end))
+        return any(x.start < w.start < x.end for x in self.r.entities_in(w.start, w.end))
 
     def _extend_entity(self, a: int, e: int) -> int:
         last = self.words[e - 1]
-        for x in self.r._entities_in(last.start, last.end):
+        for x in self.r.entities_in(last.start, last.end):
             while e < len(self.words) and self.words[e].start < x.end:
                 e += 1
         return e
@@ -293,13 +293,13 @@ class _Events:
         words = self.words
         end = self.r.sent_end(i)
         actor = target = None
-        nxt = self.r._skip_adverbs(i + 1, end)
+        nxt = self.r.skip_adverbs(i + 1, end)
         if kind == "verb":
             key = words[i].key
             # plural/dual endings carry the subject: the phrase after the verb is the object
             marked = key.endswith(("وا", "ون", "تا")) or (key.endswith("ا") and len(key) > 4)
             relative = i > 0 and words[i - 1].key in RELATIVE
-            subj = None if relative else (self.r._subject_before(i) or self._np_before(i))
+            subj = None if relative else (self.r.subject_before(i) or self._np_before(i))
             if subj is not None and words[subj[0]].kind == "num":
                 target, subj = subj, None  # "12 مدنياً قتلوا": victims before a passive
             light = i in self.objects
@@ -310,7 +310,7 @@ class _Events:
                     cand = self.np(nxt, obj)
                     if cand is not None and cand[1] == obj:
                         subj = cand
-                nxt = self.r._skip_adverbs(obj + 1, end)
+                nxt = self.r.skip_adverbs(obj + 1, end)
                 # adjectives of the object ("عقوبات جديدة على …")
                 while nxt < end and words[nxt].kind == "word" and nxt < obj + 3 and not (
                     words[nxt].key in info["target_preps"] or words[nxt].key in NON_HEADS
@@ -337,7 +337,7 @@ class _Events:
                     actor = cand
                     after = cand[1] if cand else nxt
             if target is None:
-                after = self.r._skip_adverbs(after, end)
+                after = self.r.skip_adverbs(after, end)
                 if after < end and words[after].key in info["target_preps"]:
                     target = self.np(after + 1, end)
                 elif not light and after < end and not (
@@ -363,13 +363,13 @@ class _Events:
             else:
                 while after < end and words[after].key.startswith("ال") and after < i + 4:
                     after += 1
-            after = self.r._skip_adverbs(after, end)
+            after = self.r.skip_adverbs(after, end)
             if after < end and words[after].key in info["target_preps"]:
                 target = self.np(after + 1, end)
             if gen is not None:
                 if info["type"] in ("ARREST", "SEIZE", "SANCTION") or words[gen[0]].kind == "num":
                     target = target or gen
-                elif self.r._speaker_head(gen[0]) or self._entity_label(gen) in (
+                elif self.r.speaker_head(gen[0]) or self._entity_label(gen) in (
                     "ORG", "GPE", "NORP", "PER"
                 ):
                     actor = gen  # "غارات التحالف", "زيارة الوزير"
@@ -408,13 +408,13 @@ class _Events:
             w.key.startswith(("ال", "وال"))
             or w.kind == "latin"
             or self._entity_label(rng) in ("PER", "ORG", "GPE", "NORP")
-            or self.r._speaker_head(a)
-            or self.r._name_score(*rng) >= 2
+            or self.r.speaker_head(a)
+            or self.r.name_score(*rng) >= 2
         )
 
     def _entity_label(self, rng: tuple[int, int]) -> str | None:
         s, e = self.span_of(rng)  # type: ignore[misc]
-        for x in self.r._entities_in(s, e):
+        for x in self.r.entities_in(s, e):
             return x.label
         return None
 
@@ -533,7 +533,7 @@ class _Events:
                     continue
                 pts.append(sp)
                 d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
-                for x in self.r._entities_in(*sp):
+                for x in self.r.entities_in(*sp):
                     d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
                     if x.attrs.get("canonical"):
                         d["canonical"] = x.attrs["canonical"]
@@ -565,6 +565,9 @@ def extract(doc: Document) -> list[Span]:
     return _Events(doc).run()
 
 
-@component("events", requires=("tokens", "sentences"), assigns=("events",))
+@component("events", requires=("tokens", "sentences"),
+           reads=("entities", "places", "times", "quotes", "boilerplate"), assigns=("events",))
 def events_component(doc: Document, config: Config) -> None:
+    """The ``events`` layer (ids ev0, ev1 …); the optional layers give arguments their links,
+    places and times, and reported events their source."""
     doc.set_layer("events", extract(doc), prefix="ev")

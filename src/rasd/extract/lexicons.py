@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rasd.lang.ar import vocab
 from rasd.lang.ar.normalize import normalize_key
 
 
@@ -95,5 +96,9 @@ def cue_lexicon() -> dict[str, Any]:
 
 @cache
 def speaker_lexicon() -> dict[str, frozenset[str]]:
+    """Folded speaker head lists of ``data/speakers.json`` by kind, plus ``titles`` (the one
+    title list, ``rasd/lang/ar/vocab/titles.tsv``, shared with events)."""
     raw = load_json("speakers.json")
-    return {k: frozenset(fold(x) for x in v) for k, v in raw.items() if not k.startswith("_")}
+    out = {k: frozenset(fold(x) for x in v) for k, v in raw.items() if not k.startswith("_")}
+    out["titles"] = vocab.words("titles", "title")
+    return out

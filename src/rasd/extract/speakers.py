@@ -11,13 +11,9 @@ anonymous sources are two sources unless the text says otherwise.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from rasd.extract.spanindex import SpanIndex
+from rasd.extract.quote_record import Quote
+from rasd.extract.reader import Reader
 from rasd.extract.words import PREPOSITIONS, bare, variants
-
-if TYPE_CHECKING:
-    from rasd.extract.quotes import Quote, _Extractor
 
 #: adjectives that precede the head noun: "آخر حصيلة", "أحدث تقرير"
 LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
@@ -31,49 +27,49 @@ AMBIGUOUS_MEDIA_HEADS = {"شبكه"}
 SAME = ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور")
 
 
-def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
+def classify_speaker(r: Reader, span: tuple[int, int]) -> str:
     """Speaker kind from the head noun, the words of the phrase, and entity labels."""
-    ws = [k for k in ex.words_in(span) if ex.words[k].kind in ("word", "latin")]
+    ws = [k for k in r.words_in(span) if r.words[k].kind in ("word", "latin")]
     if not ws:
         return "named_person"
-    if len(ws) > 1 and bare(ex.words[ws[0]].key) in LEADING_ADJECTIVES:
+    if len(ws) > 1 and bare(r.words[ws[0]].key) in LEADING_ADJECTIVES:
         ws = ws[1:]  # "آخر حصيلة", "أحدث تقرير": the noun after is the head
-    while len(ws) > 1 and (ex.words[ws[0]].key in QUANTIFIERS or ex.words[ws[0]].key.isdigit()):
+    while len(ws) > 1 and (r.words[ws[0]].key in QUANTIFIERS or r.words[ws[0]].key.isdigit()):
         ws = ws[1:]  # "ثلاثة مصادر مطلعة", "5 مسؤولين": the counted noun is the head
     head = ws[0]
-    if ex.has(head, "titles"):
+    if r.has(head, "titles"):
         return "named_person"
-    media = any(ex.has(k, "media") and not ex.has(k, "media_needs_head") for k in ws[:6])
-    if ex.has(head, "agency_heads"):
-        if any(ex.has(k, "media") for k in ws[1:]) or len(ws) == 1:
+    media = any(r.has(k, "media") and not r.has(k, "media_needs_head") for k in ws[:6])
+    if r.has(head, "agency_heads"):
+        if any(r.has(k, "media") for k in ws[1:]) or len(ws) == 1:
             return "media"
         return "organization"
-    if ex.has(head, "media") and not ex.has(head, "media_needs_head"):
-        if bare(ex.words[head].key) in AMBIGUOUS_MEDIA_HEADS and not any(
-            ex.has(k, "media") for k in ws[1:4]
+    if r.has(head, "media") and not r.has(head, "media_needs_head"):
+        if bare(r.words[head].key) in AMBIGUOUS_MEDIA_HEADS and not any(
+            r.has(k, "media") for k in ws[1:4]
         ):
             return "organization"  # "شبكة أطباء السودان", but "شبكة سي إن إن"
         return "media"
-    if ex.has(head, "document"):
+    if r.has(head, "document"):
         return "media" if media else "document"
-    if ex.has(head, "anonymous"):
+    if r.has(head, "anonymous"):
         # "المزارع خليل العبد الله": a definite role noun followed by a name names someone
         nxt = ws[1] if len(ws) > 1 and ws[1] == head + 1 else None
         if (
-            nxt is not None and ex.words[head].key.startswith("ال")
-            and not ex.words[nxt].key.startswith("ال") and ex.words[nxt].key not in PREPOSITIONS
-            and bare(ex.words[nxt].key) not in SAME  # "المصدر ذاته" is no name
-            and not any(ex.has(nxt, t) for t in ("organization", "document", "media",
+            nxt is not None and r.words[head].key.startswith("ال")
+            and not r.words[nxt].key.startswith("ال") and r.words[nxt].key not in PREPOSITIONS
+            and bare(r.words[nxt].key) not in SAME  # "المصدر ذاته" is no name
+            and not any(r.has(nxt, t) for t in ("organization", "document", "media",
                                                   "anonymous"))
         ):
             return "named_person"
         return "anonymous"
-    if ex.has(head, "organization"):
+    if r.has(head, "organization"):
         return "organization"
-    pos = ex.words[head].start
-    if _places_index(ex).overlapping(pos, pos + 1):
+    pos = r.words[head].start
+    if r.places().overlapping(pos, pos + 1):
         return "organization"  # "قالت دمشق …", "أعلنت أنقرة …": a capital speaks for a state
-    ents = ex._entities_in(span[0], span[1])
+    ents = r.entities_in(span[0], span[1])
     for e in ents:
         if e.label == "PER":
             return "named_person"
@@ -86,55 +82,47 @@ def classify_speaker(ex: _Extractor, span: tuple[int, int]) -> str:
     return "named_person"
 
 
-def _head_key(ex: _Extractor, span: tuple[int, int]) -> tuple[str, str]:
+def _head_key(r: Reader, span: tuple[int, int]) -> tuple[str, str]:
     """(first content word stem, last word stem) of a speaker mention, for matching."""
     ks = [
-        bare(ex.words[k].key)
-        for k in ex.words_in(span)
-        if ex.words[k].kind in ("word", "latin")
+        bare(r.words[k].key)
+        for k in r.words_in(span)
+        if r.words[k].kind in ("word", "latin")
     ]
     if not ks:
         return "", ""
     return ks[0], ks[-1]
 
 
-def _keys(ex: _Extractor, span: tuple[int, int]) -> set[str]:
-    return {bare(ex.words[k].key) for k in ex.words_in(span) if ex.words[k].kind == "word"}
+def _keys(r: Reader, span: tuple[int, int]) -> set[str]:
+    return {bare(r.words[k].key) for k in r.words_in(span) if r.words[k].kind == "word"}
 
 
-def _is_anaphoric(ex: _Extractor, span: tuple[int, int]) -> bool:
-    ws = [ex.words[k] for k in ex.words_in(span) if ex.words[k].kind == "word"]
+def _is_anaphoric(r: Reader, span: tuple[int, int]) -> bool:
+    ws = [r.words[k] for k in r.words_in(span) if r.words[k].kind == "word"]
     if not ws:
         return False
     if not ws[0].key.startswith(("ال", "وال", "فال")) or not any(
-        v in ex.lex["anaphoric"] for v in variants(ws[0].key)
+        v in r.lex["anaphoric"] for v in variants(ws[0].key)
     ):
         return False
     if len(ws) == 1 or bare(ws[1].key) in SAME:
         return True
     # "المسؤول في حماس" (a definite head with a short modifier) still refers back, but
     # "الرئيس الأميركي جو بايدن" names someone: a title followed by a name is a new mention
-    idx = [k for k in ex.words_in(span) if ex.words[k].kind == "word"]
-    return len(idx) <= 4 and ex._name_score(idx[0], idx[-1] + 1) < 2
+    idx = [k for k in r.words_in(span) if r.words[k].kind == "word"]
+    return len(idx) <= 4 and r.name_score(idx[0], idx[-1] + 1) < 2
 
 
 #: How many earlier statements a speaker mention is compared with (articles carry < 60).
 MAX_BACK = 200
 
 
-def _places_index(ex: _Extractor) -> SpanIndex:
-    """The document's places, indexed once per extractor (lookups per speaker stay cheap)."""
-    idx = ex.places_index
-    if idx is None:
-        idx = ex.places_index = SpanIndex(ex.doc.layer("places"))
-    return idx
-
-
 class _SpanFacts:
     """Head words, word keys and text of speaker spans, each computed once per span."""
 
-    def __init__(self, ex: _Extractor) -> None:
-        self.ex = ex
+    def __init__(self, r: Reader) -> None:
+        self.r = r
         self.heads: dict[tuple[int, int], tuple[str, str]] = {}
         self.keyed: dict[tuple[int, int], set[str]] = {}
         self.texts: dict[tuple[int, int], str] = {}
@@ -142,40 +130,40 @@ class _SpanFacts:
     def head(self, span: tuple[int, int]) -> tuple[str, str]:
         h = self.heads.get(span)
         if h is None:
-            h = self.heads[span] = _head_key(self.ex, span)
+            h = self.heads[span] = _head_key(self.r, span)
         return h
 
     def keys(self, span: tuple[int, int]) -> set[str]:
         k = self.keyed.get(span)
         if k is None:
-            k = self.keyed[span] = _keys(self.ex, span)
+            k = self.keyed[span] = _keys(self.r, span)
         return k
 
     def text(self, span: tuple[int, int]) -> str:
         t = self.texts.get(span)
         if t is None:
-            t = self.texts[span] = self.ex.text[span[0]:span[1]]
+            t = self.texts[span] = self.r.text[span[0]:span[1]]
         return t
 
 
-def resolve(ex: _Extractor) -> None:
-    """Kinds for every speaker, then antecedents for anaphoric and repeated mentions."""
-    qs = ex.quotes
+def resolve(r: Reader, qs: list[Quote]) -> None:
+    """Kinds for every speaker of ``qs``, then antecedents for anaphoric and repeated
+    mentions (both set on the records)."""
     for q in qs:
         if q.speaker is not None:
-            q.kind = classify_speaker(ex, q.speaker)
-    facts = _SpanFacts(ex)  # per speaker span, computed once: compared with up to MAX_BACK
+            q.kind = classify_speaker(r, q.speaker)
+    facts = _SpanFacts(r)  # per speaker span, computed once: compared with up to MAX_BACK
     for n, q in enumerate(qs):
         sp = q.speaker
         if q.antecedent is not None or sp is None:
             continue
         first, last = facts.head(sp)
-        inside = ex.words_in(sp)
-        nwords = len([k for k in inside if ex.words[k].kind in ("word", "latin")])
-        anaphoric = _is_anaphoric(ex, sp)
+        inside = r.words_in(sp)
+        nwords = len([k for k in inside if r.words[k].kind in ("word", "latin")])
+        anaphoric = _is_anaphoric(r, sp)
         own = facts.text(sp)
         mine = facts.keys(sp)
-        definite = len(inside) > 0 and ex.words[inside[0]].key.startswith("ال")
+        definite = len(inside) > 0 and r.words[inside[0]].key.startswith("ال")
         # look back at most MAX_BACK statements: exact for articles, linear for transcripts
         for m in range(n - 1, max(-1, n - 1 - MAX_BACK), -1):
             p = qs[m]
@@ -199,7 +187,7 @@ def resolve(ex: _Extractor) -> None:
                 if anaphoric or surname or shortened:
                     q.kind = qs[root].kind
                 break
-        if q.antecedent is None and anaphoric and n > 0 and _says_same(ex, sp):
+        if q.antecedent is None and anaphoric and n > 0 and _says_same(r, sp):
             # "وأبرز المسؤول الحكومي ذاته" after a named minister: whoever was just quoted
             q.antecedent = n - 1
             q.kind = qs[root_of(qs, n - 1)].kind
@@ -208,9 +196,9 @@ def resolve(ex: _Extractor) -> None:
             q.kind = qs[root_of(qs, q.antecedent)].kind
 
 
-def _says_same(ex: _Extractor, span: tuple[int, int]) -> bool:
-    ws = [k for k in ex.words_in(span) if ex.words[k].kind == "word"]
-    return len(ws) > 1 and bare(ex.words[ws[-1]].key) in SAME
+def _says_same(r: Reader, span: tuple[int, int]) -> bool:
+    ws = [k for k in r.words_in(span) if r.words[k].kind == "word"]
+    return len(ws) > 1 and bare(r.words[ws[-1]].key) in SAME
 
 
 def root_of(qs: list[Quote], m: int) -> int:
@@ -229,7 +217,7 @@ def root_of(qs: list[Quote], m: int) -> int:
 
 
 def entity_link(
-    ex: _Extractor, span: tuple[int, int], kind: str
+    r: Reader, span: tuple[int, int], kind: str
 ) -> tuple[str | None, str | None]:
     """The entity the speaker *is* (not one merely named in an anonymous descriptor).
 
@@ -240,7 +228,7 @@ def entity_link(
     if kind in ("anonymous", "document"):
         return None, None
     best = None
-    for e in ex._entities_in(*span):
+    for e in r.entities_in(*span):
         if kind == "named_person" and e.label != "PER":
             continue
         if kind != "named_person" and (e.end - e.start) * 2 < span[1] - span[0]:

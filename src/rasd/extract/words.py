@@ -12,17 +12,19 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rasd.doc import Document
+from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import bare, variants
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Word
 
-__all__ = ["DocWords", "Word", "bare", "doc_words", "variants"]
+__all__ = ["COMMA", "DASH", "PREPOSITIONS", "QUOTE_CLOSE", "QUOTE_OPEN", "DocWords", "Word", "bare",
+           "doc_words", "variants"]
 
 QUOTE_OPEN = "«“„\"‹"
 QUOTE_CLOSE = {"«": "»", "“": "”", "„": "”", '"': '"', "‹": "›"}
 COMMA = {"،", ",", "؛", ";"}
 #: folded prepositions that never start a speaker or argument phrase
-PREPOSITIONS = {"في", "عن", "من", "علي", "الي", "ب", "ل", "حول", "بعد", "قبل", "دون", "عند"}
+PREPOSITIONS = vocab.words("phrase_words", "preposition")
 DASH = {"-", "–", "—"}
 
 
