@@ -11,7 +11,7 @@ PORT   ?= 8321
 
 # the hot extractor modules are compiled with mypyc at install (rasd.native); an edit to one
 # of them recompiles on the next make install/test/demo (pure Python runs meanwhile)
-COMPILED := $(foreach m,words boilerplate times places speakers quotes events claims,src/rasd/extract/$(m).py)
+COMPILED := $(foreach m,words boilerplate times places reader quote_record speakers quote_speaker quote_content quote_cues quotes events claims,src/rasd/extract/$(m).py)
 
 $(BIN)/rasd: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)

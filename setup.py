@@ -16,7 +16,8 @@ from setuptools import setup
 ROOT = Path(__file__).resolve().parent
 PKG = ROOT / "src" / "rasd" / "extract"
 # keep in step with rasd.native.COMPILED (setup.py cannot import the package it builds)
-COMPILED = ("words", "boilerplate", "times", "places", "speakers", "quotes", "events", "claims")
+COMPILED = ("words", "boilerplate", "times", "places", "reader", "quote_record", "speakers",
+            "quote_speaker", "quote_content", "quote_cues", "quotes", "events", "claims")
 MANIFEST = PKG / "_compiled.json"
 
 

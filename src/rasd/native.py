@@ -27,7 +27,8 @@ from pathlib import Path
 from types import ModuleType
 
 #: Modules of ``rasd.extract`` compiled by ``setup.py`` (one build, one shared C library).
-COMPILED = ("words", "boilerplate", "times", "places", "speakers", "quotes", "events", "claims")
+COMPILED = ("words", "boilerplate", "times", "places", "reader", "quote_record", "speakers",
+            "quote_speaker", "quote_content", "quote_cues", "quotes", "events", "claims")
 #: Written by ``setup.py`` next to the modules: ``{module: sha256 of the compiled source}``.
 MANIFEST = "_compiled.json"
 PURE_ENV = "RASD_PURE_PYTHON"

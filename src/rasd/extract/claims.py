@@ -30,51 +30,35 @@ from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
-from rasd.extract.lexicons import cue_lexicon, fold
+from rasd.extract.lexicons import cue_lexicon
 from rasd.extract.words import bare, doc_words
+from rasd.lang.ar import vocab
+from rasd.lang.ar.clitics import light
 from rasd.lang.ar.normalize import normalize_key
 from rasd.pipeline import component
 
 #: plural/feminine/accusative endings; the nisba ي stays so كوريا, الكوريين, الكورية → كوري
 _SUFFIXES = ("ين", "ون", "ات", "ه", "ا")
-_STOP_WORDS = (
-        "أن إن أنّ إنّ الذي التي الذين هذا هذه ذلك تلك هو هي هم كان كانت يكون تكون قد لقد لم لن "
-        "لا ما من في على إلى عن مع بين حتى منذ خلال بعد قبل عند أو أم ثم كما لكن بل غير دون "
-        "كل بعض أي أيضا فقط عدد أكثر أقل نحو حوالي يوم اليوم أمس عام العام شخص أشخاص مرة "
-        "قال أكد أوضح أشار أضاف وأن وإن بأن فإن لأن إنه أنه أنها إنها عليه عليها لها له فيه "
-        "فيها منها منه وهو وهي ولا وما بها به"
-)
-_STOP = {fold(w) for w in _STOP_WORDS.split()}
+_STOP = vocab.words("claim_words", "stop")
 #: a denial whose object points back at the previous statement: "نفى … هذه المزاعم"
-_BACK_REFS = {fold(w) for w in ("هذه", "هذا", "ذلك", "تلك", "هاته")}
+_BACK_REFS = vocab.words("claim_words", "back-reference")
 _NUM_RE = re.compile(r"(\d[\d,.\u066b\u066c]*)")
-_MULT = {fold("ألف"): 1_000, fold("آلاف"): 1_000, fold("مليون"): 1_000_000,
-         fold("ملايين"): 1_000_000, fold("مليار"): 1_000_000_000}
-_AT_LEAST = {fold(w) for w in ("أكثر", "يزيد", "يفوق", "تجاوز", "تجاوزت", "يتجاوز", "تخطى",
-                               "تخطت", "الأقل", "أزيد")}
-_ABOUT = {fold(w) for w in ("نحو", "حوالي", "قرابة", "زهاء", "تقريبا", "يقارب", "ما")}
-#: what a count counts, read from a stem near the number
-_CLASSES = {
-    "killed": ("قتل", "قتيل", "قتلي", "مقتل", "وفا", "وفي", "وفيات", "وفاه", "ضحايا", "ضحي", "موت",
-               "مصرع", "حتف", "استشهد", "شهيد", "شهدا", "جثث", "جثه"),
-    "injured": ("جرح", "جريح", "جرحي", "اصيب", "مصاب", "اصاب", "اصابات", "اصابه"),
-    "displaced": ("نزح", "نازح", "نازحين", "مشرد", "تشرد", "هجر", "لاجي"),
-    "arrested": ("اعتقل", "معتقل", "اعتقال", "موقوف", "اوقف", "احتجز", "محتجز"),
-    "missing": ("مفقود", "فقد", "مفقودين"),
-}
+_MULT = {k: int(v) for k, v in vocab.table("claim_words", "value", "multiplier").items()}
+_AT_LEAST = vocab.words("claim_words", "at-least")
+_ABOUT = vocab.words("claim_words", "about")
 
 
-def _strip_clitics(key: str) -> str:
-    """Conservative clitic removal: و/ف before 4+ letters, ب/ل/ك only before the article."""
-    if len(key) > 4 and key[0] in "وف":
-        key = key[1:]
-    if key[:3] in ("بال", "كال") and len(key) > 4:
-        key = key[1:]
-    elif key.startswith("لل") and len(key) > 4:
-        key = "ال" + key[2:]
-    if key.startswith("ال") and len(key) > 4:
-        key = key[2:]
-    return key
+def _count_classes() -> dict[str, tuple[str, ...]]:
+    """What a count counts, read from a stem near the number: class → stems, in file order
+    (the first class wins a tie)."""
+    out: dict[str, list[str]] = {}
+    for e in vocab.rows("claim_words"):
+        if e.category.startswith("count-"):
+            out.setdefault(e.category[len("count-"):], []).append(e.key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_CLASSES = _count_classes()
 
 
 def stem(word: str) -> str:
@@ -85,7 +69,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def _stem_key(key: str) -> str:
     """:func:`stem` of an already normalized and folded word."""
-    b = _strip_clitics(key)
+    b = light(key)
     for suf in _SUFFIXES:
         if b.endswith(suf) and len(b) - len(suf) >= 3:
             return b[: -len(suf)]
@@ -376,6 +360,7 @@ def claims_of(doc: Document) -> list[Claim]:
     return [c for q in doc.layer("quotes") if (c := claim_from_quote(doc, q)) is not None]
 
 
-@component("claims", requires=("quotes",), assigns=("contradictions",))
+@component("claims", requires=("tokens", "sentences", "quotes"), relations=("contradictions",))
 def claims_component(doc: Document, config: Config) -> None:
-    doc.relations["contradictions"] = find_contradictions(doc)
+    """The ``contradictions`` relation between the document's statements."""
+    doc.set_relation("contradictions", find_contradictions(doc))

@@ -34,27 +34,23 @@ from rasd.extract.lexicons import conjugate, fold, load_json
 from rasd.extract.reader import reader
 from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import PREPOSITIONS, variants
+from rasd.lang.ar import vocab
 from rasd.pipeline import component
 
 MAX_ARG_WORDS = 8
-MAX_PLACE_DISTANCE = 80
+MAX_PLACE_DISTANCE = 80  # characters between trigger and place
 #: time expressions end an argument even when the times layer is absent
-TIME_WORDS = {"الاسبوع", "الشهر", "العام", "اليوم", "امس", "غدا", "الماضي", "المقبل", "صباح",
-              "مساء", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-              "الليله", "فجر", "ظهر", "منتصف", "مطلع", "اواخر", "نهايه", "بدايه"}  # characters between trigger and place
+TIME_WORDS = vocab.words("event_words", "time-word")
 #: words that never start an argument phrase
-NON_HEADS = PREPOSITIONS | {"الي", "علي", "ضد", "مع", "بين", "خلال", "منذ", "تجاه", "نحو", "عبر",
-                            "لدي", "ان", "انه", "انها", "الذي", "التي", "الذين", "ما", "كما",
-                            # pronoun-carrying prepositions and copulas never head an argument
-                            "به", "بها", "بهم", "له", "لها", "لهم", "عليه", "عليها", "عليهم",
-                            "منه", "منها", "فيه", "فيها", "يكون", "تكون", "كان", "كانت"}
-RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "والتي", "والذي", "ما"}
+NON_HEADS = PREPOSITIONS | vocab.words("event_words", "non-head")
+RELATIVE = vocab.words("event_words", "relative")
+#: words that open the clause of a subject before the verb: "إن الضربة استهدفت …"
+CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
 TANWEEN_FATH = "\u064b"
-#: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 #: "وصل إلى تفاهم" is reaching an agreement, not a movement
-NON_DESTINATIONS = {"تفاهم", "اتفاق", "اتفاقا", "حل", "نتيجه", "مرحله", "مستوي", "ذروه", "طريق",
-                    "قناعه", "صيغه", "توافق", "مستويات", "حد"}
-QUANTITY_HEADS = {"عدد", "حصيله", "نسبه", "سعر", "اسعار", "قيمه", "حجم", "معدل"}
+NON_DESTINATIONS = vocab.words("event_words", "non-destination")
+#: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
+QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
 
 @cache
@@ -387,9 +383,9 @@ class _Events:
         while j >= s0 and words[j].key in ("قد", "لقد"):
             j -= 1
         stop = j + 1
-        while j >= s0 and words[j].kind != "punct" and words[j].key not in (
-            "ان", "انه", "لكن", "بينما", "فيما", "حين", "اذ", "حيث", "بعدما", "عندما", "كما"
-        ) and stop - j <= 6:
+        while j >= s0 and words[j].kind != "punct" and words[j].key not in CLAUSE_OPENERS and (
+            stop - j <= 6
+        ):
             trig = self.trigger(j)
             if (trig and trig[1] == "verb") or self.r.verb_cue(j):
                 return None

@@ -10,8 +10,15 @@ closing mark, across sentences.  Every function reads the document through a
 from __future__ import annotations
 
 from rasd.extract.quote_record import Quote
-from rasd.extract.reader import CLAUSE_BOUNDARIES, CONTENT_STARTS, ISSUED, MASDAR, PLATFORMS, \
-    SPEECH_EVENTS, Reader
+from rasd.extract.reader import (
+    CLAUSE_BOUNDARIES,
+    CONTENT_STARTS,
+    ISSUED,
+    MASDAR,
+    PLATFORMS,
+    SPEECH_EVENTS,
+    Reader,
+)
 from rasd.extract.words import COMMA, QUOTE_CLOSE, QUOTE_OPEN, variants
 from rasd.lang.ar import vocab
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 from rasd.extract.quote_record import Quote
 from rasd.extract.reader import Reader
 from rasd.extract.words import PREPOSITIONS, bare, variants
+from rasd.lang.ar import vocab
 
 #: adjectives that precede the head noun: "آخر حصيلة", "أحدث تقرير"
-LEADING_ADJECTIVES = {"اخر", "احدث", "اول", "اولي", "جديد", "اخير", "اخيره"}
+LEADING_ADJECTIVES = vocab.words("speaker_words", "leading-adjective")
 #: numerals and quantifiers before the head noun: "ثلاثة مصادر مطلعة", "عدة مسؤولين"
-QUANTIFIERS = {"اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه",
-               "عشره", "عده", "بعض", "عدد", "معظم", "اغلب", "غالبيه", "كبار", "مجموعه"}
+QUANTIFIERS = vocab.words("speaker_words", "quantifier")
 #: heads that name an outlet only when an outlet name follows ("شبكة الجزيرة"); otherwise a
 #: network of people is an organization ("الشبكة السورية لحقوق الإنسان")
-AMBIGUOUS_MEDIA_HEADS = {"شبكه"}
+AMBIGUOUS_MEDIA_HEADS = vocab.words("speaker_words", "ambiguous-media-head")
 #: "المصدر ذاته", "المسؤول نفسه": explicitly the speaker just quoted
-SAME = ("ذاته", "نفسه", "ذاتها", "نفسها", "المذكور")
+SAME = vocab.words("speaker_words", "same")
 
 
 def classify_speaker(r: Reader, span: tuple[int, int]) -> str:

@@ -9,7 +9,7 @@ asks this module for the candidates instead of writing its own stripping.
 
 from __future__ import annotations
 
-__all__ = ["bare", "variants"]
+__all__ = ["bare", "light", "variants"]
 
 
 _VARIANTS: dict[str, tuple[str, ...]] = {}
@@ -57,3 +57,23 @@ def _variants(key: str) -> tuple[str, ...]:
 def bare(key: str) -> str:
     """The shortest variant: the stem without proclitics or article (for head matching)."""
     return variants(key)[-1]
+
+
+def light(key: str) -> str:
+    """A conservative stem of a folded word, for matching free text against free text.
+
+    Why a second reading: :func:`variants` over-generates on purpose because a closed list
+    filters the candidates; topic terms (:mod:`rasd.extract.claims`) compare two open texts,
+    where "بيروت" must not become "يروت".  So only words of five letters or more lose
+    anything: و/ف, a preposition only together with the article it is fused to (بال، كال،
+    لل → ال), then the article when three letters or more remain.
+    """
+    if len(key) > 4 and key[0] in "وف":
+        key = key[1:]
+    if key[:3] in ("بال", "كال") and len(key) > 4:
+        key = key[1:]
+    elif key.startswith("لل") and len(key) > 4:
+        key = "ال" + key[2:]
+    if key.startswith("ال") and len(key) > 4:
+        key = key[2:]
+    return key
