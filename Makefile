@@ -11,7 +11,7 @@ PORT   ?= 8321
 
 # the hot extractor modules are compiled with mypyc at install (rasd.native); an edit to one
 # of them recompiles on the next make install/test/demo (pure Python runs meanwhile)
-COMPILED := $(foreach m,words boilerplate times places reader quote_record speakers quote_speaker quote_content quote_cues quotes events claims,src/rasd/extract/$(m).py)
+COMPILED := $(foreach m,words boilerplate times/fold times/vocab times/patterns times/calendars times/anchors times/stream times/cand times/matching times/rules_dates times/rules_hijri times/rules_relative times/rules_durations times/rules_clock times/rules_periods times/find times/pubdate times/resolve times/component places reader quote_record speakers quote_speaker quote_content quote_cues quotes events claims,src/rasd/extract/$(m).py)
 
 $(BIN)/rasd: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)

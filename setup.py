@@ -16,8 +16,38 @@ from setuptools import setup
 ROOT = Path(__file__).resolve().parent
 PKG = ROOT / "src" / "rasd" / "extract"
 # keep in step with rasd.native.COMPILED (setup.py cannot import the package it builds)
-COMPILED = ("words", "boilerplate", "times", "places", "reader", "quote_record", "speakers",
-            "quote_speaker", "quote_content", "quote_cues", "quotes", "events", "claims")
+COMPILED = (
+    "words",
+    "boilerplate",
+    "times/fold",
+    "times/vocab",
+    "times/patterns",
+    "times/calendars",
+    "times/anchors",
+    "times/stream",
+    "times/cand",
+    "times/matching",
+    "times/rules_dates",
+    "times/rules_hijri",
+    "times/rules_relative",
+    "times/rules_durations",
+    "times/rules_clock",
+    "times/rules_periods",
+    "times/find",
+    "times/pubdate",
+    "times/resolve",
+    "times/component",
+    "places",
+    "reader",
+    "quote_record",
+    "speakers",
+    "quote_speaker",
+    "quote_content",
+    "quote_cues",
+    "quotes",
+    "events",
+    "claims",
+)
 MANIFEST = PKG / "_compiled.json"
 
 

@@ -43,14 +43,15 @@ def _docs() -> tuple[list[str], list[str | None]]:
 
 def _clear_caches() -> None:
     """Forget per-word memoization (text layer and ours) so documents count as unseen."""
-    from rasd.extract import places, times
+    from rasd.extract import places
+    from rasd.extract.times.stream import clear_caches
     from rasd.geo import gazetteer
     from rasd.lang.ar import tokenize
 
     seg = getattr(tokenize, "_segment_default", None)
     if seg is not None and hasattr(seg, "cache_clear"):
         seg.cache_clear()
-    times._VARIANTS.clear()
+    clear_caches()
     gazetteer.key.cache_clear()
     places._keys.cache_clear()
     places._FIRST_FORMS.clear()

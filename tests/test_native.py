@@ -72,6 +72,27 @@ def test_guard_reads_the_sources_when_asked(tmp_path):
     assert native.guard("pkgx", pkg, ("mod",)) == {"mod": "pure"}
 
 
+
+def test_guard_understands_modules_of_a_subpackage(tmp_path, monkeypatch):
+    # "sub/mod" names pkgy.sub.mod: a stale build of it is bypassed for its source file
+    import importlib
+    import importlib.machinery
+    import sys
+
+    pkg = tmp_path / "pkgy"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "mod.py").write_text("WHO = 'source'\n", encoding="utf-8")
+    (pkg / "sub" / f"mod{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a library")
+    (pkg / native.MANIFEST).write_text(json.dumps({"sub/mod": "0" * 64}), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    assert native.guard("pkgy", pkg, ("sub/mod",)) == {"sub/mod": "stale"}
+    assert importlib.import_module("pkgy.sub.mod").WHO == "source"
+    for name in ("pkgy.sub.mod", "pkgy.sub", "pkgy"):
+        sys.modules.pop(name, None)
+
 @pytest.mark.slow
 def test_compiled_and_pure_python_agree():
     compiled = _dump(pure=False)

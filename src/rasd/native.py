@@ -26,9 +26,41 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-#: Modules of ``rasd.extract`` compiled by ``setup.py`` (one build, one shared C library).
-COMPILED = ("words", "boilerplate", "times", "places", "reader", "quote_record", "speakers",
-            "quote_speaker", "quote_content", "quote_cues", "quotes", "events", "claims")
+#: Modules of ``rasd.extract`` compiled by ``setup.py`` (one build, one shared C library), as
+#: paths below ``rasd/extract`` without ``.py``: ``times/stream`` is ``rasd.extract.times.stream``.
+#: A package's ``__init__`` is never listed (it stays Python: re-exports and registration).
+COMPILED = (
+    "words",
+    "boilerplate",
+    "times/fold",
+    "times/vocab",
+    "times/patterns",
+    "times/calendars",
+    "times/anchors",
+    "times/stream",
+    "times/cand",
+    "times/matching",
+    "times/rules_dates",
+    "times/rules_hijri",
+    "times/rules_relative",
+    "times/rules_durations",
+    "times/rules_clock",
+    "times/rules_periods",
+    "times/find",
+    "times/pubdate",
+    "times/resolve",
+    "times/component",
+    "places",
+    "reader",
+    "quote_record",
+    "speakers",
+    "quote_speaker",
+    "quote_content",
+    "quote_cues",
+    "quotes",
+    "events",
+    "claims",
+)
 #: Written by ``setup.py`` next to the modules: ``{module: sha256 of the compiled source}``.
 MANIFEST = "_compiled.json"
 PURE_ENV = "RASD_PURE_PYTHON"
@@ -83,7 +115,7 @@ def guard(package: str, folder: str | Path, modules: Sequence[str] = COMPILED) -
         if state != "compiled":
             import sys
 
-            sources = {f"{package}.{m}": folder / f"{m}.py" for m in built}
+            sources = {f"{package}.{m.replace('/', '.')}": folder / f"{m}.py" for m in built}
             sys.meta_path.insert(0, _SourceFinder(sources))  # type: ignore[arg-type]
     _status.update(result)
     return result

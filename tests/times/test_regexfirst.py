@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
@@ -25,9 +27,14 @@ def test_first_chars_of_simple_patterns():
 
 
 def _rule_patterns() -> dict[str, re.Pattern[str]]:
-    # the rule patterns: module constants that open with the word-start assertion
-    return {n: v for n, v in vars(T).items()
-            if isinstance(v, re.Pattern) and v.pattern.startswith("(?<![^ ])")}
+    # the rule patterns: constants of the package's modules that open with the word-start
+    # assertion
+    out: dict[str, re.Pattern[str]] = {}
+    for info in pkgutil.iter_modules(T.__path__):
+        mod = importlib.import_module(f"{T.__name__}.{info.name}")
+        out.update({f"{info.name}.{n}": v for n, v in vars(mod).items()
+                    if isinstance(v, re.Pattern) and v.pattern.startswith("(?<![^ ])")})
+    return out
 
 
 def test_every_rule_pattern_gets_a_filter():

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rasd.lang.ar.lexicon import default_lexicon
-from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
 
@@ -365,9 +364,9 @@ _PAIR_MAX_COUNT = 50
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset[str]:
     """Month and weekday names, which are given names too ("رمضان المبارك", "شعبان")."""
-    from rasd.extract.timewords import HIJRI_MONTHS, MONTHS, WEEKDAYS
+    from rasd.lang.ar import vocab
 
-    return frozenset(fold_key(w) for w in (*MONTHS, *HIJRI_MONTHS, *WEEKDAYS))
+    return vocab.words("months") | vocab.words("weekdays")
 
 
 def name_pairs(

@@ -1,0 +1,48 @@
+"""Regex building blocks shared by the rules, over the folded word stream.
+
+The stream is the document's word keys joined by single spaces (see :mod:`.stream`); every
+rule pattern opens with :data:`CL` (a word start and optional proclitics, outside the extent)
+and closes with :data:`END` (a word end).  The named group ``x`` is the expression's extent.
+"""
+
+from __future__ import annotations
+
+from rasd.extract.times.fold import F, alt, alt_ordered
+from rasd.extract.times.vocab import (
+    CARD,
+    CURRENT,
+    DAY_ONE,
+    FUTURE,
+    HMONTHS,
+    MONTHS,
+    ORDINALS,
+    PAST,
+    POSMODS,
+    UNITS,
+    WEEKDAYS,
+    ordered,
+)
+
+CL = r"(?<![^ ])(?:[وف]?[بلك]?)"  # optional proclitics, outside the extent
+END = r"(?![^ ])"
+MONTH = alt(MONTHS)
+HMONTH = alt(HMONTHS)
+WEEKDAY = alt(WEEKDAYS)
+ORD = alt(ORDINALS)
+CARDW = alt(CARD)
+NUM = rf"(?:\d{{1,3}}|{CARDW})"
+DAYN = rf"(?:\d{{1,2}}|{alt([*ORDINALS, *DAY_ONE])})"
+YEAR4 = r"(?:1[89]\d\d|20\d\d)"
+MOD_P = alt(PAST)
+MOD_F = alt(FUTURE)
+MOD_C = alt(CURRENT)
+MOD = rf"(?:{MOD_P}|{MOD_F}|{MOD_C})"
+POS = alt(POSMODS)
+SEP = r"(?: ?[/\\\-–] ?| \( ?)"  # between paired month names: "يونيو/حزيران", "آذار (مارس)"
+MONTHX = rf"(?P<m1>{MONTH})(?:{SEP}(?P<m2>{MONTH})(?: \))?)?"
+YEARPART = rf"(?: (?:من )?(?:{F('عام')} |{F('العام')} |{F('سنة')} )?(?P<y>{YEAR4})(?: {F('م')})?)"
+GREG_MARK = F("(?: م| ميلادي| ميلادية| للميلاد)")
+HIJRI_MARK = F("(?: ?/? ?ه| هجري| هجرية| للهجرة)")
+UNIT = alt(UNITS)
+PERIOD = alt_ordered(ordered("time-units", "period"))
+PLURAL_PERIODS = alt_ordered(ordered("time-units", "plural-definite"))
