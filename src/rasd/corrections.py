@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -271,7 +271,7 @@ def apply_corrections(doc: Document, corrections: Iterable[Mapping[str, Any]]) -
                 prefix = layer[:3]
                 spans.append(Span(a, b, new_label or "", f"{prefix}c{len(spans)}", attrs))
                 rec["added"] = True
-        doc.layers[layer] = sorted(spans, key=lambda s: (s.start, s.end))
+        doc.set_layer(layer, sorted(spans, key=lambda s: (s.start, s.end)), as_is=True)
         applied.append({**rec, "status": "applied"})
     if applied:
         doc.relations["corrections"] = applied
@@ -295,7 +295,7 @@ def _apply_entity(doc: Document, ann: Mapping[str, Any], act: str) -> int:
             spans[i] = replace(s, attrs=attrs)
             n += 1
     if n:
-        doc.layers["entities"] = spans
+        doc.set_layer("entities", spans, as_is=True)
     return n
 
 
@@ -317,36 +317,19 @@ def resolver_overrides(corrections: Iterable[Mapping[str, Any]]) -> Any:
 
 
 class CorrectionStore:
-    """Corrections in a ``corrections`` table of the archive's database (SQLite/PostgreSQL).
+    """The corrections of an archive: the ``corrections`` table of its schema
+    (:data:`rasd.store.schema.corrections`, created by migration 0004).
 
-    Kept in its own table (created on first use, through the store's SQLAlchemy engine) so the
-    archive schema owned by :mod:`rasd.store` is not touched.
+    ``target`` is an open store, or a path/URL that is opened (and migrated) here.
     """
 
     def __init__(self, target: Any) -> None:
-        from sqlalchemy import Column, MetaData, String, Table, Text, create_engine
+        from rasd.store import open_store
+        from rasd.store.schema import corrections
 
-        engine = getattr(target, "engine", None)
-        if engine is None:
-            url = str(target)
-            engine = create_engine(url if "://" in url else f"sqlite:///{url}")
-        self.engine = engine
-        schema = None
-        if engine.dialect.name == "postgresql" and hasattr(target, "url") and "schema=" in str(
-            getattr(target, "url", "")
-        ):
-            schema = str(target.url).split("schema=", 1)[1].split("&", 1)[0]
-        md = MetaData(schema=schema)
-        self.table = Table(
-            "corrections", md,
-            Column("id", String(64), primary_key=True),
-            Column("doc_id", String(64), index=True),
-            Column("action", String(16), nullable=False),
-            Column("created", String(40), nullable=False),
-            Column("creator", String(200)),
-            Column("annotation", Text, nullable=False),
-        )  # fmt: skip
-        md.create_all(engine, tables=[self.table], checkfirst=True)
+        self.store = target if hasattr(target, "engine") else open_store(str(target))
+        self.engine = self.store.engine
+        self.table = corrections
 
     def add(self, ann: Mapping[str, Any]) -> str:
         from sqlalchemy import delete, insert
@@ -354,7 +337,7 @@ class CorrectionStore:
         row = {"id": ann["id"], "doc_id": doc_id_of(ann), "action": action_of(ann),
                "created": ann["created"], "creator": ann.get("creator", {}).get("name"),
                "annotation": json.dumps(ann, ensure_ascii=False)}  # fmt: skip
-        with self.engine.begin() as c:
+        with self.store.write() as c:
             c.execute(delete(self.table).where(self.table.c.id == ann["id"]))
             c.execute(insert(self.table).values(**row))
         return str(ann["id"])
@@ -362,7 +345,7 @@ class CorrectionStore:
     def remove(self, ann_id: str) -> bool:
         from sqlalchemy import delete
 
-        with self.engine.begin() as c:
+        with self.store.write() as c:
             return bool(c.execute(delete(self.table).where(self.table.c.id == ann_id)).rowcount)
 
     def list(self, doc_id: str | None = None, entity_level: bool = True) -> list[dict[str, Any]]:
@@ -374,18 +357,36 @@ class CorrectionStore:
         if doc_id is not None:
             cond = t.c.doc_id == doc_id
             stmt = stmt.where(or_(cond, t.c.doc_id.is_(None)) if entity_level else cond)
-        with self.engine.connect() as c:
+        with self.store.read() as c:
             return [json.loads(r[0]) for r in c.execute(stmt)]
 
     def doc_ids(self) -> list[str]:
         from sqlalchemy import select
 
-        with self.engine.connect() as c:
+        with self.store.read() as c:
             rows = c.execute(select(self.table.c.doc_id).distinct())
             return sorted(r[0] for r in rows if r[0])
 
     def has_entity_level(self) -> bool:
         return any(doc_id_of(a) is None for a in self.list())
+
+
+@dataclass(frozen=True)
+class CorrectionSet:
+    """Every stored correction, loaded once: what identity linking
+    (:func:`rasd.link.archive.link_identities`) applies before resolving names."""
+
+    annotations: tuple[Mapping[str, Any], ...] = ()
+
+    @classmethod
+    def load(cls, store: Any) -> CorrectionSet:
+        return cls(tuple(CorrectionStore(store).list()))
+
+    def apply(self, doc: Document) -> Document:
+        return apply_corrections(doc, self.annotations)
+
+    def overrides(self) -> Any:
+        return resolver_overrides(self.annotations)
 
 
 class CorrectedPipeline:

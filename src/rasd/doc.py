@@ -60,7 +60,7 @@ class Span:
         if self.label:
             d["label"] = self.label
         if self.attrs:
-            d["attrs"] = _plain(self.attrs)
+            d["attrs"] = plain(self.attrs)
         return d
 
     @classmethod
@@ -107,12 +107,13 @@ def trusted_span(start: int, end: int, label: str, id: str, attrs: Mapping[str, 
     return sp
 
 
-def _plain(value: Any) -> Any:
-    """Turn mappings/tuples into JSON-plain dicts/lists so round trips compare equal."""
+def plain(value: Any) -> Any:
+    """Turn mappings/tuples into JSON-plain dicts/lists so round trips compare equal (the
+    JSON form and the archive both write attrs through it)."""
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
@@ -155,7 +156,7 @@ class Meta:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: _plain(getattr(self, k)) for k in self.FIELDS}
+        return {k: plain(getattr(self, k)) for k in self.FIELDS}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Meta:
@@ -205,16 +206,23 @@ class Document:
     def layer(self, name: str) -> list[Span]:
         return self.layers.get(name, [])
 
-    def set_layer(self, name: str, spans: Iterable[Span], prefix: str | None = None) -> None:
+    def set_layer(
+        self, name: str, spans: Iterable[Span], prefix: str | None = None, *, as_is: bool = False
+    ) -> None:
         """Store a layer, sorted by offset, giving ids ``<prefix><n>`` to spans without one.
 
         The default prefix is the layer name itself: ids must be unique across layers because
         relations (quote → speaker, event → place) refer to spans by id alone.
+
+        ``as_is=True`` keeps the spans in the given order with their ids untouched: for edits
+        of an analysed layer (corrections, identity linking), whose order and ids relations,
+        stored documents and digests already rely on.
         """
         prefix = prefix or name
         out = []
-        for i, s in enumerate(sorted(spans, key=lambda s: (s.start, s.end))):
-            if not s.id:
+        ordered = list(spans) if as_is else sorted(spans, key=lambda s: (s.start, s.end))
+        for i, s in enumerate(ordered):
+            if not s.id and not as_is:
                 s = Span(s.start, s.end, s.label, f"{prefix}{i}", s.attrs)
             if s.end > len(self._text):
                 raise ValueError(f"[E003] span {s.id} ends past the text ({s.end})")
@@ -285,7 +293,7 @@ class Document:
             "meta": meta,
             "text": self._text,
             "layers": {k: [s.to_dict(self._text) for s in v] for k, v in self.layers.items()},
-            "relations": _plain(self.relations),
+            "relations": plain(self.relations),
             "warnings": list(self.warnings),
         }
 

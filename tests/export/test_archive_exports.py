@@ -90,10 +90,10 @@ def test_csv_rows_point_at_their_evidence(archive: tuple[str, Document, Document
     ents = list(csv.DictReader(io.StringIO(run("export", "csv", "--db", db, *ONLY_RICH))))
     assert {r["text"] for r in ents} == {"نبيل عبد الله", "الجيش السوداني"}
     for r in ents:
-        assert TEXT[int(r["char_start"]):int(r["char_end"])] == r["text"]
+        assert TEXT[int(r["start"]):int(r["end"])] == r["text"]
     quotes = list(csv.DictReader(io.StringIO(run("export", "csv", "--what", "quotes", "--db",
                                                  db, *ONLY_RICH))))
-    assert TEXT[int(quotes[0]["char_start"]):int(quotes[0]["char_end"])] == quotes[0]["content"]
+    assert TEXT[int(quotes[0]["start"]):int(quotes[0]["end"])] == quotes[0]["content"]
     assert quotes[0]["cue"] == "قال" and quotes[0]["stance"] == "assert"
     events = list(csv.DictReader(io.StringIO(run("export", "csv", "--what", "events", "--db",
                                                  db, *ONLY_RICH))))

@@ -91,7 +91,7 @@ def _include_extra_routers(app: FastAPI) -> None:
 
 
 def _default_factory(settings: Settings) -> StoreFactory:
-    from rasd.store.base import open_store
+    from rasd.store import open_store
 
     return lambda: open_store(settings.db, create=True)
 

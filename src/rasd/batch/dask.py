@@ -30,11 +30,24 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from rasd.doc import Document, Meta
+from rasd.store import records
 
 DEFAULT_PART_SIZE = 200
-TABLES = ("documents", "entities", "quotes", "events", "times")
+TABLES = ("documents", "entities", "quotes", "events", "times")  # documents first
 
-_S, _I = pa.string(), pa.int64()
+_S, _I, _F = pa.string(), pa.int64(), pa.float64()
+#: Column types of the record tables; the columns themselves are the flattener's
+#: (:data:`rasd.store.records.COLUMNS`): the same names as the archive, CSV and the API.
+_TYPES: dict[str, pa.DataType] = {
+    "start": _I, "end": _I, "speaker_start": _I, "speaker_end": _I, "lat": _F, "lon": _F,
+    "boilerplate": pa.bool_(),
+}
+
+
+def _record_schema(kind: str) -> pa.Schema:
+    return pa.schema([(c, _TYPES.get(c, _S)) for c in records.COLUMNS[kind]])
+
+
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", _S), ("partition", _I), ("position", _I), ("source", _S), ("url", _S),
@@ -42,22 +55,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("n_entities", _I), ("n_quotes", _I), ("n_events", _I), ("n_times", _I),
         ("error", _S), ("text", _S),
     ]),
-    "entities": pa.schema([
-        ("doc_id", _S), ("span_id", _S), ("start", _I), ("end", _I), ("text", _S),
-        ("label", _S), ("canonical", _S), ("entity", _S), ("boilerplate", pa.bool_()),
-    ]),
-    "quotes": pa.schema([
-        ("doc_id", _S), ("span_id", _S), ("start", _I), ("end", _I), ("text", _S),
-        ("speaker", _S), ("speaker_kind", _S), ("stance", _S), ("cue", _S), ("content", _S),
-    ]),
-    "events": pa.schema([
-        ("doc_id", _S), ("span_id", _S), ("start", _I), ("end", _I), ("text", _S),
-        ("label", _S), ("attrs", _S),
-    ]),
-    "times": pa.schema([
-        ("doc_id", _S), ("span_id", _S), ("start", _I), ("end", _I), ("text", _S),
-        ("label", _S), ("value", _S),
-    ]),
+    **{kind: _record_schema(kind) for kind in TABLES[1:]},
 }  # fmt: skip
 
 
@@ -123,16 +121,9 @@ def _pipeline(components: tuple[str, ...]) -> Any:
     return pipe
 
 
-def _span_text(doc: Document, a: Any) -> str | None:
-    if isinstance(a, dict) and "start" in a and "end" in a:
-        return doc.text[a["start"] : a["end"]]
-    if isinstance(a, dict):
-        return a.get("text")
-    return None
-
-
 def document_rows(doc: Document, k: int, pos: int, error: str | None) -> dict[str, list[dict]]:
-    """Flatten one analysed document into table rows (offsets into the original text)."""
+    """Flatten one analysed document into table rows (offsets into the original text): the
+    ``documents`` row here, the records through the one flattener."""
     m = doc.meta
     ents, quotes, events, times = (doc.layer(n) for n in ("entities", "quotes", "events", "times"))
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
@@ -142,33 +133,9 @@ def document_rows(doc: Document, k: int, pos: int, error: str | None) -> dict[st
         "length": len(doc.text), "n_entities": len(ents), "n_quotes": len(quotes),
         "n_events": len(events), "n_times": len(times), "error": error, "text": doc.text,
     })  # fmt: skip
-    for s in ents:
-        rows["entities"].append({
-            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
-            "text": doc.span_text(s), "label": s.label, "canonical": s.attrs.get("canonical"),
-            "entity": s.attrs.get("entity"), "boilerplate": bool(s.attrs.get("boilerplate")),
-        })  # fmt: skip
-    for s in quotes:
-        sp = s.attrs.get("speaker") or {}
-        cue = s.attrs.get("cue")
-        rows["quotes"].append({
-            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
-            "text": doc.span_text(s), "speaker": _span_text(doc, sp) if sp else None,
-            "speaker_kind": sp.get("kind") if isinstance(sp, dict) else None,
-            "stance": s.attrs.get("stance"), "cue": _span_text(doc, cue),
-            "content": _span_text(doc, s.attrs.get("content")),
-        })  # fmt: skip
-    for s in events:
-        rows["events"].append({
-            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
-            "text": doc.span_text(s), "label": s.label,
-            "attrs": json.dumps(dict(s.attrs), ensure_ascii=False, sort_keys=True, default=str),
-        })  # fmt: skip
-    for s in times:
-        rows["times"].append({
-            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
-            "text": doc.span_text(s), "label": s.label, "value": s.attrs.get("value"),
-        })  # fmt: skip
+    flat = records.flatten(doc)
+    for kind in TABLES[1:]:
+        rows[kind] = flat.rows(kind)
     return rows
 
 

@@ -179,9 +179,11 @@ def apply_cmd(identities: bool, db: str | None) -> None:
         n = reapply(store)
         click.echo(f"{n} documents updated by corrections")
         if identities:
+            from rasd.corrections import CorrectionSet
             from rasd.link.archive import link_identities
 
-            click.echo(f"{link_identities(store)} documents updated with identities")
+            n = link_identities(store, corrections=CorrectionSet.load(store))
+            click.echo(f"{n} documents updated with identities")
 
 
 @correct_group.command("export")

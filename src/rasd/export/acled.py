@@ -10,7 +10,7 @@ ACLED codes how sure the date and the location are, and analysts filter on it:
 Event types here are rasd's (PLOVER-based) labels, not ACLED's own taxonomy: the columns keep
 ACLED's names so tools that read ACLED exports load this file, but ``event_type`` values and
 actor names are what the articles say.  Extra provenance columns (``doc_id``, ``span_id``,
-``char_start``, ``char_end``, ``url``) follow ACLED's columns.
+``start``, ``end``, ``url``) follow ACLED's columns.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ COLUMNS = [
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
-    "doc_id", "span_id", "char_start", "char_end", "url",
+    "doc_id", "span_id", "start", "end", "url",
 ]
 
 _POINT_KINDS = {"city", "capital", "town", "village", "camp", "neighbourhood", "neighborhood",
@@ -120,8 +120,8 @@ def rows(doc: Document) -> Iterator[dict[str, Any]]:
             "fatalities": _int(attrs.get("fatalities") or attrs.get("killed")),
             "tags": attrs.get("mode") or "",
             "timestamp": "",
-            "doc_id": doc.id, "span_id": r["span_id"], "char_start": r["char_start"],
-            "char_end": r["char_end"], "url": doc.meta.url or "",
+            "doc_id": doc.id, "span_id": r["span_id"], "start": r["start"],
+            "end": r["end"], "url": doc.meta.url or "",
         }
 
 

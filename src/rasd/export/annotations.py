@@ -25,7 +25,7 @@ def annotations(doc: Document) -> Iterator[dict[str, Any]]:
     source = doc.meta.url or f"urn:rasd:doc:{doc.id}"
     ents, _ = records.entity_rows(doc)
     for q in records.quote_rows(doc, {e["span_id"]: e["entity_id"] for e in ents}):
-        s, e = q["char_start"], q["char_end"]
+        s, e = q["start"], q["end"]
         attrs = json.loads(q["attrs"]) if q["attrs"] else {}
         bodies: list[dict[str, Any]] = []
         if q["speaker"]:

@@ -6,6 +6,10 @@ together (:mod:`rasd.link.resolve`, honouring the merge/split corrections people
 rewrites each entity span's ``entity`` attribute to its identity's canonical name (the
 in-document name is kept as ``entity_in_doc``, the stable identity id as ``identity``).
 Afterwards the store's entity pages, facets and exports count one identity per person.
+
+People's corrections come in as a :class:`Corrections` (``rasd.corrections.CorrectionSet``):
+this module does not import :mod:`rasd.corrections`, which itself builds on
+:mod:`rasd.link.resolve`.
 """
 
 from __future__ import annotations
@@ -14,21 +18,41 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
+
+from rasd.doc import Document
+from rasd.link.resolve import Overrides
 
 
-def link_identities(store: Any, progress: Callable[[int], None] | None = None) -> int:
+class Corrections(Protocol):
+    """People's corrections as identity linking uses them."""
+
+    def apply(self, doc: Document) -> Document:
+        """``doc`` with the span corrections applied (changed in place)."""
+        ...
+
+    def overrides(self) -> Overrides:
+        """The merge/split corrections for the resolver."""
+        ...
+
+
+def link_identities(store: Any, progress: Callable[[int], None] | None = None, *,
+                    corrections: Corrections | None = None) -> int:
     """Resolve identities across the whole archive and store them; returns documents changed.
 
-    Holds the archive's documents in memory while resolving (fine for tens of thousands of
-    articles; larger archives should run it per time slice).
+    ``corrections`` (``rasd.corrections.CorrectionSet.load(store)``) are applied to every
+    document and honoured by the resolver; without them the model's readings are linked as
+    they are.  Holds the archive's documents in memory while resolving (fine for tens of
+    thousands of articles; larger archives should run it per time slice).
     """
-    from rasd.corrections import CorrectionStore, apply_corrections, resolver_overrides
     from rasd.link.resolve import Resolver, resolve_documents
 
-    anns = CorrectionStore(store).list()
-    docs = [apply_corrections(d, anns) for d in store.iter_documents()]
-    ids, idents = resolve_documents(docs, Resolver(overrides=resolver_overrides(anns)))
+    docs = list(store.iter_documents())
+    overrides = Overrides()
+    if corrections is not None:
+        docs = [corrections.apply(d) for d in docs]
+        overrides = corrections.overrides()
+    ids, idents = resolve_documents(docs, Resolver(overrides=overrides))
     digest = hashlib.sha1(json.dumps(sorted(idents)).encode()).hexdigest()[:8]
     changed = 0
     for doc in docs:
@@ -44,7 +68,7 @@ def link_identities(store: Any, progress: Callable[[int], None] | None = None) -
             attrs["entity"] = idents[ident].canonical
             attrs["identity"] = ident
             spans.append(replace(s, attrs=attrs))
-        doc.layers["entities"] = spans
+        doc.set_layer("entities", spans, as_is=True)
         if json.dumps(doc.to_dict()["layers"], sort_keys=True) != before:
             base = (store.version_of(doc.id) or "unversioned").split("+")[0]
             store.add(doc, f"{base}+link-{digest}")

@@ -1,7 +1,8 @@
 """The archive contract: what every rasd store (SQLite, PostgreSQL) offers.
 
 Callers (CLI, HTTP API, web UI, exporters) program against :class:`Store` only and get one
-with :func:`open_store`.  The contract, in short:
+with :func:`rasd.store.open_store` (:mod:`rasd.store.opener`; this module never imports an
+implementation).  The contract, in short:
 
 * **Identity.**  A document's id is :attr:`rasd.doc.Document.id` (16 hex digits of the SHA-256
   of its text).  Adding the same text again never creates a second row: the result is
@@ -409,27 +410,6 @@ class Store(ABC):
         self.close()
 
 
-DEFAULT_DB = "rasd.db"
-
-
-def open_store(url_or_path: str | None = None, *, create: bool = True) -> Store:
-    """Open (and migrate) a store.
-
-    * ``None`` → ``$RASD_DB`` or ``./rasd.db``;
-    * a file path or ``sqlite:///path`` → SQLite (WAL, FTS5);
-    * ``postgresql://user@host:port/db`` → PostgreSQL.  An extra ``?schema=NAME`` puts all
-      tables in that schema (created if missing) — used by tests for isolation.
-
-    Migrations (Alembic) are applied on open, so an old archive is upgraded in place.
-    """
-    import os
-
-    from rasd.store.sql import SQLStore
-
-    target = url_or_path or os.environ.get("RASD_DB") or DEFAULT_DB
-    return SQLStore(str(target), create=create)
-
-
 __all__: Sequence[str] = (
     "AddResult",
     "AddStatus",
@@ -449,6 +429,4 @@ __all__: Sequence[str] = (
     "SearchResult",
     "Snippet",
     "Store",
-    "open_store",
-    "DEFAULT_DB",
 )

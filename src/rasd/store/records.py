@@ -1,12 +1,20 @@
-"""Turn a Document's layers into rows of the typed tables (entities, places, times, quotes,
-events) — tolerant of how each extractor shapes its ``attrs``.
+"""The one Document → rows flattener: the typed records of the archive tables (entities,
+places, times, quotes, events), the CSV export and the batch Parquet tables.
 
-Extractors are written by different people and evolve; the generic ``spans`` table keeps
-everything verbatim, and these functions only pick out what the typed tables need.  A
-reference to other evidence may be a span id (``"e3"``), a ``[start, end]`` pair, a
-``{"start":…, "end":…}`` mapping, or plain text; :func:`resolve` accepts all of them.
-Cross-document identities are derived from folded names: an entity is (label, folded
-canonical name), a place is its gazetteer id when resolved, else its folded name.
+Every consumer reads :func:`flatten` and picks its columns from the same row dicts, so a
+column has one name and one meaning everywhere (see :data:`COLUMNS` and docs/batch.md).
+Offsets are ``start``/``end``, the JSON's names: character offsets into the document text.
+Each row also carries the values a consumer needs that the archive table does not store
+(``canonical``/``entity``/``boilerplate`` of an entity, the quote's ``stance`` …); the
+archive keeps only its table's columns and the full span in its ``spans`` table.
+
+Extractors are written by different people and evolve; these functions only pick out what
+the tables need.  A reference to other evidence (a quote's speaker, an event's place …) is a
+:data:`SpanRef` — ``{"start": a, "end": b}`` plus optional ``text``/``id``/``entity`` — the
+shape every rasd extractor writes; :func:`as_span_ref` still reads the older shapes found in
+stored or hand-made documents.  Cross-document identities are derived from folded names: an
+entity is (label, folded canonical name), a place is its gazetteer id when resolved, else its
+folded name.
 """
 
 from __future__ import annotations
@@ -14,7 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NotRequired, TypedDict
 
 from rasd.doc import Document, Span
 from rasd.lang.ar.normalize import normalize_key
@@ -56,35 +65,63 @@ def find_span(doc: Document, span_id: str, layers: tuple[str, ...] = ()) -> Span
     return doc.get(span_id)
 
 
-def resolve(doc: Document, ref: Any, layers: tuple[str, ...] = ()
-            ) -> tuple[str, int | None, int | None]:
-    """Any evidence reference → (text, start, end); offsets None when only text is known."""
-    text = doc.text
+class SpanRef(TypedDict):
+    """A reference from one span's attrs to other evidence in the same document.
+
+    Chosen over ``{"doc", "span"}`` ids because it is what the extractors already write (every
+    quote speaker/cue/content and event actor/place/time in the analysed corpus) and because
+    offsets stay readable when the referenced span is not in a layer (a cue, a quote's
+    content): ``id``/``entity`` add the id of the referenced span when there is one.
+    """
+
+    start: int
+    end: int
+    text: NotRequired[str]
+    id: NotRequired[str]
+    entity: NotRequired[str]
+
+
+def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = ()) -> SpanRef | str | None:
+    """``ref`` as a :data:`SpanRef`, or as plain text when it has no offsets, or None.
+
+    Besides the SpanRef itself this reads the shapes of older or hand-made documents: a
+    :class:`Span`, a span id (``"e3"``, looked up in ``layers`` first), a ``[start, end]``
+    pair, ``{"span"|"id"|"span_id": id}``, ``{"text"|"name": text}`` and plain text.
+    """
     if ref is None:
-        return "", None, None
-    if isinstance(ref, Span):
-        return text[ref.start : ref.end], ref.start, ref.end
-    if isinstance(ref, str):
-        span = find_span(doc, ref, layers) if len(ref) <= 24 else None
-        if span is not None:
-            return text[span.start : span.end], span.start, span.end
-        return ref, None, None
+        return None
     if isinstance(ref, Mapping):
         if "start" in ref and "end" in ref:
-            a, b = int(ref["start"]), int(ref["end"])
-            return text[a:b], a, b
+            return {"start": int(ref["start"]), "end": int(ref["end"])}
         for k in ("span", "id", "span_id"):
             if k in ref:
-                return resolve(doc, ref[k], layers)
+                return as_span_ref(doc, ref[k], layers)
         for k in ("text", "name"):
             if k in ref:
-                return str(ref[k]), None, None
-        return "", None, None
+                return str(ref[k])
+        return ""
+    if isinstance(ref, Span):
+        return {"start": ref.start, "end": ref.end}
+    if isinstance(ref, str):
+        span = find_span(doc, ref, layers) if len(ref) <= 24 else None
+        return ref if span is None else {"start": span.start, "end": span.end}
     if isinstance(ref, (list, tuple)) and len(ref) == 2 and all(isinstance(x, int) for x in ref):
         a, b = int(ref[0]), int(ref[1])
-        if 0 <= a <= b <= len(text):
-            return text[a:b], a, b
-    return str(ref), None, None
+        if 0 <= a <= b <= len(doc.text):
+            return {"start": a, "end": b}
+    return str(ref)
+
+
+def resolve(doc: Document, ref: Any, layers: tuple[str, ...] = ()
+            ) -> tuple[str, int | None, int | None]:
+    """A reference → (text, start, end); offsets None when only text is known."""
+    r = as_span_ref(doc, ref, layers)
+    if r is None:
+        return "", None, None
+    if isinstance(r, str):
+        return r, None, None
+    a, b = r["start"], r["end"]
+    return doc.text[a:b], a, b
 
 
 def _first(attrs: Mapping[str, Any], *keys: str) -> Any:
@@ -125,9 +162,11 @@ def entity_rows(doc: Document) -> tuple[list[dict[str, Any]], dict[str, dict[str
                                   "key": name_key(name)})
         cluster = _first(s.attrs, "cluster", "cluster_id", "coref")
         rows.append({
-            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
             "text": doc.text[s.start : s.end], "label": label, "entity_id": eid,
             "cluster": None if cluster is None else str(cluster),
+            "canonical": s.attrs.get("canonical"), "entity": s.attrs.get("entity"),
+            "boilerplate": bool(s.attrs.get("boilerplate")),
         })
     return rows, clusters
 
@@ -152,7 +191,7 @@ def place_rows(doc: Document) -> list[dict[str, Any]]:
         lat, lon = _coords(a)
         gid = _gazetteer_id(a)
         rows.append({
-            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
             "text": doc.text[s.start : s.end], "place_id": place_id(name, gid), "name": name,
             "key": name_key(name), "lat": lat, "lon": lon,
             "country": _str(_first(a, "country", "country_code", "cc")),
@@ -191,7 +230,7 @@ def _str(v: Any) -> str | None:
 def time_rows(doc: Document) -> list[dict[str, Any]]:
     return [
         {
-            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
             "text": doc.text[s.start : s.end], "label": s.label or None,
             "value": _str(_first(s.attrs, "value", "iso", "normalized", "date")),
             "precision": _str(_first(s.attrs, "precision", "granularity")),
@@ -225,10 +264,13 @@ def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[st
         elif sp_ent is None and ss is not None:
             sp_ent = _entity_covering(doc, ss, se, entity_of_span)
         rows.append({
-            "doc_id": doc.id, "span_id": s.id, "char_start": cs_, "char_end": ce,
+            "doc_id": doc.id, "span_id": s.id, "start": cs_, "end": ce,
             "content": content, "speaker": speaker or None, "speaker_start": ss,
             "speaker_end": se, "speaker_entity": _str(sp_ent), "cue": cue or None,
-            "attrs": dumps(dict(a)),
+            "attrs": dumps(dict(a)), "text": doc.text[s.start : s.end],
+            "speaker_kind": _str(speaker_ref.get("kind")) if isinstance(speaker_ref, Mapping)
+            else None,
+            "stance": _str(a.get("stance")),
         })
     return rows
 
@@ -288,10 +330,61 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                 if txt and txt not in actors:
                     actors.append(txt)
         rows.append({
-            "doc_id": doc.id, "span_id": s.id, "char_start": s.start, "char_end": s.end,
+            "doc_id": doc.id, "span_id": s.id, "start": s.start, "end": s.end,
             "text": doc.text[s.start : s.end],
             "label": s.label or _str(_first(a, "type", "event_type")),
             "date": date, "date_precision": precision, "place": place, "place_id": pid,
             "lat": lat, "lon": lon, "actors": dumps(actors) or "[]", "attrs": dumps(dict(a)),
+            "mode": _str(a.get("mode")),
         })
     return rows
+
+
+#: Every row key of each record kind, in a stable order: CSV and Parquet columns are chosen
+#: from these (with the same names), the archive keeps those its table has.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "entities": ("doc_id", "span_id", "start", "end", "text", "label", "entity_id", "cluster",
+                 "canonical", "entity", "boilerplate"),
+    "places": ("doc_id", "span_id", "start", "end", "text", "place_id", "name", "key", "lat",
+               "lon", "country", "kind", "precision"),
+    "times": ("doc_id", "span_id", "start", "end", "text", "label", "value", "precision"),
+    "quotes": ("doc_id", "span_id", "start", "end", "content", "speaker", "speaker_start",
+               "speaker_end", "speaker_entity", "cue", "attrs", "text", "speaker_kind",
+               "stance"),
+    "events": ("doc_id", "span_id", "start", "end", "text", "label", "date", "date_precision",
+               "place", "place_id", "lat", "lon", "actors", "attrs", "mode"),
+}
+KINDS = tuple(COLUMNS)
+
+
+@dataclass
+class Flat:
+    """All records of one document, flattened once (see :func:`flatten`)."""
+
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    #: the cross-document entities the mentions refer to, by entity id
+    clusters: dict[str, dict[str, str]] = field(default_factory=dict)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def rows(self, kind: str) -> list[dict[str, Any]]:
+        """The rows of one record kind (one of :data:`KINDS`)."""
+        if kind not in COLUMNS:
+            raise ValueError(f"unknown record kind {kind!r}; choose from {KINDS}")
+        rows: list[dict[str, Any]] = getattr(self, kind)
+        return rows
+
+
+def flatten(doc: Document) -> Flat:
+    """Every typed record of ``doc`` as row dicts keyed as in :data:`COLUMNS`.
+
+    A quote's ``start``/``end`` delimit its content (the quoted words; the whole span when
+    there is no content) and ``text`` is the whole attributed statement; for every other kind
+    ``start``/``end``/``text`` are the span itself.
+    """
+    ents, clusters = entity_rows(doc)
+    ent_of_span = {r["span_id"]: r["entity_id"] for r in ents}
+    return Flat(ents, clusters, place_rows(doc), time_rows(doc),
+                quote_rows(doc, ent_of_span), event_rows(doc))

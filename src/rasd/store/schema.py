@@ -4,9 +4,14 @@ Names are plain and readable from any SQL tool (Datasette, psql, DuckDB): one ro
 document in ``documents``; every span of every layer in ``spans`` (layer, span id, offsets,
 label, the evidence ``text`` and JSON ``attrs``); typed convenience tables for the layers
 people query (``entities`` = mentions, ``entity_clusters`` = the same entity across documents,
-``places``, ``times``, ``quotes``, ``events``).  Offsets are ``char_start``/``char_end``
-(Python string indices into ``documents.text``) — not ``start``/``end``, which are reserved
-words in SQL and would need quoting in every hand-written query.
+``places``, ``times``, ``quotes``, ``events``) whose rows come from the one flattener
+(:func:`rasd.store.records.flatten`), and the people's ``corrections``.  Offsets are
+``start``/``end`` (Python string indices into ``documents.text``), the names of the JSON, the
+CSV export and the batch Parquet tables (revision 0005 renamed the older ``char_start`` /
+``char_end``); ``end`` is a reserved word, so hand-written SQL quotes it: ``"end"``.
+
+Changing a table: edit it here AND add a revision in ``migrations/versions`` that makes the
+same change (docs/_store-architecture.md); revision 0001 builds from its own frozen copy.
 
 The full-text index is dialect specific and created by the migration: an FTS5 virtual table
 ``documents_fts(title, body)`` on SQLite, a table with a generated ``tsvector`` and a GIN index
@@ -25,6 +30,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    String,
     Table,
     Text,
     UniqueConstraint,
@@ -44,8 +50,8 @@ def _span_columns() -> list[Column]:
     return [
         _doc_fk(),
         Column("span_id", Text, nullable=False),
-        Column("char_start", Integer, nullable=False),
-        Column("char_end", Integer, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
     ]
 
 
@@ -99,8 +105,8 @@ spans = Table(
     Column("layer", Text, nullable=False),
     Column("span_id", Text, nullable=False),
     Column("ord", Integer, nullable=False),
-    Column("char_start", Integer, nullable=False),
-    Column("char_end", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
     Column("label", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("attrs", Text),  # JSON or NULL
@@ -216,6 +222,22 @@ lsh_bands = Table(
 )
 Index("ix_lsh_bands_band_hash", lsh_bands.c.band, lsh_bands.c.hash)
 Index("ix_lsh_bands_doc", lsh_bands.c.doc_id)
+
+#: Corrections by people (W3C Web Annotations, :mod:`rasd.corrections`), one row each.
+#: ``doc_id`` is NULL for entity-level corrections (merge/split) and is deliberately not a
+#: foreign key: a correction outlives the document it names and is re-applied if it returns.
+#: Column types are those the table had when rasd created it outside the schema (revision
+#: 0004 adopts such a table as it is).
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("doc_id", String(64), index=True),
+    Column("action", String(16), nullable=False),
+    Column("created", String(40), nullable=False),
+    Column("creator", String(200)),
+    Column("annotation", Text, nullable=False),  # the Web Annotation, JSON
+)
 
 #: Per-document tables cleared when a document is re-analysed (order: children first).
 LAYER_TABLES = (spans, layer_blobs, entities, places, times, quotes, events)

@@ -144,8 +144,8 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         title = f"{entity_label(r['label'])} · {cl['name']}"
         marks.append(
             Mark(
-                r["char_start"],
-                r["char_end"],
+                r["start"],
+                r["end"],
                 "entities",
                 f"ent ent-{_css_token(r['label'])}",
                 title,
@@ -161,8 +161,8 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
             coords = f" ({r['lat']:.3f}, {r['lon']:.3f})"
         marks.append(
             Mark(
-                r["char_start"],
-                r["char_end"],
+                r["start"],
+                r["end"],
                 "places",
                 "plc" + ("" if coords else " plc-unresolved"),
                 f"مكان · {r['text']}{' · ' + r['country'] if r['country'] else ''}{coords}",
@@ -175,9 +175,9 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
     for r in records.time_rows(doc):
         value = time_value(r["value"])
         marks.append(
-            Mark(r["char_start"], r["char_end"], "times", "tm", f"زمن · {value}", None, r["span_id"])
+            Mark(r["start"], r["end"], "times", "tm", f"زمن · {value}", None, r["span_id"])
         )
-        times.append(TimeRow(r["span_id"], r["text"], value, r["char_start"]))
+        times.append(TimeRow(r["span_id"], r["text"], value, r["start"]))
 
     sources = []
     speakers: dict[str, str] = {}  # quote id -> who (following "المصدر" back to its antecedent)
@@ -189,8 +189,8 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         speaker = r["speaker"] or "—"
         marks.append(
             Mark(
-                r["char_start"],
-                r["char_end"],
+                r["start"],
+                r["end"],
                 "quote-content",
                 "q-content",
                 f"اقتباس · {speaker}",
@@ -230,8 +230,8 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
                 what=r["content"],
                 stance=stance_label(_attr(attrs, "stance", "attribution", "cue_stance")),
                 cue=r["cue"] or "",
-                start=r["char_start"],
-                paragraph=_paragraph_of(text, r["char_start"]),
+                start=r["start"],
+                paragraph=_paragraph_of(text, r["start"]),
             )
         )
 
@@ -246,8 +246,8 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         label = event_label(r["label"] or "")
         marks.append(
             Mark(
-                r["char_start"],
-                r["char_end"],
+                r["start"],
+                r["end"],
                 "events",
                 "ev",
                 f"حدث · {label}" + (f" · {'، '.join(actors)}" if actors else ""),
@@ -264,8 +264,8 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
                 date=r["date"],
                 place=place_text,
                 place_href=place_href(r["place_id"]) if r["place_id"] else None,
-                start=r["char_start"],
-                paragraph=_paragraph_of(text, r["char_start"]),
+                start=r["start"],
+                paragraph=_paragraph_of(text, r["start"]),
             )
         )
 

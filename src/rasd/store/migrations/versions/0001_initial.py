@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from alembic import op
 
-from rasd.store import schema
+from rasd.store.migrations import schema_0001 as schema
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
-# A frozen copy would be the textbook way; the first revision may use the live metadata
-# because any later change goes into a new revision with explicit operations.
+# The tables of revision 0001 come from a frozen copy of the schema as it was then: later
+# revisions (0004 corrections, 0005 start/end) change the live schema with explicit steps.
 
 
 def upgrade() -> None:

@@ -1,0 +1,66 @@
+"""The :class:`Dialect` strategy interface (see :mod:`rasd.store.dialects`)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Insert, Subquery, Table, insert
+from sqlalchemy.engine import Connection, Engine
+
+from rasd.store.textindex import QueryTerm
+
+
+class Dialect(ABC):
+    """What differs between backends; one instance per store (it may hold settings such as
+    the PostgreSQL schema)."""
+
+    #: SQLAlchemy's dialect name (``sqlite`` / ``postgresql``).
+    name: str
+
+    @abstractmethod
+    def make_engine(self, url: str) -> Engine:
+        """A pooled engine whose connections are set up for the store (pragmas, schema)."""
+
+    def lock_for_migration(self, c: Connection) -> None:
+        """Serialise concurrent opens while migrations run (inside the write transaction).
+        SQLite needs nothing: ``BEGIN IMMEDIATE`` already excludes other writers."""
+
+    def bulk_insert(self, c: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert many rows of one shape (all dicts have the same keys, in the same order)."""
+        if rows:
+            c.execute(insert(table), rows)
+
+    @abstractmethod
+    def insert_ignore(self, table: Table) -> Insert:
+        """``INSERT`` that skips rows whose key already exists (shared entity clusters)."""
+
+    # -- full-text index -------------------------------------------------------------------
+    @abstractmethod
+    def index_document(self, c: Connection, seq: int, title: str, body: str) -> None:
+        """Add a document's folded title and body to the full-text index under ``seq``."""
+
+    @abstractmethod
+    def unindex_document(self, c: Connection, seq: int) -> None:
+        """Remove document ``seq`` from the full-text index (before re-indexing it)."""
+
+    @abstractmethod
+    def match(self, terms: Sequence[QueryTerm]) -> Subquery:
+        """Documents matching every term: a subquery with columns ``seq`` and ``rank`` (lower
+        is better), to join with ``documents``."""
+
+    def ranked_unfiltered(self, c: Connection, terms: Sequence[QueryTerm], limit: int,
+                          offset: int) -> list[tuple[int, float]] | None:
+        """(seq, rank) of the best matches when no filter applies, if this backend has a
+        faster way than joining :meth:`match` with ``documents``; None otherwise."""
+        return None
+
+    def total_unfiltered(self, c: Connection, terms: Sequence[QueryTerm]) -> int | None:
+        """Number of matches without filters, if this backend can count them faster."""
+        return None
+
+    @abstractmethod
+    def in_ints(self, col: Any, values: list[int]) -> ColumnElement[bool]:
+        """``col IN values`` as ONE bound parameter: thousands of separate bind parameters
+        cost more to compile than the query to run."""

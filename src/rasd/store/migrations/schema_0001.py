@@ -1,0 +1,210 @@
+"""The archive schema exactly as revision 0001 created it — frozen, never edited.
+
+Revision 0001 creates its tables from this copy, not from the live :mod:`rasd.store.schema`:
+later revisions change the live schema with explicit operations (a renamed column, a new
+table), and a fresh archive must go through the same steps as an old one being upgraded.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+_CASCADE = {"ondelete": "CASCADE"}
+
+
+def _doc_fk() -> Column:
+    return Column("doc_id", Text, ForeignKey("documents.id", **_CASCADE), nullable=False)
+
+
+def _span_columns() -> list[Column]:
+    """What every per-layer table starts with: the document, the span id and its offsets."""
+    return [
+        _doc_fk(),
+        Column("span_id", Text, nullable=False),
+        Column("char_start", Integer, nullable=False),
+        Column("char_end", Integer, nullable=False),
+    ]
+
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", Text, nullable=False, unique=True),
+    Column("content_hash", Text, nullable=False, unique=True),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("author", Text),
+    Column("published", Text),  # ISO date/datetime as found
+    Column("published_day", Text),  # YYYY-MM-DD (or shorter when only month/year known)
+    Column("language", Text),
+    Column("source", Text),
+    Column("length", Integer, nullable=False),
+    Column("text", Text, nullable=False),  # verbatim original, never altered
+    Column("meta", Text, nullable=False),  # JSON of rasd.doc.Meta
+    Column("relations", Text, nullable=False),  # JSON
+    Column("warnings", Text, nullable=False),  # JSON list
+    Column("layer_names", Text, nullable=False),  # JSON list, original layer order
+    Column("analysis_version", Text),
+    Column("group_id", Text, nullable=False),  # near-duplicate group = id of its first doc
+    Column("similarity", Float),  # estimated Jaccard to the group head (None for heads)
+    Column("added_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+)
+Index("ix_documents_published_day", documents.c.published_day)
+Index("ix_documents_outlet", documents.c.outlet)
+Index("ix_documents_group", documents.c.group_id)
+
+document_sources = Table(
+    "document_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("source", Text),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("published", Text),
+    Column("seen_at", Text, nullable=False),
+)
+Index("ix_document_sources_doc", document_sources.c.doc_id)
+
+spans = Table(
+    "spans",
+    metadata,
+    _doc_fk(),
+    Column("layer", Text, nullable=False),
+    Column("span_id", Text, nullable=False),
+    Column("ord", Integer, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("attrs", Text),  # JSON or NULL
+    UniqueConstraint("doc_id", "layer", "ord", name="uq_spans_doc_layer_ord"),
+)
+Index("ix_spans_doc_layer", spans.c.doc_id, spans.c.layer)
+
+#: Bulky derived layers kept as one JSON array per document instead of a row per span.
+layer_blobs = Table(
+    "layer_blobs",
+    metadata,
+    _doc_fk(),
+    Column("layer", Text, nullable=False),
+    Column("spans", Text, nullable=False),  # JSON: [[start, end, label, id, attrs|null], ...]
+    UniqueConstraint("doc_id", "layer", name="uq_layer_blobs_doc_layer"),
+)
+
+entity_clusters = Table(
+    "entity_clusters",
+    metadata,
+    Column("entity_id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("key", Text, nullable=False),  # folded name: the cross-document identity
+)
+Index("ix_entity_clusters_key", entity_clusters.c.key)
+
+entities = Table(
+    "entities",
+    metadata,
+    *_span_columns(),
+    Column("text", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("cluster", Text),  # in-document cluster id when the extractor gives one
+)
+Index("ix_entities_entity", entities.c.entity_id)
+Index("ix_entities_doc", entities.c.doc_id)
+
+places = Table(
+    "places",
+    metadata,
+    *_span_columns(),
+    Column("text", Text, nullable=False),
+    Column("place_id", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", Text),
+    Column("kind", Text),
+    Column("precision", Text),
+)
+Index("ix_places_place", places.c.place_id)
+Index("ix_places_doc", places.c.doc_id)
+
+times = Table(
+    "times",
+    metadata,
+    *_span_columns(),
+    Column("text", Text, nullable=False),
+    Column("label", Text),
+    Column("value", Text),
+    Column("precision", Text),
+)
+Index("ix_times_doc", times.c.doc_id)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    *_span_columns(),
+    Column("content", Text, nullable=False),
+    Column("speaker", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_entity", Text),
+    Column("cue", Text),
+    Column("attrs", Text),
+)
+Index("ix_quotes_doc", quotes.c.doc_id)
+
+events = Table(
+    "events",
+    metadata,
+    *_span_columns(),
+    Column("text", Text, nullable=False),
+    Column("label", Text),
+    Column("date", Text),
+    Column("date_precision", Text),
+    Column("place", Text),
+    Column("place_id", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("actors", Text),  # JSON list of names
+    Column("attrs", Text),
+)
+Index("ix_events_doc", events.c.doc_id)
+
+#: MinHash signature per document (near-duplicate detection) and its LSH band keys.
+doc_minhash = Table(
+    "doc_minhash",
+    metadata,
+    Column("doc_id", Text, ForeignKey("documents.id", **_CASCADE), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    _doc_fk(),
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+)
+Index("ix_lsh_bands_band_hash", lsh_bands.c.band, lsh_bands.c.hash)
+Index("ix_lsh_bands_doc", lsh_bands.c.doc_id)
+
