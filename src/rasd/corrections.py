@@ -24,15 +24,19 @@ documents into BIO/JSONL training data for the next model.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from rasd.doc import Document, Span
 from rasd.errors import InputError
+
+if TYPE_CHECKING:
+    from rasd.store.sql import SQLStore
 
 Action = Literal["accept", "reject", "relabel", "merge", "split"]
 ACTIONS = ("accept", "reject", "relabel", "merge", "split")
@@ -327,7 +331,8 @@ class CorrectionStore:
         from rasd.store import open_store
         from rasd.store.schema import corrections
 
-        self.store = target if hasattr(target, "engine") else open_store(str(target))
+        opened = target if hasattr(target, "engine") else open_store(str(target))
+        self.store = cast("SQLStore", opened)  # the table lives in the SQL archive
         self.engine = self.store.engine
         self.table = corrections
 
@@ -360,7 +365,7 @@ class CorrectionStore:
         with self.store.read() as c:
             return [json.loads(r[0]) for r in c.execute(stmt)]
 
-    def doc_ids(self) -> list[str]:
+    def doc_ids(self) -> builtins.list[str]:
         from sqlalchemy import select
 
         with self.store.read() as c:

@@ -26,10 +26,12 @@ def clean(value: str) -> str:
 
 def clean_filters(f: Filters) -> Filters:
     """``f`` with every user string passed through :func:`clean`."""
-    changes = {k: clean(getattr(f, k)) for k in ("entity", "place", "date_from", "date_to",
-                                                  "source") if getattr(f, k)}
+    def opt(v: str | None) -> str | None:
+        return clean(v) if v else v
+
     ids = tuple(clean(i) for i in f.doc_ids) if f.doc_ids is not None else None
-    return replace(f, doc_ids=ids, **changes)
+    return replace(f, doc_ids=ids, entity=opt(f.entity), place=opt(f.place),
+                   date_from=opt(f.date_from), date_to=opt(f.date_to), source=opt(f.source))
 
 
 def page_limit(n: int) -> int:

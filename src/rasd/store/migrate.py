@@ -33,8 +33,15 @@ def current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(connection: Connection) -> None:
-    """Bring the schema on ``connection`` to the latest revision (inside its transaction)."""
-    if current(connection) == head():
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Bring the schema on ``connection`` to ``revision`` (default: the latest), inside the
+    connection's transaction.  Tests pass an older revision to build an archive as an older
+    rasd left it."""
+    if revision == "head" and current(connection) == head():
         return
-    command.upgrade(_config(connection), "head")
+    command.upgrade(_config(connection), revision)
+
+
+def downgrade(connection: Connection, revision: str) -> None:
+    """Take the schema on ``connection`` back to ``revision`` (tests of the down paths)."""
+    command.downgrade(_config(connection), revision)

@@ -153,7 +153,8 @@ def _name_of(doc: Document, span: Span) -> str:
 
 def entity_rows(doc: Document) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     """Rows for ``entities`` plus the ``entity_clusters`` they refer to."""
-    rows, clusters = [], {}
+    rows: list[dict[str, Any]] = []
+    clusters: dict[str, dict[str, str]] = {}
     for s in doc.layer("entities"):
         label = (s.label or str(s.attrs.get("type", "")) or "ENT").upper()
         name = _name_of(doc, s)
@@ -249,7 +250,7 @@ def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[st
         speaker_ref = _first(a, "speaker", "speaker_span", "source")
         speaker, ss, se = resolve(doc, speaker_ref, ("entities",))
         if not speaker:
-            speaker = _str(_first(a, "speaker_text", "speaker_name"))
+            speaker = _str(_first(a, "speaker_text", "speaker_name")) or ""
         if ss is None and _first(a, "speaker_start") is not None:
             ss, se = int(a["speaker_start"]), int(a["speaker_end"])
             speaker = doc.text[ss:se]

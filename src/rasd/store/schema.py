@@ -38,11 +38,8 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-_CASCADE = {"ondelete": "CASCADE"}
-
-
 def _doc_fk() -> Column:
-    return Column("doc_id", Text, ForeignKey("documents.id", **_CASCADE), nullable=False)
+    return Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
 
 
 def _span_columns() -> list[Column]:
@@ -209,7 +206,7 @@ Index("ix_events_doc", events.c.doc_id)
 doc_minhash = Table(
     "doc_minhash",
     metadata,
-    Column("doc_id", Text, ForeignKey("documents.id", **_CASCADE), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", LargeBinary, nullable=False),
 )
 

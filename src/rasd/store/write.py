@@ -17,7 +17,7 @@ from rasd.doc import Document, plain
 from rasd.store import dedup, records
 from rasd.store import schema as S
 from rasd.store import textindex as T
-from rasd.store.base import AddResult
+from rasd.store.base import AddResult, AddStatus
 from rasd.store.dialects import Dialect
 
 #: Derived layers stored as one JSON blob per document (thousands of spans, rarely queried).
@@ -65,7 +65,9 @@ def add(c: Connection, dialect: Dialect, doc: Document, version: str | None) -> 
         id=doc.id, content_hash=doc.content_hash, length=len(doc.text), text=doc.text,
         group_id=group_id, similarity=sim, added_at=stamp, updated_at=stamp,
         **doc_values(doc, version)))
-    seq = res.inserted_primary_key[0]
+    key = res.inserted_primary_key
+    assert key is not None
+    seq = int(key[0])
     _add_source(c, doc, stamp)
     _insert_layers(c, dialect, doc, seq, body)
     if sig is not None:
@@ -73,7 +75,7 @@ def add(c: Connection, dialect: Dialect, doc: Document, version: str | None) -> 
         dialect.bulk_insert(c, S.lsh_bands, [
             {"doc_id": doc.id, "band": b, "hash": h} for b, h in dedup.band_hashes(sig)
         ])
-    status = "near_duplicate" if group_id != doc.id else "new"
+    status: AddStatus = "near_duplicate" if group_id != doc.id else "new"
     return AddResult(doc.id, status, group_id, sim)
 
 
@@ -143,7 +145,7 @@ def _nearest(c: Connection, sig: Any) -> tuple[str, float] | None:
 
 def table_rows(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The flattener's rows cut to the columns ``table`` has (same names, same order)."""
-    cols = [k for k in table.c.keys() if rows and k in rows[0]]
+    cols = [k for k in table.c.keys() if rows and k in rows[0]]  # noqa: SIM118 - ColumnCollection
     return [{k: r[k] for k in cols} for r in rows]
 
 

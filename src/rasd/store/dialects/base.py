@@ -26,6 +26,7 @@ class Dialect(ABC):
     def lock_for_migration(self, c: Connection) -> None:
         """Serialise concurrent opens while migrations run (inside the write transaction).
         SQLite needs nothing: ``BEGIN IMMEDIATE`` already excludes other writers."""
+        return None
 
     def bulk_insert(self, c: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         """Insert many rows of one shape (all dicts have the same keys, in the same order)."""

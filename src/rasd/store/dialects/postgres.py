@@ -83,7 +83,7 @@ class PostgresDialect(Dialect):
             return
         cols = list(rows[0])
         quote = c.dialect.identifier_preparer.quote
-        raw = c.connection.dbapi_connection
+        raw: Any = c.connection.dbapi_connection  # psycopg's: cursors are context managers
         assert raw is not None
         with raw.cursor() as cur, cur.copy(
             f"COPY {quote(table.name)} ({', '.join(quote(k) for k in cols)}) FROM STDIN"
