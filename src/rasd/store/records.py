@@ -10,9 +10,9 @@ archive keeps only its table's columns and the full span in its ``spans`` table.
 
 Extractors are written by different people and evolve; these functions only pick out what
 the tables need.  A reference to other evidence (a quote's speaker, an event's place …) is a
-:data:`SpanRef` — ``{"start": a, "end": b}`` plus optional ``text``/``id``/``entity`` — the
-shape every rasd extractor writes; :func:`as_span_ref` still reads the older shapes found in
-stored or hand-made documents.  Cross-document identities are derived from folded names: an
+:data:`SpanRef` (:class:`rasd.attributes.Extent`) — ``{"start": a, "end": b}`` plus optional
+``text``/``id`` — the shape every rasd extractor writes; :func:`as_span_ref` still reads the
+older shapes found in stored or hand-made documents.  Cross-document identities are derived from folded names: an
 entity is (label, folded canonical name), a place is its gazetteer id when resolved, else its
 folded name.
 """
@@ -23,8 +23,9 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NotRequired, TypedDict
+from typing import Any
 
+from rasd.attributes import Extent
 from rasd.doc import Document, Span
 from rasd.lang.ar.normalize import normalize_key
 
@@ -65,20 +66,12 @@ def find_span(doc: Document, span_id: str, layers: tuple[str, ...] = ()) -> Span
     return doc.get(span_id)
 
 
-class SpanRef(TypedDict):
-    """A reference from one span's attrs to other evidence in the same document.
-
-    Chosen over ``{"doc", "span"}`` ids because it is what the extractors already write (every
-    quote speaker/cue/content and event actor/place/time in the analysed corpus) and because
-    offsets stay readable when the referenced span is not in a layer (a cue, a quote's
-    content): ``id``/``entity`` add the id of the referenced span when there is one.
-    """
-
-    start: int
-    end: int
-    text: NotRequired[str]
-    id: NotRequired[str]
-    entity: NotRequired[str]
+#: The one reference shape (:class:`rasd.attributes.Extent`): ``{"start", "end"}`` plus
+#: optional ``text``/``id``.  Chosen over ``{"doc", "span"}`` ids because it is what every rasd
+#: extractor already writes (each quote speaker/cue/content, event actor/place/time in the
+#: analysed corpus), and because offsets stay meaningful when the referenced text is not a
+#: span of any layer (a cue, a quote's content); ``id`` names the span when there is one.
+SpanRef = Extent
 
 
 def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = ()) -> SpanRef | str | None:
