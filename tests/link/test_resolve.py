@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rasd.doc import Document, Meta, Span
+from rasd.eval.entities import evaluate_gold
 from rasd.link.resolve import (
     NameMention,
     Overrides,
     Resolver,
-    evaluate_gold,
     resolve_documents,
     resolve_names,
     skeleton,

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 
 from rasd.cli import cli
 from rasd.doc import Document, Meta
+from rasd.eval.metrics import pairwise
 from rasd.link.corpus import gold_stories, load_corpus
-from rasd.link.stories import StoryIndex, cluster_documents, pairwise_scores
+from rasd.link.stories import StoryIndex, cluster_documents
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -38,7 +39,7 @@ def test_manifest_meta_is_applied(docs):
 def test_pairwise_f1_floor(docs):
     gold = gold_stories(SAMPLES)
     assert len({g for g in gold.values() if not g.startswith("single-")}) >= 10
-    score = pairwise_scores(gold, _pred(cluster_documents(docs), docs))
+    score = pairwise(gold, _pred(cluster_documents(docs), docs))
     assert score["f1"] >= 0.85, score
     assert score["precision"] >= 0.85, score
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.quotes_eval import evaluate
+from rasd.eval.quotes import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPONENTS = ("text", "boilerplate", "quotes")

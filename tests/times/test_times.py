@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from rasd.eval.times import evaluate_file, evaluate_seed
 from rasd.extract.times import extract_times, gregorian_to_hijri, hijri_to_gregorian
-from rasd.extract.times_eval import evaluate_file, evaluate_seed
 
 ROOT = Path(__file__).resolve().parents[2]
 

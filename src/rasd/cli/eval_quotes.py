@@ -21,7 +21,7 @@ def eval_quotes(paths: tuple[Path, ...], as_json: bool, errors: bool) -> None:
     eval/quotes/).  Each set is reported separately: overlap and exact P/R/F1 per field,
     joint speaker+content overlap F1, and speaker-kind / stance accuracy.
     """
-    from rasd.quotes_eval import evaluate
+    from rasd.eval.quotes import evaluate
 
     targets = list(paths) or [Path(p) for p in DEFAULT_PATHS if Path(p).exists()]
     reports = {str(p): evaluate([p], progress=not as_json) for p in targets}

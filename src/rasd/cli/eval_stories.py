@@ -3,39 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 DEFAULT_SAMPLES = "samples"
 DEFAULT_ENTITIES = "eval/stories/entities.json"
-
-
-def story_scores(folder: str, full: bool = False, ignore_dates: bool = False,
-                 **params: object) -> dict:
-    """Pairwise P/R/F1 of story clustering on ``folder`` against its manifest's story ids.
-
-    ``full`` analyses with the default pipeline (entity names become features);
-    ``ignore_dates`` drops publication dates (no time window) to measure text alone.
-    """
-    from rasd.config import Config
-    from rasd.link.corpus import gold_stories, iter_corpus
-    from rasd.link.stories import cluster_documents, pairwise_scores
-    from rasd.pipeline import Pipeline
-
-    pipe = Pipeline() if full else Pipeline(Config(components=("boilerplate",)))
-    docs = [pipe(d) for d in iter_corpus([folder])]
-    if ignore_dates:
-        for d in docs:
-            d.meta.published = None
-    gold = gold_stories(folder)
-    name = {d.id: Path(d.meta.source or "").name for d in docs}
-    result = cluster_documents(docs, **params)
-    pred = {name[a.doc_id]: s.id for s in result for a in s.articles}
-    score = pairwise_scores(gold, pred)
-    score.update(documents=len(docs), stories=len(result),
-                 gold_stories=len(set(gold.values())))
-    return score
 
 
 @click.command("stories")
@@ -49,7 +21,10 @@ def story_scores(folder: str, full: bool = False, ignore_dates: bool = False,
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates: bool,
                  as_json: bool) -> None:
-    """Pairwise precision/recall/F1 of story clustering against the manifest's story ids."""
+    """Pairwise and B-cubed precision/recall/F1 of story clustering against the manifest's
+    story ids."""
+    from rasd.eval.stories import story_scores
+
     params = {"threshold": threshold} if threshold is not None else {}
     s = story_scores(samples, full=full, ignore_dates=ignore_dates, **params)
     if as_json:
@@ -59,6 +34,8 @@ def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates
                f"(gold {s['gold_stories']}, singles included)")
     click.echo(f"pairwise P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
                f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+    b = s["bcubed"]
+    click.echo(f"B-cubed  P={b['precision']:.3f} R={b['recall']:.3f} F1={b['f1']:.3f}")
 
 
 @click.command("entities-xdoc")
@@ -71,7 +48,7 @@ def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates
 def eval_entities_xdoc(gold: str, no_aliases: bool, errors: bool, as_json: bool) -> None:
     """Pairwise P/R/F1 of cross-document entity resolution on the names listed in GOLD
     ('same' groups must share one identity; 'apart' pairs must not)."""
-    from rasd.link.resolve import evaluate_gold
+    from rasd.eval.entities import evaluate_gold
 
     s = evaluate_gold(gold, use_aliases=not no_aliases)
     if as_json:

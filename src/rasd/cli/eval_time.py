@@ -22,7 +22,7 @@ def eval_time(files: tuple[Path, ...], seed: bool, as_json: bool, errors: bool) 
 
     FILES default to eval/time/*.json.  Run from the repository root.
     """
-    from rasd.extract.times_eval import evaluate
+    from rasd.eval.times import evaluate
 
     paths = list(files) or sorted(Path("eval/time").glob("*.json"))
     seed_paths = (SEED_TEXT, SEED_GOLD) if seed and SEED_GOLD.exists() else None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rasd.eval.metrics import align_one_to_one, overlaps, prf, ratio
 from rasd.extract.places import Mention, resolve_mentions
 from rasd.lang.ar.tokenize import tokenize
 
@@ -48,8 +49,8 @@ class GeoReport:
         return {
             "set": self.name,
             "mentions": self.total,
-            "resolution_rate": self.resolved / self.total if self.total else 0.0,
-            "accuracy_161km": self.correct / self.total if self.total else 0.0,
+            "resolution_rate": ratio(self.resolved, self.total),
+            "accuracy_161km": ratio(self.correct, self.total),
             "median_error_km": statistics.median(self.errors_km) if self.errors_km else None,
         }
 
@@ -90,12 +91,11 @@ class PipelineReport:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        p = self.correct / self.predicted if self.predicted else 0.0
-        r = self.correct / self.gold if self.gold else 0.0
+        p, r, f = prf(self.correct, self.predicted, self.gold)
         return {
             "set": self.name, "mode": "pipeline", "mentions": self.gold,
-            "predicted": self.predicted, "found_rate": self.found / self.gold if self.gold else 0.0,
-            "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "predicted": self.predicted, "found_rate": ratio(self.found, self.gold),
+            "precision": p, "recall": r, "f1": f,
         }
 
 
@@ -112,16 +112,16 @@ def evaluate_pipeline(path: Path) -> PipelineReport:
         gold = it["mentions"]
         rep.gold += len(gold)
         rep.predicted += len(preds)
-        used: set[int] = set()
-        for g in gold:
-            over = [k for k, sp in enumerate(preds)
-                    if sp.start < g["end"] and g["start"] < sp.end and k not in used]
-            if not over:
+        # each gold mention takes the first unused predicted place overlapping it
+        aligned = align_one_to_one([(g["start"], g["end"]) for g in gold],
+                                   [(sp.start, sp.end) for sp in preds], overlaps)
+        partner = dict(aligned.pairs)
+        for n, g in enumerate(gold):
+            k = partner.get(n)
+            if k is None:
                 rep.errors.append({"id": it["id"], "mention": g["text"], "kind": "missed"})
                 continue
             rep.found += 1
-            k = over[0]
-            used.add(k)
             a = preds[k].attrs
             if a.get("resolved") and haversine_km(g["lat"], g["lon"], float(a["lat"]),
                                                   float(a["lon"])) <= THRESHOLD_KM:
@@ -129,8 +129,8 @@ def evaluate_pipeline(path: Path) -> PipelineReport:
             else:
                 rep.errors.append({"id": it["id"], "mention": g["text"], "kind": "wrong",
                                    "pred": a.get("name_en")})
-        for k, sp in enumerate(preds):
-            if k not in used:
-                rep.errors.append({"id": it["id"], "mention": doc.text[sp.start:sp.end],
-                                   "kind": "spurious", "pred": sp.attrs.get("name_en")})
+        for k in aligned.right_only:
+            sp = preds[k]
+            rep.errors.append({"id": it["id"], "mention": doc.text[sp.start:sp.end],
+                               "kind": "spurious", "pred": sp.attrs.get("name_en")})
     return rep

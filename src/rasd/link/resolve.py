@@ -459,59 +459,6 @@ def resolve_names(names: Iterable[str | NameMention], **kw: Any) -> list[str]:
     return Resolver(**kw).resolve(ms)[0]
 
 
-# -- evaluation -----------------------------------------------------------------------------------
-
-
-def _mention(x: Any, typ: str | None = None) -> NameMention:
-    if isinstance(x, dict):
-        return NameMention(x["name"], x.get("date"), typ)
-    return NameMention(str(x), None, typ)
-
-
-def evaluate_gold(path: str, use_aliases: bool = True) -> dict[str, Any]:
-    """Pairwise P/R/F1 over the names of an ``entities.json`` gold file."""
-    with open(path, encoding="utf-8") as f:
-        gold = json.load(f)
-    mentions: list[NameMention] = []
-    label: list[str] = []
-    seen: dict[tuple[str, str | None], int] = {}
-    for g in gold["same"]:
-        for x in g["names"]:
-            m = _mention(x, g.get("type"))
-            if (m.name, m.date) not in seen:
-                seen[(m.name, m.date)] = len(mentions)
-                mentions.append(m)
-                label.append(g["id"])
-    for pair in gold.get("apart", []):
-        for x in pair:
-            m = _mention(x)
-            if (m.name, m.date) not in seen:
-                seen[(m.name, m.date)] = len(mentions)
-                mentions.append(m)
-                label.append(f"apart:{m.name}:{m.date}")
-    pred, _ = Resolver(use_aliases=use_aliases).resolve(mentions)
-    tp = fp = fn = 0
-    merges, splits = [], []
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            g, p = label[i] == label[j], pred[i] == pred[j]
-            tp += g and p
-            if p and not g:
-                fp += 1
-                merges.append((mentions[i].name, mentions[j].name))
-            if g and not p:
-                fn += 1
-                splits.append((mentions[i].name, mentions[j].name))
-    prec = tp / (tp + fp) if tp + fp else 1.0
-    rec = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {
-        "names": len(mentions), "groups": len(gold["same"]), "apart": len(gold.get("apart", [])),
-        "precision": prec, "recall": rec, "f1": f1, "tp": tp, "fp": fp, "fn": fn,
-        "false_merges": merges, "false_splits": splits,
-    }  # fmt: skip
-
-
 def document_mentions(docs: Iterable[Any]) -> list[tuple[str, str, NameMention]]:
     """``(doc id, span id, mention)`` for every non-boilerplate entity span of ``docs``."""
     out = []

@@ -239,23 +239,3 @@ def cluster_documents(docs: Iterable[Document], **params: Any) -> list[Story]:
     for d, f in zip(docs, feats, strict=True):
         index.add(d, f)
     return index.stories()
-
-
-def pairwise_scores(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
-    """Pairwise precision/recall/F1 of a clustering (``doc -> cluster``) against gold labels.
-
-    Only documents present in both are scored; singletons contribute no pairs.
-    """
-    keys = sorted(set(gold) & set(pred))
-    tp = fp = fn = 0
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            same_g = gold[a] == gold[b]
-            same_p = pred[a] == pred[b]
-            tp += same_g and same_p
-            fp += same_p and not same_g
-            fn += same_g and not same_p
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn}

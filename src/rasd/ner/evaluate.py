@@ -14,11 +14,11 @@ touches, exactly as the gold tokens are.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rasd.eval.metrics import TypedCounts, align_one_to_one
 from rasd.ner import corpora
 
 #: predicted/gold type → scored type
@@ -37,35 +37,17 @@ Span = tuple[int, int, str]
 
 
 @dataclass
-class Score:
-    """Counts per type; ``report()`` gives P/R/F1 per type and micro-averaged."""
+class Score(TypedCounts):
+    """Counts per type (``report()``: P/R/F1 per type and micro-averaged, see
+    :class:`rasd.eval.metrics.TypedCounts`) and the false positives and misses themselves."""
 
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    fn: Counter[str] = field(default_factory=Counter)
     errors: list[dict] = field(default_factory=list)
 
-    def add(self, other: Score) -> None:
-        self.tp.update(other.tp)
-        self.fp.update(other.fp)
-        self.fn.update(other.fn)
-        self.errors.extend(other.errors)
-
-    @staticmethod
-    def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": tp, "fp": fp, "fn": fn}  # fmt: skip
-
-    def report(self) -> dict[str, dict[str, float]]:
-        types = sorted(set(self.tp) | set(self.fp) | set(self.fn))
-        out = {t: self._prf(self.tp[t], self.fp[t], self.fn[t]) for t in types}
-        out["micro"] = self._prf(
-            sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
-        )
-        return out
+    def add(self, other: TypedCounts) -> None:
+        """Pool ``other``'s counts (and errors, when it has some) into this score."""
+        super().add(other)
+        if isinstance(other, Score):
+            self.errors.extend(other.errors)
 
 
 def score_spans(
@@ -74,23 +56,22 @@ def score_spans(
     same: Callable[[Span, Span], bool] | None = None,
     text: str = "",
 ) -> Score:
-    """Greedy one-to-one matching of predicted to gold spans (types already coarse)."""
+    """Greedy one-to-one matching of predicted to gold spans (types already coarse): each
+    predicted span, in offset order, takes the first unused gold span that is ``same``."""
     same = same or (lambda g, p: g == p)
     gold, pred = sorted(set(gold)), sorted(set(pred))
-    used: set[int] = set()
+    aligned = align_one_to_one(pred, gold, lambda p, g: same(g, p))
     sc = Score()
-    for p in pred:
-        hit = next((k for k, g in enumerate(gold) if k not in used and same(g, p)), None)
-        if hit is None:
-            sc.fp[p[2]] += 1
-            sc.errors.append({"kind": "fp", "span": p, "text": text[p[0] : p[1]] if text else ""})
-        else:
-            used.add(hit)
-            sc.tp[p[2]] += 1
-    for k, g in enumerate(gold):
-        if k not in used:
-            sc.fn[g[2]] += 1
-            sc.errors.append({"kind": "fn", "span": g, "text": text[g[0] : g[1]] if text else ""})
+    for i, _k in aligned.pairs:
+        sc.tp[pred[i][2]] += 1
+    for i in aligned.left_only:
+        p = pred[i]
+        sc.fp[p[2]] += 1
+        sc.errors.append({"kind": "fp", "span": p, "text": text[p[0] : p[1]] if text else ""})
+    for k in aligned.right_only:
+        g = gold[k]
+        sc.fn[g[2]] += 1
+        sc.errors.append({"kind": "fn", "span": g, "text": text[g[0] : g[1]] if text else ""})
     return sc
 
 

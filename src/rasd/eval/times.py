@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rasd.eval.metrics import align_one_to_one, exact, overlaps, prf, ratio
 from rasd.extract.times import extract_times
 
 
@@ -34,19 +35,15 @@ class Counts:
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
     def scores(self) -> dict[str, float]:
-        def f1(tp: int) -> tuple[float, float, float]:
-            p = tp / self.pred if self.pred else 0.0
-            r = tp / self.gold if self.gold else 0.0
-            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-        pe, re_, fe = f1(self.exact)
-        po, ro, fo = f1(self.overlap)
+        """Extent P/R/F1 (exact and overlap) and value accuracy over the matched extents."""
+        pe, re_, fe = prf(self.exact, self.pred, self.gold)
+        po, ro, fo = prf(self.overlap, self.pred, self.gold)
         return {
             "gold": self.gold, "pred": self.pred,
             "exact_p": pe, "exact_r": re_, "exact_f1": fe,
             "overlap_p": po, "overlap_r": ro, "overlap_f1": fo,
-            "value_acc_exact": self.value_exact / self.exact if self.exact else 0.0,
-            "value_acc_overlap": self.value_overlap / self.overlap if self.overlap else 0.0,
+            "value_acc_exact": ratio(self.value_exact, self.exact),
+            "value_acc_overlap": ratio(self.value_overlap, self.overlap),
         }
 
 
@@ -78,46 +75,41 @@ def score_item(text: str, published: str | None, gold: list[dict[str, Any]], rep
                item_id: str = "") -> None:
     spans, _ = extract_times(text, published)
     pred = [(s.start, s.end, s.label, s.attrs.get("value")) for s in spans]
-    used: set[int] = set()
     c = Counts(gold=len(gold), pred=len(pred))
     for p in pred:
         report.by_type[p[2]].pred += 1
-    for g in gold:
+    # each gold extent takes the first unused overlapping prediction, an exact one first
+    aligned = align_one_to_one([(g["start"], g["end"]) for g in gold], pred,
+                               lambda g, p: overlaps(g, (p[0], p[1])), exact)
+    partner = dict(aligned.pairs)
+    for k, g in enumerate(gold):
         gt = gold_type(g)
         tc = report.by_type[gt]
         tc.gold += 1
-        best = None
-        for i, p in enumerate(pred):
-            if i in used or not (p[0] < g["end"] and g["start"] < p[1]):
-                continue
-            if (p[0], p[1]) == (g["start"], g["end"]):
-                best = i
-                break
-            best = i if best is None else best
+        best = partner.get(k)
         if best is None:
             report.errors.append({"id": item_id, "kind": "missed", "gold": g})
             continue
-        used.add(best)
         p = pred[best]
         ok_value = p[3] == g["value"]
-        exact = (p[0], p[1]) == (g["start"], g["end"])
+        is_exact = (p[0], p[1]) == (g["start"], g["end"])
         # per type, a match counts only when the predicted type is the gold one (the
         # predictions are counted under their own type: crediting them under the gold's
         # gave per-type F1 above 1)
         for cc in (c, tc) if p[2] == gt else (c,):
             cc.overlap += 1
             cc.value_overlap += ok_value
-            if exact:
+            if is_exact:
                 cc.exact += 1
                 cc.value_exact += ok_value
-        if not (ok_value and exact):
+        if not (ok_value and is_exact):
             report.errors.append({"id": item_id, "kind": "mismatch", "gold": g,
                                   "pred": {"text": text[p[0]:p[1]], "value": p[3],
                                            "start": p[0], "end": p[1]}})
-    for i, p in enumerate(pred):
-        if i not in used:
-            report.errors.append({"id": item_id, "kind": "spurious",
-                                  "pred": {"text": text[p[0]:p[1]], "value": p[3]}})
+    for i in aligned.right_only:
+        p = pred[i]
+        report.errors.append({"id": item_id, "kind": "spurious",
+                              "pred": {"text": text[p[0]:p[1]], "value": p[3]}})
     report.total.add(c)
 
 

@@ -5,7 +5,7 @@ list; each gold quote has ``cue``, ``speaker`` and ``content`` as ``[start, end]
 offsets into the text, plus ``speaker_kind`` (and optionally ``stance``).
 
 Predicted and gold quotes are first aligned one-to-one (greedy on content overlap, then
-speaker and cue agreement), then each field is scored on the aligned pairs:
+speaker and cue agreement; :func:`rasd.eval.metrics.align_by_score`), then each field is scored on the aligned pairs:
 
 * ``cue`` / ``speaker`` / ``content``: overlap (any shared character) and exact offsets;
   precision is over predicted quotes, recall over gold quotes;
@@ -28,9 +28,9 @@ from typing import Any
 
 from rasd.config import DEFAULT_COMPONENTS, Config
 from rasd.doc import Document, Span
+from rasd.eval.metrics import Pair, align_by_score, iou, overlaps, prf
 from rasd.pipeline import COMPONENT_MODULES, Pipeline
 
-Pair = tuple[int, int]
 FIELDS = ("cue", "speaker", "content", "joint")
 
 
@@ -85,26 +85,13 @@ class Counts:
             for mode in ("overlap", "exact"):
                 if f == "joint" and mode == "exact":
                     continue
-                tp = self.tp.get(f"{f}_{mode}", 0)
-                p = tp / self.n_pred if self.n_pred else 0.0
-                r = tp / self.n_gold if self.n_gold else 0.0
-                f1 = 2 * p * r / (p + r) if p + r else 0.0
+                p, r, f1 = prf(self.tp.get(f"{f}_{mode}", 0), self.n_pred, self.n_gold)
                 out[f"{f}_{mode}"] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
         out["kind_accuracy"] = round(self.kind_ok / self.kind_n, 4) if self.kind_n else None
         out["stance_accuracy"] = (
             round(self.stance_ok / self.stance_n, 4) if self.stance_n else None
         )
         return out
-
-
-def _overlap(a: Pair, b: Pair) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _iou(a: Pair, b: Pair) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
 
 
 def load_gold(path: Path) -> tuple[str, dict[str, Any], list[GoldQuote]]:
@@ -170,26 +157,20 @@ def score_document(
     cands = []
     for i, p in enumerate(preds):
         for j, g in enumerate(golds):
-            spk = any(_overlap(s, g.speaker) for s in p.speakers)
-            con = _overlap(p.content, g.content)
-            cue = _overlap(p.cue, g.cue)
+            spk = any(overlaps(s, g.speaker) for s in p.speakers)
+            con = overlaps(p.content, g.content)
+            cue = overlaps(p.cue, g.cue)
             if not (con or (spk and cue)):
                 continue
-            score = 2.0 * con + spk + cue + _iou(p.content, g.content)
+            score = 2.0 * con + spk + cue + iou(p.content, g.content)
             cands.append((score, i, j))
-    cands.sort(reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    for _score, i, j in cands:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
+    aligned = align_by_score(cands, len(preds), len(golds))
+    for i, j in aligned.pairs:
         p, g = preds[i], golds[j]
-        spk_o = any(_overlap(s, g.speaker) for s in p.speakers)
+        spk_o = any(overlaps(s, g.speaker) for s in p.speakers)
         spk_e = any(s == g.speaker for s in p.speakers)
-        con_o = _overlap(p.content, g.content)
-        c.add("cue_overlap", _overlap(p.cue, g.cue))
+        con_o = overlaps(p.content, g.content)
+        c.add("cue_overlap", overlaps(p.cue, g.cue))
         c.add("cue_exact", p.cue == g.cue)
         c.add("speaker_overlap", spk_o)
         c.add("speaker_exact", spk_e)
@@ -210,15 +191,14 @@ def score_document(
                              "gold_speaker": text[g.speaker[0]:g.speaker[1]],
                              "pred_speaker": [text[a:b] for a, b in p.speakers[:1]]})
     if text:
-        for j, g in enumerate(golds):
-            if j not in used_g:
-                c.errors.append({"doc": name, "type": "missed", "cue": text[g.cue[0]:g.cue[1]],
-                                 "speaker": text[g.speaker[0]:g.speaker[1]]})
-        for i, p in enumerate(preds):
-            if i not in used_p:
-                c.errors.append({"doc": name, "type": "spurious",
-                                 "cue": text[p.cue[0]:p.cue[1]],
-                                 "content": text[p.content[0]:p.content[1]][:60]})
+        for j in aligned.right_only:
+            g = golds[j]
+            c.errors.append({"doc": name, "type": "missed", "cue": text[g.cue[0]:g.cue[1]],
+                             "speaker": text[g.speaker[0]:g.speaker[1]]})
+        for i in aligned.left_only:
+            p = preds[i]
+            c.errors.append({"doc": name, "type": "spurious", "cue": text[p.cue[0]:p.cue[1]],
+                             "content": text[p.content[0]:p.content[1]][:60]})
     return c
 
 
