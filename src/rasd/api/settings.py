@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+# the page-size caps live in rasd.paging (the web pages need them too); re-exported here
+from rasd.paging import MAX_PAGE as MAX_PAGE
+from rasd.paging import MAX_PLACES_PAGE as MAX_PLACES_PAGE
+
 #: Request bodies larger than this are refused with HTTP 413 before they are read whole.
 DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024
 #: One ingested document (its text or HTML, UTF-8) may not exceed this (HTTP 413).
 DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
-#: Every listing is paged; ``limit`` above this is capped (and the cap is reported).
-MAX_PAGE = 200
-#: The map fetches places in bigger pages than listings.
-MAX_PLACES_PAGE = 2000
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     from rasd.errors import RasdError
     from rasd.ingest import iter_documents
     from rasd.pipeline import Pipeline
-    from rasd.render import render_text
+    from rasd.render.document import render_text
 
     config = Config(published=published)
     pipe = Pipeline(config)

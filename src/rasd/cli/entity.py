@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
 
 import click
 
@@ -70,7 +69,9 @@ def entity(name: str, db: str | None, label: str | None, limit: int, as_json: bo
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
-    click.echo(_render(record))
+    from rasd.render.records import entity_record_text
+
+    click.echo(entity_record_text(record))
 
 
 def _names(name: str, actors: list[str]) -> bool:
@@ -79,42 +80,3 @@ def _names(name: str, actors: list[str]) -> bool:
 
     k = fold_key(name)
     return any(k in fold_key(a) or fold_key(a) in k for a in actors if a)
-
-
-def _clip(s: str | None, n: int = 110) -> str:
-    s = " ".join((s or "").split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _render(r: dict[str, Any]) -> str:
-    e = r["entity"]
-    out = [f"{e['name']}  ({e['label']}, {e['id']}) — {e['doc_count']} articles, "
-           f"{e['mention_count']} mentions"]
-    if r["also_matching"]:
-        alts = "; ".join(f"{a['name']} ({a['label']}, {a['id']}, {a['doc_count']})"
-                         for a in r["also_matching"])
-        out.append(f"also matching: {alts}")
-    if r["timeline"]:
-        out.append("\ntimeline (articles per day):")
-        top = max(t["documents"] for t in r["timeline"])
-        for t in r["timeline"]:
-            bar = "█" * max(1, round(20 * t["documents"] / top))
-            out.append(f"  {t['day']}  {bar} {t['documents']}")
-    out.append(f"\nstatements by it ({r['statements_total']}):")
-    for q in r["statements"]:
-        out.append(f"  {q['published'] or '?':10.10}  {q['outlet'] or ''}  «{_clip(q['content'])}»"
-                   f"  [{q['doc_id']} {q['start']}-{q['end']}]")
-    out.append(f"\nevents it takes part in ({r['events_total']}):")
-    for ev in r["events"]:
-        where = f" @ {ev['place']}" if ev["place"] else ""
-        out.append(f"  {ev['date'] or ev['published'] or '?':10.10}  {ev['label']}{where}: "
-                   f"{_clip(ev['text'])}  [{ev['doc_id']} {ev['start']}-{ev['end']}]")
-    if r["co_mentions"]:
-        out.append("\nappears with:")
-        for c in r["co_mentions"][:10]:
-            out.append(f"  {c['name']} ({c['label']}) — {c['documents']} articles")
-    out.append(f"\nlatest mentions ({len(r['mentions'])} of {r['mentions_total']}):")
-    for m in r["mentions"]:
-        out.append(f"  {m['published'] or '?':10.10}  {m['outlet'] or ''}  …{_clip(m['context'])}…"
-                   f"  [{m['doc_id']} {m['start']}-{m['end']}]")
-    return "\n".join(out)

@@ -1,4 +1,5 @@
-"""Shared plumbing of the archive exports: filters, output file, document stream."""
+"""Shared plumbing of the archive exports: filters, output file, document stream, and the
+command built from a registry entry (:mod:`rasd.export.registry`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import click
 
 from rasd.cli.search import filter_options
+from rasd.export.registry import Exporter
 
 F = Callable[..., Any]
 
@@ -36,3 +38,23 @@ def documents(kw: dict[str, Any]) -> tuple[Any, Any]:
 
 def report(n: int, what: str) -> None:
     click.echo(f"{n} {what} exported", err=True)
+
+
+def archive_command(e: Exporter) -> click.Command:
+    """``rasd export <e.name>``: the search filters, -q, -o and the format's own options;
+    streams the selected documents through the format's writer."""
+
+    def run(output: Any, **kw: Any) -> None:
+        options = {o.name: kw.pop(o.name) for o in e.options}
+        store, docs = documents(kw)
+        with store:
+            report(e.write(docs, output, **options), e.counts.format(**options))
+
+    func: F = archive_export(run)
+    for o in reversed(e.options):
+        if o.choices:
+            func = click.option(f"--{o.name}", type=click.Choice(o.choices), default=o.default,
+                                show_default=True, help=o.help)(func)
+        else:
+            func = click.option(f"--{o.name}", is_flag=True, help=o.help)(func)
+    return click.command(e.name, help=e.help)(func)

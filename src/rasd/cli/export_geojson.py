@@ -70,7 +70,7 @@ def export_geojson(paths: tuple[str, ...], output: str, published: str | None,
     (text files, folders, feeds…).  Without PATHS the archive (--db) is read, honouring the
     search filters.  Features are streamed, one per line; nothing is capped.
     """
-    from rasd.export.geojson import place_features
+    from rasd.export.geojson import write_geojson
 
     store = None
     if paths:
@@ -79,14 +79,8 @@ def export_geojson(paths: tuple[str, ...], output: str, published: str | None,
         store, docs = documents(dict(kw))
 
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
-    n = 0
     try:
-        out.write('{"type": "FeatureCollection", "features": [\n')
-        for doc in docs:
-            for feat in place_features(doc, include_boilerplate):
-                out.write((",\n" if n else "") + json.dumps(feat, ensure_ascii=False))
-                n += 1
-        out.write("\n]}\n")
+        n = write_geojson(docs, out, include_boilerplate)
     finally:
         if out is not sys.stdout:
             out.close()

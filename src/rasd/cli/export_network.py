@@ -21,7 +21,7 @@ def export_network(sources: tuple[str, ...], db: str | None, fmt: str, min_weigh
     """Entities resolved across documents (one node per identity, spelling and script
     variants merged; corrections' merges/splits honoured) linked by the number of articles
     that mention both.  SOURCES are analysed on the fly; without them the archive is read."""
-    from rasd.link.profile import Archive, write_network
+    from rasd.export.network import network_graph, write_graph
 
     overrides = None
     if sources:
@@ -35,9 +35,6 @@ def export_network(sources: tuple[str, ...], db: str | None, fmt: str, min_weigh
         with open_store(db, create=False) as store:
             docs = list(store.iter_documents())
             overrides = resolver_overrides(CorrectionStore(store).list())
-    from rasd.link.resolve import Resolver
-
-    archive = Archive(docs, Resolver(overrides=overrides))
-    g = archive.graph(min_weight)
-    output.write(write_network(g, fmt) + "\n")
+    g = network_graph(docs, min_weight, overrides)
+    write_graph(g, output, fmt)
     click.echo(f"{g.number_of_nodes()} entities, {g.number_of_edges()} links", err=True)

@@ -48,19 +48,6 @@ def filters_from(kw: dict[str, Any]) -> Any:
     )
 
 
-def _show_snippet(snippet: Any, color: bool) -> str:
-    out, pos = [], 0
-    for a, b in snippet.highlights:
-        out.append(snippet.text[pos:a])
-        hit = snippet.text[a:b]
-        out.append(click.style(hit, bold=True, fg="yellow") if color else f"[{hit}]")
-        pos = b
-    out.append(snippet.text[pos:])
-    body = " ".join("".join(out).split())
-    return ("… " if snippet.prefix_ellipsis else "") + body + (" …" if snippet.suffix_ellipsis
-                                                              else "")
-
-
 @click.command()
 @click.argument("query", default="")
 @filter_options
@@ -88,19 +75,12 @@ def search(query: str, limit: int, page: int, facets: bool, as_json: bool, **kw:
             hit["snippet"]["html"] = raw.snippet.html()
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from rasd.render.records import search_lines
+
     color = click.get_text_stream("stdout").isatty()
-    first = res.offset + 1 if res.hits else 0
-    click.echo(f"{res.total} documents; showing {first}-{res.offset + len(res.hits)}")
-    for i, h in enumerate(res.hits, start=first):
-        d = h.doc
-        dup = "" if d.group_id in (None, d.id) else f"  (rewrite of {d.group_id})"
-        click.echo(f"\n{i}. {d.title or '(untitled)'}  [{d.id}]{dup}")
-        click.echo(f"   {d.published or '?'} · {d.outlet or d.source or '?'} · "
-                   f"score {h.score:.2f}")
-        click.echo("   " + _show_snippet(h.snippet, color))
-    if res.facets:
-        click.echo("")
-        for name, values in res.facets.items():
-            if values:
-                shown = ", ".join(f"{v.label} ({v.count})" for v in values)
-                click.echo(f"{name}: {shown}")
+
+    def mark(hit: str) -> str:
+        return click.style(hit, bold=True, fg="yellow") if color else f"[{hit}]"
+
+    for line in search_lines(res, mark):
+        click.echo(line)

@@ -50,6 +50,7 @@ def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
     order articles were given in.
     """
     from rasd.link.stories import cluster_documents
+    from rasd.render.records import story_lines
 
     params = {}
     if threshold is not None:
@@ -70,16 +71,7 @@ def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
                 row["contradictions"] = found.get(s.id, [])
             click.echo(json.dumps(row, ensure_ascii=False))
             continue
-        span = s.first_seen if s.first_seen == s.last_seen else f"{s.first_seen} → {s.last_seen}"
-        click.echo(f"{s.id}  {len(s.articles)} articles  {span}  {s.title}")
-        if s.outlets:
-            click.echo(f"    outlets: {', '.join(s.outlets)}")
-        for a in s.articles:
-            click.echo(f"    {a.published or '????-??-??'}  {a.outlet or '-'}  {a.source}")
-        for c in found.get(s.id, []):
-            flag = "  (later figure: maybe an update)" if c["update_likely"] else ""
-            click.echo(f"    ≠ {c['reason']}{flag}")
-            for side in (c["a"], c["b"]):
-                click.echo(f"        {side['published']}  {side['outlet']}: «{side['text'][:90]}»")
+        for line in story_lines(s, found.get(s.id, [])):
+            click.echo(line)
     if not as_json:
         click.echo(f"{len(result)} stories", err=True)

@@ -8,8 +8,9 @@ its character offsets — so a point on a map leads back to the sentence that pu
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from rasd.doc import Document
 
@@ -56,3 +57,16 @@ def feature_collection(
     """One FeatureCollection for all ``docs``."""
     feats = [f for d in docs for f in place_features(d, include_boilerplate)]
     return {"type": "FeatureCollection", "features": feats}
+
+
+def write_geojson(docs: Iterable[Document], out: TextIO, include_boilerplate: bool = False) -> int:
+    """Stream one FeatureCollection, one feature per line (nothing held in memory, nothing
+    capped); returns the number of features."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for doc in docs:
+        for f in place_features(doc, include_boilerplate):
+            out.write(("," if n else "") + "\n" + json.dumps(f, ensure_ascii=False))
+            n += 1
+    out.write("\n]}\n")
+    return n

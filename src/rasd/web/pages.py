@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from rasd.api.settings import MAX_PAGE, MAX_PLACES_PAGE
+from rasd.paging import MAX_PAGE, MAX_PLACES_PAGE
 from rasd.store.base import Filters, Store
 from rasd.web import corrections_view, labels
 from rasd.web.article import build_article, entity_href, place_href

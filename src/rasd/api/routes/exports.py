@@ -1,7 +1,8 @@
 """``/api/exports/{format}``: stream the exporters of :mod:`rasd.export` over HTTP.
 
-The exporters are ``write_x(docs, out: TextIO)`` functions (the same ones ``rasd export``
-uses).  :func:`stream_export` runs one in a producer thread with its *own* store connection
+One route per format of :data:`rasd.export.registry.EXPORTERS` (the table ``rasd export``
+reads too), with the format's options as query parameters and its media type and download
+name.  The writers are ``write_x(docs, out: TextIO, **options)`` functions.  :func:`stream_export` runs one in a producer thread with its *own* store connection
 (stores are one-per-thread) writing into a bounded queue, and the response streams the
 queue: memory stays bounded, nothing is capped, and a client that disconnects stops the
 producer at its next write.  Exports honour the search query and filters.
@@ -9,7 +10,7 @@ producer at its next write.  Exports honour the search query and filters.
 
 from __future__ import annotations
 
-import json
+import inspect
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +21,7 @@ from fastapi.responses import StreamingResponse
 
 from rasd.api.deps import FiltersDep
 from rasd.doc import Document
+from rasd.export.registry import EXPORTERS, Exporter, Option
 from rasd.store.base import Filters
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
@@ -112,72 +114,43 @@ def _response(request: Request, write: Writer, query: str, filters: Filters, med
 QueryText = Annotated[str, Query(max_length=1000, description="Full-text query (as in search)")]
 
 
-@router.get("/jsonl", summary="Full documents with every layer, JSON Lines")
-def export_jsonl(request: Request, filters: FiltersDep, q: QueryText = "") -> StreamingResponse:
-    from rasd.export.jsonl import write_jsonl
-
-    return _response(request, write_jsonl, q, filters, "application/x-ndjson", "rasd.jsonl")
-
-
-@router.get("/csv", summary="Entities, quotes, events, places or times as CSV (one row each)")
-def export_csv(
-    request: Request,
-    filters: FiltersDep,
-    q: QueryText = "",
-    what: Literal["entities", "quotes", "events", "places", "times"] = "entities",
-) -> StreamingResponse:
-    from rasd.export.csv import write_csv
-
-    def write(docs: Iterable[Document], out: Any) -> Any:
-        return write_csv(docs, out, what)
-
-    return _response(request, write, q, filters, "text/csv; charset=utf-8", f"rasd-{what}.csv")
+def _option_parameter(o: Option) -> inspect.Parameter:
+    """The query parameter of a format option: a ``Literal`` of its choices, or a flag."""
+    annotation: Any = bool
+    if o.choices:
+        annotation = Literal.__getitem__(o.choices)  # Literal["a", "b", …] built at run time
+    return inspect.Parameter(o.name, inspect.Parameter.KEYWORD_ONLY, default=o.default,
+                             annotation=Annotated[annotation, Query(description=o.help)])
 
 
-@router.get("/acled", summary="Events as an ACLED-style CSV (time and geo precision codes)")
-def export_acled(request: Request, filters: FiltersDep, q: QueryText = "") -> StreamingResponse:
-    from rasd.export.acled import write_acled
+def export_route(e: Exporter) -> Callable[..., StreamingResponse]:
+    """The endpoint of one registered format: search query and filters, the format's own
+    options as query parameters, the registry's media type and download name."""
 
-    return _response(request, write_acled, q, filters, "text/csv; charset=utf-8",
-                     "rasd-acled.csv")
+    def endpoint(request: Request, filters: Filters, q: str = "",
+                 **options: Any) -> StreamingResponse:
+        def write(docs: Iterable[Document], out: Any) -> int:
+            return e.write(docs, out, **options)
 
+        return _response(request, write, q, filters, e.media_type_for(options),
+                         e.filename_for(options))
 
-@router.get("/ftm", summary="FollowTheMoney entities (Article, Mention, Event), JSON Lines")
-def export_ftm(request: Request, filters: FiltersDep, q: QueryText = "") -> StreamingResponse:
-    from rasd.export.ftm import write_ftm
-
-    return _response(request, write_ftm, q, filters, "application/x-ndjson", "rasd-ftm.jsonl")
-
-
-@router.get("/annotations", summary="Quotes as W3C Web Annotations (JSON-LD)")
-def export_annotations(
-    request: Request,
-    filters: FiltersDep,
-    q: QueryText = "",
-    lines: Annotated[bool, Query(description="One annotation per line")] = False,
-) -> StreamingResponse:
-    from rasd.export.annotations import write_annotations
-
-    def write(docs: Iterable[Document], out: Any) -> Any:
-        return write_annotations(docs, out, lines=lines)
-
-    media = "application/x-ndjson" if lines else "application/ld+json"
-    return _response(request, write, q, filters, media,
-                     "rasd-annotations.jsonl" if lines else "rasd-annotations.jsonld")
+    params = [
+        inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                          annotation=Request),
+        inspect.Parameter("filters", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                          annotation=FiltersDep),
+        inspect.Parameter("q", inspect.Parameter.KEYWORD_ONLY, annotation=QueryText,
+                          default=""),
+        *(_option_parameter(o) for o in e.options),
+    ]
+    endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        params, return_annotation=StreamingResponse)
+    endpoint.__name__ = f"export_{e.name}"
+    return endpoint
 
 
-@router.get("/geojson", summary="Place mentions as an RFC 7946 FeatureCollection (streamed)")
-def export_geojson(request: Request, filters: FiltersDep, q: QueryText = "") -> StreamingResponse:
-    from rasd.export.geojson import place_features
-
-    def write(docs: Iterable[Document], out: Any) -> int:
-        out.write('{"type": "FeatureCollection", "features": [')
-        n = 0
-        for doc in docs:
-            for f in place_features(doc):
-                out.write(("," if n else "") + "\n" + json.dumps(f, ensure_ascii=False))
-                n += 1
-        out.write("\n]}\n")
-        return n
-
-    return _response(request, write, q, filters, "application/geo+json", "rasd-places.geojson")
+for _e in EXPORTERS.values():
+    if _e.api:
+        router.add_api_route(f"/{_e.name}", export_route(_e), methods=["GET"],
+                             summary=_e.summary)

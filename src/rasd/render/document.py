@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rasd.doc import Document, Span
-from rasd.extract.sourcing_view import render_contradictions, render_events, render_quotes
-from rasd.extract.timeplace_view import render_places, render_times
+from rasd.render.entities import cluster_lines, entity_lines
+from rasd.render.sourcing import render_contradictions, render_events, render_quotes
+from rasd.render.timeplace import render_places, render_times
 
 Renderer = Callable[[Document], list[str]]
 
@@ -51,24 +52,12 @@ def _normalized(doc: Document) -> list[str]:
     ]
 
 
-def _entities(doc: Document) -> list[str]:
-    from rasd.ner.render import entity_lines
-
-    return entity_lines(doc)
-
-
-def _entity_clusters(doc: Document) -> list[str]:
-    from rasd.ner.render import cluster_lines
-
-    return cluster_lines(doc)
-
-
 SECTIONS: dict[str, Renderer] = {
     "sentences": _sentences,
     "boilerplate": _boilerplate,
     "normalized": _normalized,
-    "entities": _entities,
-    "entity_clusters": _entity_clusters,
+    "entities": entity_lines,
+    "entity_clusters": cluster_lines,
     "times": render_times,
     "places": render_places,
     "quotes": render_quotes,
@@ -78,6 +67,8 @@ SECTIONS: dict[str, Renderer] = {
 
 
 def render_text(doc: Document) -> str:
+    """The whole document: its metadata, then one section per layer or relation it has (in
+    :data:`SECTIONS` order), then its warnings."""
     lines = _meta(doc)
     for name, fn in SECTIONS.items():
         if name in doc.layers or name in doc.relations:
