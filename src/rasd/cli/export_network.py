@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 import click
 
 from rasd.cli.ingest import DB_HELP
@@ -17,7 +19,7 @@ from rasd.cli.ingest import DB_HELP
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Output file (default: standard output).")
 def export_network(sources: tuple[str, ...], db: str | None, fmt: str, min_weight: int,
-                   output: click.utils.LazyFile) -> None:
+                   output: TextIO) -> None:
     """Entities resolved across documents (one node per identity, spelling and script
     variants merged; corrections' merges/splits honoured) linked by the number of articles
     that mention both.  SOURCES are analysed on the fly; without them the archive is read."""

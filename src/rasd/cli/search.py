@@ -7,6 +7,7 @@ that read the archive, so every command filters the same way.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -77,7 +78,7 @@ def search(query: str, limit: int, page: int, facets: bool, as_json: bool, **kw:
         return
     from rasd.render.records import search_lines
 
-    color = click.get_text_stream("stdout").isatty()
+    color = sys.stdout.isatty()  # highlight matches in colour on a terminal only
 
     def mark(hit: str) -> str:
         return click.style(hit, bold=True, fg="yellow") if color else f"[{hit}]"
