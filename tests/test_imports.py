@@ -31,8 +31,6 @@ MAX_LINES = 800
 ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({
     # removed when issue-15 branch times lands (pubdate with a typed DateParts)
     ("rasd.extract.times", "rasd.extract.pubdate"),
-    # removed when issue-15 branch reader lands (quotes/speakers through the public reader)
-    ("rasd.extract.speakers", "rasd.extract.quotes"),
     # removed when issue-15 branch store lands (dialect strategies)
     ("rasd.store.base", "rasd.store.sql"),
     ("rasd.store.textindex", "rasd.store.base"),
@@ -40,16 +38,12 @@ ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({
 
 #: (importing module, "owner.name") private names used across modules.
 ALLOWED_PRIVATE: frozenset[tuple[str, str]] = frozenset({
-    # removed when issue-15 branch reader lands
-    ("rasd.extract.quotes", "rasd.extract.speakers._places_index"),
-    ("rasd.extract.speakers", "rasd.extract.quotes._Extractor"),
     # removed when issue-15 branch store lands
     ("rasd.store.sql", "rasd.doc._plain"),
 })
 
 #: Modules allowed over MAX_LINES.
 ALLOWED_LONG: frozenset[str] = frozenset({
-    "rasd.extract.quotes",  # removed when issue-15 branch reader lands
     "rasd.extract.times",  # removed when issue-15 branch times lands
     "rasd.store.sql",  # removed when issue-15 branch store lands
 })
@@ -69,7 +63,7 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset({
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang"),
-    ("rasd.config", "rasd.doc"),
+    ("rasd.config", "rasd.doc", "rasd.attributes"),
     ("rasd.pipeline",),
     ("rasd.lang.ar.textview", "rasd.ingest"),
     ("rasd.lang.ar.layer", "rasd.geo"),

@@ -27,12 +27,6 @@ _WORD = re.compile(r"[\u0621-\u065f\u0670 ./()\-]+")
 
 #: Modules whose lists another issue-15 branch moves (path under src/rasd).
 ALLOWED_MODULES: frozenset[str] = frozenset({
-    # removed when issue-15 branch reader lands
-    "extract/quotes.py",
-    "extract/speakers.py",
-    "extract/events.py",
-    "extract/claims.py",
-    "extract/words.py",
     # removed when issue-15 branch times lands
     "extract/times.py",
     "extract/timewords.py",
