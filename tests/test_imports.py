@@ -29,8 +29,6 @@ MAX_LINES = 800
 
 #: Import edges (importer, imported) ignored by the cycle check.
 ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({
-    # removed when issue-15 branch times lands (pubdate with a typed DateParts)
-    ("rasd.extract.times", "rasd.extract.pubdate"),
     # removed when issue-15 branch store lands (dialect strategies)
     ("rasd.store.base", "rasd.store.sql"),
     ("rasd.store.textindex", "rasd.store.base"),
@@ -44,7 +42,6 @@ ALLOWED_PRIVATE: frozenset[tuple[str, str]] = frozenset({
 
 #: Modules allowed over MAX_LINES.
 ALLOWED_LONG: frozenset[str] = frozenset({
-    "rasd.extract.times",  # removed when issue-15 branch times lands
     "rasd.store.sql",  # removed when issue-15 branch store lands
 })
 
