@@ -379,7 +379,7 @@ class CorrectionStore:
 @dataclass(frozen=True)
 class CorrectionSet:
     """Every stored correction, loaded once: what identity linking
-    (:func:`rasd.link.archive.link_identities`) applies before resolving names."""
+    (:func:`rasd.identities.link_identities`) applies before resolving names."""
 
     annotations: tuple[Mapping[str, Any], ...] = ()
 
@@ -490,3 +490,15 @@ def _words(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
         if j > i:
             yield i, j
         i = j
+
+
+def speaker_attrs(text: str, speaker: str) -> dict[str, Any]:
+    """A quote speaker given by name: linked to its first occurrence in the text if any.
+
+    Shared by ``rasd correct`` and the API's correction route, so both record the same shape.
+    """
+    i = text.find(speaker)
+    sp: dict[str, Any] = {"text": speaker, "kind": "named_person", "implicit": i < 0}
+    if i >= 0:
+        sp.update(start=i, end=i + len(speaker))
+    return sp

@@ -64,6 +64,8 @@ COMPILED = (
 #: Written by ``setup.py`` next to the modules: ``{module: sha256 of the compiled source}``.
 MANIFEST = "_compiled.json"
 PURE_ENV = "RASD_PURE_PYTHON"
+#: Where the compiled modules live (``rasd/extract``, beside this file).
+EXTRACT = Path(__file__).resolve().parent / "extract"
 
 _status: dict[str, str] = {}
 
@@ -90,6 +92,29 @@ class _SourceFinder:
         return importlib.util.spec_from_file_location(fullname, src) if src else None
 
 
+def decide(folder: str | Path, modules: Sequence[str] = COMPILED) -> dict[str, str]:
+    """``{module: "compiled" | "pure" | "stale" | "forced-pure"}`` for the modules in ``folder``.
+
+    Reads files only (no import, no side effect), so :func:`status` can answer without
+    importing ``rasd.extract`` (which imports this module: a cycle otherwise).
+    """
+    folder = Path(folder)
+    built = [m for m in modules if _has_extension(folder, m)]
+    if not built:
+        return dict.fromkeys(modules, "pure")
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    if os.environ.get(PURE_ENV) == "1":
+        state = "forced-pure"
+    elif any(manifest.get(m) != source_hash(folder / f"{m}.py") for m in built):
+        state = "stale"
+    else:
+        state = "compiled"
+    return {m: (state if m in built else "pure") for m in modules}
+
+
 def guard(package: str, folder: str | Path, modules: Sequence[str] = COMPILED) -> dict[str, str]:
     """Decide, before they are imported, whether ``package``'s compiled modules may be used.
 
@@ -97,36 +122,22 @@ def guard(package: str, folder: str | Path, modules: Sequence[str] = COMPILED) -
     "forced-pure"}``; for the last two, the sources are what ``import`` will load.
     """
     folder = Path(folder)
+    result = decide(folder, modules)
     built = [m for m in modules if _has_extension(folder, m)]
-    if not built:
-        result = dict.fromkeys(modules, "pure")
-    else:
-        try:
-            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = {}
-        if os.environ.get(PURE_ENV) == "1":
-            state = "forced-pure"
-        elif any(manifest.get(m) != source_hash(folder / f"{m}.py") for m in built):
-            state = "stale"
-        else:
-            state = "compiled"
-        result = {m: (state if m in built else "pure") for m in modules}
-        if state != "compiled":
-            import sys
+    if built and set(result.values()) & {"stale", "forced-pure"}:
+        import sys
 
-            sources = {f"{package}.{m.replace('/', '.')}": folder / f"{m}.py" for m in built}
-            sys.meta_path.insert(0, _SourceFinder(sources))  # type: ignore[arg-type]
+        sources = {f"{package}.{m.replace('/', '.')}": folder / f"{m}.py" for m in built}
+        sys.meta_path.insert(0, _SourceFinder(sources))  # type: ignore[arg-type]
     _status.update(result)
     return result
 
 
 def status() -> dict[str, str]:
-    """How each module of :data:`COMPILED` runs in this process (after ``rasd.extract`` is
-    imported): benchmarks print it next to their figures."""
-    import rasd.extract  # noqa: F401  (runs the guard)
-
-    return dict(_status)
+    """How each module of :data:`COMPILED` runs in this process: benchmarks print it next to
+    their figures.  What :func:`guard` decided when ``rasd.extract`` was imported, or else what
+    it will decide (the same files give the same answer)."""
+    return dict(_status) if _status else decide(EXTRACT)
 
 
 def describe() -> str:

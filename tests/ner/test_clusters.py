@@ -2,7 +2,8 @@
 
 from rasd.lang.ar.tokenize import tokenize
 from rasd.ner import clusters
-from rasd.ner.features import bare, sentence_features
+from rasd.ner.features import sentence_features
+from rasd.ner.keys import bare_stem
 
 NEWS = [
     "قال وزير الخارجية المصري في القاهرة إن المحادثات مستمرة.",
@@ -34,14 +35,14 @@ def test_cluster_table_drives_features(monkeypatch):
 
     table = clusters.build(_sents(), k=4, min_count=2)
     monkeypatch.setattr(features, "default_clusters", lambda: table)
-    features._static.cache_clear()
+    features.forget()
     try:
         toks = tokenize("ووصل وزير الخارجية إلى الرباط أمس")
         feats = sentence_features(toks, "news")
     finally:
-        features._static.cache_clear()
+        features.forget()
     for t, f in zip(toks, feats, strict=True):
-        c = table.get(bare(t.key, t.det)) if t.kind == "word" else None
+        c = table.get(bare_stem(t.key, t.det)) if t.kind == "word" else None
         assert (f"c={c}" in f) == (c is not None)
     rabat = next(k for k, t in enumerate(toks) if t.key == "الرباط")
     assert f"pc={table['الي']}" in feats[rabat]  # the stem before "الرباط"

@@ -50,8 +50,7 @@ def list_corrections(
 
 @router.post("", summary="Record a correction", dependencies=[TokenDep], status_code=201)
 def add_correction(body: CorrectionIn, store: StoreDep) -> dict[str, Any]:
-    from rasd.cli.correct import speaker_attrs
-    from rasd.corrections import CorrectionStore, make_correction, reapply
+    from rasd.corrections import CorrectionStore, make_correction, reapply, speaker_attrs
     from rasd.store import NotFound
 
     doc = None

@@ -97,7 +97,7 @@ def relabel(doc_id: str, layer: str, start: int, end: int, label: str | None,
             db: str | None) -> None:
     """Change the label or attributes of the extraction at START:END (e.g. a quote's
     speaker)."""
-    from rasd.corrections import make_correction
+    from rasd.corrections import make_correction, speaker_attrs
 
     doc = _doc(db, doc_id)
     attrs: dict[str, Any] = {}
@@ -111,15 +111,6 @@ def relabel(doc_id: str, layer: str, start: int, end: int, label: str | None,
         attrs["speaker"] = speaker_attrs(doc.text, speaker)
     _record(db, make_correction("relabel", creator, doc=doc, layer=layer, start=start, end=end,
                                 label=label, attrs=attrs, note=note))
-
-
-def speaker_attrs(text: str, speaker: str) -> dict[str, Any]:
-    """A quote speaker given by name: linked to its first occurrence in the text if any."""
-    i = text.find(speaker)
-    sp: dict[str, Any] = {"text": speaker, "kind": "named_person", "implicit": i < 0}
-    if i >= 0:
-        sp.update(start=i, end=i + len(speaker))
-    return sp
 
 
 @correct_group.command("merge")
@@ -180,7 +171,7 @@ def apply_cmd(identities: bool, db: str | None) -> None:
         click.echo(f"{n} documents updated by corrections")
         if identities:
             from rasd.corrections import CorrectionSet
-            from rasd.link.archive import link_identities
+            from rasd.identities import link_identities
 
             n = link_identities(store, corrections=CorrectionSet.load(store))
             click.echo(f"{n} documents updated with identities")

@@ -15,13 +15,14 @@ from __future__ import annotations
 from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract.boilerplate import in_boilerplate
+from rasd.lang.ar import vocab
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.coref import cluster
 from rasd.ner.recognize import recognize
 from rasd.pipeline import component
 
-_PLACE_PREPOSITIONS = {"في", "الي", "من", "داخل", "قرب"}
+_PLACE_PREPOSITIONS = vocab.words("places", "place-preposition")
 
 
 def _locative(tokens: list[Token], first: int) -> bool:

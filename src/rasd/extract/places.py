@@ -26,6 +26,9 @@ from functools import lru_cache
 from rasd.config import Config
 from rasd.doc import Document, Span, trusted_span
 from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer, key, population_score
+from rasd.geo.prominent import fallback_index, first_forms
+from rasd.lang.ar import vocab
+from rasd.lang.ar.clitics import proclitic_forms
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.textview import text_view
 from rasd.pipeline import component
@@ -37,24 +40,10 @@ _KIND_PRIOR = {
     "admin1": 1.6, "landmark": 1.6, "city": 0.6,
 }
 #: Generic heads stripped before lookup ("محافظة إدلب" → "إدلب"); the head tells the kind.
-_HEADS = {
-    key(w): kind
-    for w, kind in (
-        ("محافظة", "admin"), ("ولاية", "admin"), ("إقليم", "admin"), ("مقاطعة", "admin"),
-        ("مدينة", "city"), ("بلدة", "city"), ("قرية", "city"), ("مخيم", "city"),
-        ("العاصمة", "city"), ("منطقة", "any"), ("جزيرة", "any"), ("حي", "city"),
-        ("دولة", "country"), ("جمهورية", "country"), ("مملكة", "country"), ("إمارة", "any"),
-        ("عاصمة", "city"), ("بلاد", "country"), ("سلطنة", "country"),
-        # "ريف جبلة": the countryside of a town without a curated entry → the town itself
-        ("ريف", "city"),
-    )
-}
+_HEADS = vocab.table("places", "kind", "head")
 #: Directional adjectives after a name ("ريف حلب الشمالي", "البادية الشرقية"): dropped for a
 #: second lookup when the full name is unknown.
-_DIR_SUFFIX = {key(w) for w in (
-    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية",
-    "الشمالي الغربي", "الشمالي الشرقي", "الجنوبي الغربي", "الجنوبي الشرقي",
-)}
+_DIR_SUFFIX = vocab.words("places", "direction-suffix")
 
 
 @dataclass
@@ -82,7 +71,7 @@ def _keys(text: str, canonical: str | None) -> list[tuple[str, str | None, str]]
     bases.append(key(text))
     for b in bases:
         add(b, None, "name")
-        for v in _declitic(b):
+        for v in proclitic_forms(b):
             add(v, None, "name")
     for found in list(out):
         words = found[0].split(" ")
@@ -95,22 +84,8 @@ def _keys(text: str, canonical: str | None) -> list[tuple[str, str | None, str]]
         if len(words) > 1 and words[0] in _HEADS:
             rest = " ".join(words[1:])
             add(rest, _HEADS[words[0]], "head")
-            for v in _declitic(rest):
+            for v in proclitic_forms(rest):
                 add(v, _HEADS[words[0]], "head")
-    return out
-
-
-def _declitic(k: str) -> list[str]:
-    """Forms of ``k`` without proclitics: "لسوريا" → "سوريا", "للعراق" → "العراق"."""
-    out = []
-    if k.startswith("لل") and len(k) > 4:
-        out.append("ال" + k[2:])
-    if len(k) > 3 and k[0] in "وفبلك":
-        out.append(k[1:])
-        if len(k) > 4 and k[1] in "بلك":
-            out.append(k[2:])
-            if k[1] == "ل" and k[2] == "ل":
-                out.append("ال" + k[3:])
     return out
 
 
@@ -196,7 +171,7 @@ def _directional(gaz: Gazetteer, k: str) -> tuple[Place, ...] | None:
             continue
         rest = " ".join(words[n:])
         base: Sequence[Place] = next(
-            (c for r in (rest, *_declitic(rest)) if (c := gaz.lookup(r))), ())
+            (c for r in (rest, *proclitic_forms(rest)) if (c := gaz.lookup(r))), ())
         if not base and words[0].startswith("ال"):  # "الجنوب الليبي": a nationality adjective
             country = gaz.by_id.get(f"iso:{_nisba_index(gaz).get(rest)}")
             base = (country,) if country else ()
@@ -256,7 +231,7 @@ def _is_dateline(text: str, m: Mention) -> bool:
     return not text[line_start : m.start].strip()
 
 
-_NISBA_STOP = {key(w) for w in ("المكاوي", "المكاوية", "الروماني", "الرومانية", "الماليي")}
+_NISBA_STOP = vocab.words("places", "nisba-stop")
 _NISBA: dict[int, dict[str, str]] = {}
 
 
@@ -411,63 +386,6 @@ def _resolved_attrs(
 
 # ----------------------------------------------------------------------------------------------
 # Fallback: gazetteer matching on tokens when there is no entities layer
-_FALLBACK_KINDS = {"country", "capital", "region", "water", "continent", "admin1", "landmark"}
-_STOP = {key(w) for w in ("عمان", "صور", "العين", "الجزيرة", "البيضاء", "الأبيض", "حي", "الخليج",
-                          "المتوسط", "القطاع", "الضفة", "الشام", "المملكة", "بحري", "الصعيد", "بشار", "جميل", "سلمان",
-                          "الرئيس", "العاصمة", "المدينة")}
-
-
-def _fallback_ok(p: Place) -> bool:
-    """Without NER, only names unlikely to be ordinary words or personal names are matched."""
-    return p.kind in _FALLBACK_KINDS or p.population >= 1_000_000 or (
-        p.kind == "city" and p.population >= 100_000 and p.country in _ARAB
-    )
-
-
-_ARAB = frozenset(["SY", "IQ", "LB", "JO", "PS", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "LY", "TN", "DZ", "MA", "MR", "SD"])
-
-
-@dataclass
-class _FallbackIndex:
-    """Fallback-eligible names and the words they start with (built once per gazetteer)."""
-
-    names: dict[str, list[Place]]
-    first: frozenset[str]
-
-
-_FALLBACK: dict[int, _FallbackIndex] = {}
-
-
-def _fallback_index(gaz: Gazetteer) -> _FallbackIndex:
-    idx = _FALLBACK.get(id(gaz))
-    if idx is None:
-        names: dict[str, list[Place]] = {}
-        for k in gaz.names:
-            if (" " not in k and (k in _STOP or len(k) < 3)):
-                continue
-            cands = [p for p in gaz.lookup(k) if _fallback_ok(p)]
-            if cands:
-                names[k] = cands
-        idx = _FALLBACK[id(gaz)] = _FallbackIndex(
-            names, frozenset(k.split(" ")[0] for k in names)
-        )
-    return idx
-
-
-def _first_forms(k: str) -> tuple[str, ...]:
-    return (k, *_declitic(k)) if k else ()
-
-
-def prominent_names(
-    gaz: Gazetteer | None = None,
-) -> tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]:
-    """The names matched without NER (see :func:`_fallback_ok`): ``(name key → places, their
-    first words, word key → its forms without proclitics)``.  The entity tagger uses the same
-    list to add the prominent places it left untagged (:mod:`rasd.ner.known_places`)."""
-    idx = _fallback_index(gaz or default_gazetteer())
-    return idx.names, idx.first, _first_forms
-
-
 def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """Longest gazetteer names found in the token stream (clitics off the first word).
 
@@ -476,7 +394,7 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """
     from rasd.extract.times import stream_for
 
-    idx = _fallback_index(gaz)
+    idx = fallback_index(gaz)
     st = stream_for(doc)  # the word stream the times layer built (shared, not rebuilt)
     keys, words = st.keys, st.words
     memo = _FIRST_FORMS.setdefault(id(gaz), {})
@@ -489,7 +407,7 @@ def mentions_from_tokens(doc: Document, gaz: Gazetteer) -> list[Mention]:
         head = keys[i]
         forms = memo.get(head)
         if forms is None:
-            forms = memo[head] = tuple(f for f in _first_forms(head) if f in first)
+            forms = memo[head] = tuple(f for f in first_forms(head) if f in first)
         hit = None
         if forms:
             for L in range(min(maxw, n - i), 0, -1):
@@ -579,7 +497,7 @@ def _phrase_name(gaz: Gazetteer, phrase: str) -> tuple[str, int] | None:
     if len(memo) > 100_000:  # bound the memory of a long-running process
         memo.clear()
     pk = key(phrase)
-    forms = (pk, *_declitic(pk))
+    forms = (pk, *proclitic_forms(pk))
     r = next(((k, len(pk) - len(k)) for k in forms if k in gaz.names), None)
     if r is None:  # "جنوب ليبيا" when the tagger marked "ليبيا"
         r = next(((k, len(pk) - len(k)) for k in forms if _directional(gaz, k)), None)

@@ -8,20 +8,12 @@ broken entry still yields all the others (and the caller counts the failures).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rasd.config import MAX_DOCUMENT_BYTES
-from rasd.doc import Document
 from rasd.errors import RasdError
+from rasd.ingest.item import Item
 
-
-@dataclass
-class Item:
-    """One ingested thing: a document, or the one-line coded error explaining why not."""
-
-    source: str
-    document: Document | None = None
-    error: str | None = None
+__all__ = ["Item", "iter_documents"]
 
 
 def iter_documents(

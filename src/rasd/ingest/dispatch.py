@@ -18,7 +18,7 @@ from pathlib import Path
 from rasd.config import MAX_DOCUMENT_BYTES
 from rasd.doc import Document, Meta
 from rasd.errors import InputError, MalformedInput, RasdError, TooLarge
-from rasd.ingest import Item
+from rasd.ingest.item import Item
 from rasd.ingest.manifest import apply_manifest, load_manifest
 from rasd.ingest.meta import finish
 

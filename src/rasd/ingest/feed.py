@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from rasd.doc import Document, Meta
 from rasd.errors import EmptyInput, MalformedInput, RasdError
-from rasd.ingest import Item
+from rasd.ingest.item import Item
 from rasd.ingest.meta import finish, outlet_from_url, parse_published
 
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")

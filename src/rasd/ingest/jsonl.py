@@ -17,7 +17,7 @@ from typing import Any
 
 from rasd.doc import Document, Meta
 from rasd.errors import EmptyInput, MalformedInput, RasdError, TooLarge
-from rasd.ingest import Item
+from rasd.ingest.item import Item
 from rasd.ingest.meta import finish, outlet_from_url, parse_published
 
 _ALIASES = {

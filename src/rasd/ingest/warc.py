@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rasd.doc import Document, Meta
 from rasd.errors import MalformedInput, RasdError, TooLarge
-from rasd.ingest import Item
+from rasd.ingest.item import Item
 from rasd.ingest.meta import finish, parse_published
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

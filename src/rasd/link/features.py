@@ -19,22 +19,13 @@ from typing import Any
 from datasketch import MinHash
 
 from rasd.doc import Document
+from rasd.lang.ar import vocab
 from rasd.lang.ar.normalize import normalize_key
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import tokenize
 
 #: Function words and news filler that say nothing about *which* event a text reports.
-_STOP_TEXT = """
-    في من على الى إلى عن مع أن إن ان كان كانت يكون التي الذي الذين هذا هذه ذلك تلك هو هي هم
-    ما لا لم لن قد كل بعد قبل بين حتى عند منذ خلال حيث أو او ثم كما وقال قال قالت وقالت أكد
-    أكدت اكد وأضاف أضاف اضاف مضيفا مضيفاً مشيرا مشيراً وأشار أشار واشار أوضح اوضح وأوضح
-    أعلن اعلن أعلنت اعلنت وأعلن وأعلنت بحسب وفق وفقا وفقاً نحو أكثر اكثر أقل اقل عدد
-    اليوم أمس امس يوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء صباح
-    فجر الماضي الماضية المقبل المقبلة الجاري الحالي العام عام أيضا أيضاً ايضا إلى الى
-    لها له لهم عليه عليها فيه فيها منه منها إنه انه إنها انها أنه أنها بأن بان وأن وإن
-    تابعونا تابعوا اقرأ اشترك للاشتراك نشرتنا تلغرام فيسبوك الخبر المزيد
-"""
-STOPWORDS = frozenset(normalize_key(w) for w in _STOP_TEXT.split())
+STOPWORDS = vocab.words("stopwords", "clustering-stop")
 
 @dataclass
 class DocFeatures:

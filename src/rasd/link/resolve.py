@@ -37,38 +37,25 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rasd.lang.ar import vocab
+from rasd.lang.ar.clitics import drop_article
 from rasd.lang.ar.normalize import normalize_key
 
 # -- name keys --------------------------------------------------------------------------------
 
 #: Words that precede a name without being part of it (folded forms are compared).
-_TITLES = """
-الرئيس الرئيسة رئيس الشيخ الشيخة الأمير الأميرة الامير الملك الملكة السلطان الإمام السيد السيدة
-الدكتور الدكتورة د. المهندس المستشار القاضي المحامي المحامية النائب النائبة الوزير الوزيرة
-العميد اللواء العقيد المقدم الرائد النقيب الملازم الفريق المشير أول اول ركن الجنرال
-السياسي القيادي الناشط الناشطة الكاتب الصحفي الصحفية الباحث الخبير الداعية المتحدث الحاج
-سمو جلالة فخامة معالي سعادة صاحب السمو الملكي
-"""
-TITLES = frozenset(normalize_key(w) for w in _TITLES.split())
+TITLES = vocab.words("titles", "name-title")
 #: Heads of organisation names that vary between outlets ("قوات/ميليشيا الدعم السريع").
-_ORG_HEADS = "قوات جماعة حركة ميليشيا مليشيا تنظيم"
-ORG_HEADS = frozenset(normalize_key(w) for w in _ORG_HEADS.split())
+ORG_HEADS = vocab.words("org_words", "org-head")
 #: Common given names: a bare "سعيد" is not "قيس سعيّد".
-_FIRST = """
-محمد أحمد احمد علي عمر عثمان حسن حسين الحسين محمود مصطفى إبراهيم ابراهيم خالد سعيد سعد
-يوسف عبد_الله عبد_الرحمن عبد_العزيز عبد_الكريم عبد_الرحيم عبد_الملك صالح سالم سليمان
-فاطمة مريم عائشة زينب نور هدى سارة ليلى يحيى زيد زايد حمد ناصر فيصل طارق عماد رامي سامي
-"""
-FIRST_NAMES = frozenset(normalize_key(w.replace("_", " ")) for w in _FIRST.split())
-_CONNECT = {"بن", "ابن", "بنت", "bin", "ben", "ibn", "bint"}
+FIRST_NAMES = vocab.words("name_parts", "first-name")
+_CONNECT = vocab.words("name_parts", "connector") | {"bin", "ben", "ibn", "bint"}
+#: Words forming one name unit with the next ("عبد الله", "أبو بكر").
+_COMPOUND = vocab.words("name_parts", "compound-head")
 _LATIN = re.compile(r"[A-Za-z]")
 _ABD = re.compile(r"\b(عبد|ابو)(ال\w)")
 #: Role nouns: "قائد الجيش السوداني" is a person, not the army that follows the role.
-_ROLES = """
-زعيم الزعيم قائد القائد رئيس الرئيس أمين الأمين متحدث المتحدث مدير المدير وزير الوزير محافظ
-المحافظ سفير السفير ملك الملك أمير الأمير ولي عهد نائب النائب ممثل مندوب رئيسة مؤسس عضو
-"""
-ROLES = frozenset(normalize_key(w) for w in _ROLES.split())
+ROLES = vocab.words("titles", "role-noun")
 
 
 def _units(name: str) -> list[str]:
@@ -78,7 +65,7 @@ def _units(name: str) -> list[str]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w in ("عبد", "ابو", "أبو", "ابي", "ام") and i + 1 < len(words):
+        if w in _COMPOUND and i + 1 < len(words):
             out.append(f"{w} {words[i + 1]}")
             i += 2
             continue
@@ -113,8 +100,7 @@ _LAT_DIGRAPHS = (("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t")
 _LAT_SKEL = {"b": "b", "p": "b", "t": "t", "d": "d", "r": "r", "z": "z", "s": "s", "f": "f",
              "v": "f", "l": "l", "m": "m", "n": "n", "h": "h", "k": "k", "q": "k", "c": "k",
              "g": "k", "j": "k", "x": "k"}  # fmt: skip
-_ROMAN = {"i": "الأول", "ii": "الثاني", "iii": "الثالث", "iv": "الرابع", "v": "الخامس",
-          "vi": "السادس", "vii": "السابع", "viii": "الثامن"}  # fmt: skip
+_ROMAN = {e.extra["roman"]: e.word for e in vocab.rows("ordinals") if e.extra["roman"]}
 _LAT_TITLES = {"king", "president", "sheikh", "shaikh", "prince", "emir", "dr", "mr", "mrs",
                "general", "gen", "col", "brig", "sultan", "imam", "queen"}  # fmt: skip
 _LAT_ARTICLES = {"al", "el", "ul", "il", "an", "ar", "as", "ash", "ad", "at", "az", "ath"}
@@ -371,13 +357,13 @@ class Resolver:
         last: dict[str, set[int]] = {}
         for i, c in enumerate(core):
             if len(c) >= 2 and not org_stripped[i] and (mentions[i].type in (None, "PER")):
-                last.setdefault(_strip_al(c[-1]), set()).add(uf.find(i))
+                last.setdefault(drop_article(c[-1]), set()).add(uf.find(i))
         for i, c in enumerate(core):
             if len(c) != 1 or locked[i] or org_stripped[i] or alias[i] is not None:
                 continue
             if mentions[i].type not in (None, "PER"):
                 continue
-            key = _strip_al(c[0])
+            key = drop_article(c[0])
             if key in FIRST_NAMES or c[0] in FIRST_NAMES:
                 continue
             if c[0].startswith("ال") and c[0].endswith("ي") and len(_units(mentions[i].name)) > 1:
@@ -443,10 +429,6 @@ def _drop_patronymic(units: Sequence[str]) -> str:
     if len(units) == 4 and units[1] in _CONNECT and units[3] not in ("آل",):
         return f"{units[0]} {units[3]}"
     return ""
-
-
-def _strip_al(w: str) -> str:
-    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _compatible(a: str, b: str) -> bool:

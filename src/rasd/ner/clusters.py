@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.lang.ar.tokenize import Token
+from rasd.ner.keys import bare_stem
 
 CLUSTERS_FILE = "clusters.tsv.gz"
 MIN_COUNT = 3
@@ -31,9 +32,7 @@ _CLITIC = ("conj", "prep", "fut")
 
 def stem(t: Token) -> str:
     """The key clusters are indexed by: folded stem without the article."""
-    from rasd.ner.features import bare
-
-    return bare(t.key, t.det) if t.kind == "word" else ""
+    return bare_stem(t.key, t.det) if t.kind == "word" else ""
 
 
 def _stems(sents: Iterable[Sequence[Token]]) -> list[list[str]]:

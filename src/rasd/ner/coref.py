@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rasd.lang.ar import vocab
+from rasd.lang.ar.clitics import drop_article
 from rasd.lang.ar.normalize import normalize_key
 from rasd.ner.gazetteer import Gazetteer, default_gazetteer, name_keys
 
@@ -37,14 +39,11 @@ class Cluster:
 
 def _words(canonical: str) -> tuple[str, ...]:
     ws = [w for w in normalize_key(canonical).split() if w not in ("و", "ف")]
-    return tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in ws)
+    return tuple(drop_article(w) for w in ws)
 
 
 #: words of a state's formal style: "جمهورية العراق", "سلطنة عمان", "جمهورية إيران الإسلامية"
-_STATE_WORDS = {
-    "جمهوريه", "المملكه", "مملكه", "سلطنه", "دوله", "اماره", "الاسلاميه", "العربيه",
-    "الهاشميه", "الاتحاديه", "الديمقراطيه", "الشعبيه", "الجمهوريه",
-}  # fmt: skip
+_STATE_WORDS = vocab.words("places", "state-word")
 
 
 def _lookup(gaz: Gazetteer, canonical: str) -> tuple[str, str, str] | None:

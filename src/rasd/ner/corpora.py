@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasd.lang.ar import vocab
 from rasd.lang.ar.tokenize import Token, tokenize
 
 #: coarse type per NewsFANE fine type (its README); unlisted fine types (products…) → O
@@ -76,7 +77,7 @@ WOJOOD_TYPES: dict[str, str] = {
     "EVENT": "EVENT",
 }
 
-_PRONOUNS = {"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني"}
+_PRONOUNS = vocab.words("function_words", "pronoun-suffix")
 _INVISIBLE = str.maketrans("", "", "\u200e\u200f\ufeff\u200b")
 
 
@@ -108,7 +109,7 @@ def read_columns(path: Path) -> Iterator[list[list[str]]]:
         yield sent
 
 
-def _retag(tags: list[str], mapping: dict[str, str]) -> list[str]:
+def retag(tags: list[str], mapping: dict[str, str]) -> list[str]:
     """Map types; an ``I-`` after a dropped type becomes ``O`` (spans stay well-formed)."""
     out = []
     for t in tags:
@@ -157,7 +158,7 @@ def wojood(path: Path, layer: int = 1, mapping: dict[str, str] | None = None) ->
         if not rows:
             continue
         words = [r[0] for r in rows]
-        tags = _retag([r[layer] if len(r) > layer else "O" for r in rows], mapping)
+        tags = retag([r[layer] if len(r) > layer else "O" for r in rows], mapping)
         out.append(words_to_pieces(words, tags))
     return out
 
@@ -183,7 +184,7 @@ def newsfane(path: Path) -> list[Sentence]:
     for sent in read_columns(path):
         words, tags = _newsfane_words(sent)
         if words:
-            out.append(words_to_pieces(words, _retag(tags, NEWSFANE_TYPES)))
+            out.append(words_to_pieces(words, retag(tags, NEWSFANE_TYPES)))
     return out
 
 

@@ -138,7 +138,7 @@ def score_conll(path: Path, predict: Predictor, layer: int = 1) -> Score:
         if not rows:
             continue
         words = [r[0] for r in rows]
-        tags = corpora._retag([r[layer] if len(r) > layer else "O" for r in rows], mapping)
+        tags = corpora.retag([r[layer] if len(r) > layer else "O" for r in rows], mapping)
         gold = corpora.spans(tags)
         starts, pos = [], 0
         for w in words:

@@ -20,19 +20,10 @@ from functools import lru_cache
 from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.clusters import default_clusters
-from rasd.ner.gazetteer import Gazetteer, article_elided, default_gazetteer, match_key
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer
+from rasd.ner.keys import bare_stem, match_key
 
 _CLITIC = ("conj", "prep", "fut")
-
-
-def bare(key: str, det: bool) -> str:
-    """Stem without the article: "الأسد" → "اسد", "لجيش" (after ل) → "جيش"."""
-    if det:
-        if key.startswith("ال") and len(key) > 3:
-            return key[2:]
-        if key.startswith("ل") and len(key) > 2 and article_elided(key):
-            return key[1:]
-    return key
 
 
 #: static features that also get a per-domain copy (the convention-sensitive ones); copying
@@ -41,10 +32,11 @@ _DOMAIN_STATIC = ("k=", "b=", "s2=", "s3=", "p3=", "det", "fq=", "lk=", "nm")
 
 
 @lru_cache(maxsize=200_000)
-def _static(key: str, role: str, det: bool, kind: str, norm: str, domain: str) -> tuple[str, ...]:
+def static_features(key: str, role: str, det: bool, kind: str, norm: str, domain: str) -> tuple[str, ...]:
+    """The context-free features of one token type (memoized: news vocabulary is Zipfian)."""
     f = [f"k={key}", f"r={role}"]
     if kind == "word":
-        b = bare(key, det)
+        b = bare_stem(key, det)
         f.append(f"b={b}")
         if det:
             f.append("det")
@@ -95,6 +87,11 @@ def _units(key: str, b: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def forget() -> None:
+    """Drop the memoized features: they embed the clusters, so a retrain must not reuse them."""
+    static_features.cache_clear()
+
+
 def _gaz_tags(tokens: Sequence[Token], gaz: Gazetteer) -> list[str]:
     """BIO gazetteer tag per token (clitic pieces in front of a name are skipped)."""
     keys = [match_key(t.key, t.det) for t in tokens]
@@ -120,9 +117,9 @@ def sentence_features(
     """
     gaz = gaz or default_gazetteer()
     n = len(tokens)
-    static = [_static(t.key, t.role, t.det, t.kind, t.norm, domain) for t in tokens]
+    static = [static_features(t.key, t.role, t.det, t.kind, t.norm, domain) for t in tokens]
     keys = [t.key for t in tokens]
-    bares = [bare(t.key, t.det) if t.kind == "word" else t.key for t in tokens]
+    bares = [bare_stem(t.key, t.det) if t.kind == "word" else t.key for t in tokens]
     roles = [t.role or t.kind for t in tokens]
     gz = _gaz_tags(tokens, gaz)
     # previous / next stem (skipping clitic pieces): "قال و الرئيس" → context word "قال"

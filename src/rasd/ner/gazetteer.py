@@ -27,27 +27,11 @@ from pathlib import Path
 from rasd.lang.ar.lexicon import name_units
 from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import tokenize
+from rasd.ner.keys import match_key
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 CURATED_FILE = "curated.tsv"
 _AR_LETTERS = set("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة ")
-
-
-@lru_cache(maxsize=50_000)
-def article_elided(key: str) -> bool:
-    """After the preposition ل, is this stem's leading ل the article ("لجيش" = الجيش) or the
-    word's own letter ("ليبيا" in "لليبيا")?  The better-attested reading wins."""
-    from rasd.lang.ar.lexicon import default_lexicon
-
-    lex = default_lexicon()
-    return lex.count("ا" + key) >= lex.count(key)
-
-
-def match_key(key: str, det: bool) -> str:
-    """Folded key used for look-ups: restores the article elided after ل ("لجيش" → "الجيش")."""
-    if det and key.startswith("ل") and not key.startswith("ال") and article_elided(key):
-        return "ا" + key
-    return key
 
 
 def name_keys(name: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ Arabic words that are also place names somewhere ("كيف" how / El Kef, "مال
 Mali, "الباب" the door / al-Bab):
 
 * only *prominent* entries are looked up — countries, capitals, regions, large cities (the
-  same list the places layer matches when there is no NER: :func:`rasd.extract.places.
+  same list the places layer matches when there is no NER: :func:`rasd.geo.prominent.
   prominent_names`);
 * a one-word name of three letters or fewer must be a place of the Arab world or its
   neighbours ("تعز", "صور", "حلب"; not "وين", a geonames alternate name of Vienna and the
@@ -26,27 +26,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from rasd.geo.gazetteer import Place
-from rasd.lang.ar.normalize import fold_key
+from rasd.geo.gazetteer import DETAILED_COUNTRIES, Place
+from rasd.geo.prominent import prominent_names
+from rasd.lang.ar import vocab
 from rasd.lang.ar.tokenize import Token
 
 #: kinds read as GPE (a polity or settlement); the others (regions, water, landmarks) are LOC
 _GPE_KINDS = frozenset(("country", "capital", "city", "admin1"))
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 #: landform nouns that name a place somewhere but, alone, are the common noun ("في وادي …")
-GENERIC = frozenset(fold_key(p + w) for p in ("", "ال") for w in (
-    "وادي", "جبل", "نهر", "بحر", "بحيرة", "جزيرة", "خليج", "صحراء", "سهل", "ساحل", "هضبة",
-    "واحة", "مضيق", "سد", "بادية", "غابة", "ميناء", "مطار", "مخيم", "حي", "قرية", "بلدة",
-))  # fmt: skip
+GENERIC = frozenset(p + w for p in ("", "ال") for w in vocab.words("places", "landform"))
 _CLITIC_ROLES = frozenset(("conj", "prep", "fut"))
 #: words after which a one-word name is read as a place ("وصل إلى جدة", "في مدينة صور"); a
 #: name that is itself one of them ("مدينة") is never added
-LOCATIVE = frozenset(fold_key(w) for w in (
-    "في", "إلى", "الى", "من", "قرب", "نحو", "داخل", "خارج", "حول", "عبر", "بين", "لدى",
-    "مدينة", "محافظة", "ولاية", "بلدة", "قرية", "منطقة", "إقليم", "مقاطعة", "عاصمة", "العاصمة",
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "أطراف",
-    "ضواحي", "مطار", "ميناء", "مدينتي", "مدن", "محافظات", "مناطق", "بلدات", "قرى", "مخيم",
-))  # fmt: skip
+LOCATIVE = vocab.words("places", "locative")
 
 
 def add_known_places(
@@ -61,7 +54,7 @@ def add_known_places(
     ``found`` are the mentions already made, as ``(first, last, type)`` token ranges; tokens
     they cover are never reused.
     """
-    names, first_words, first_forms = _prominent()
+    names, first_words, first_forms = prominent_names()
     n = len(tokens)
     place_at = [""] * n  # type of the mention covering each token, "" when free
     for i, j, typ in found:
@@ -113,7 +106,7 @@ def add_known_places(
             and (
                 hit[1] in LOCATIVE
                 or hit[1] in GENERIC
-                or (len(hit[1]) <= 3 and not any(p.country in _NEAR for p in names[hit[1]]))
+                or (len(hit[1]) <= 3 and not any(p.country in DETAILED_COUNTRIES for p in names[hit[1]]))
                 or not _place_context(words, wi, head[: hit[2]], place_at)
             )
         ):
@@ -216,21 +209,3 @@ def _place_context(
 
 
 _FORMS: dict[str, tuple[str, ...]] = {}
-_PROMINENT: list[
-    tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]
-] = []
-
-
-def _prominent() -> tuple[dict[str, list[Place]], frozenset[str], Callable[[str], tuple[str, ...]]]:
-    """The places layer's prominent names, loaded lazily (the extract package imports ner)."""
-    if not _PROMINENT:
-        from rasd.extract.places import prominent_names
-        from rasd.geo.gazetteer import DETAILED_COUNTRIES
-
-        _PROMINENT.append(prominent_names())
-        _NEAR.update(DETAILED_COUNTRIES)
-    return _PROMINENT[0]
-
-
-#: countries Arabic news covers in detail (rasd.geo.gazetteer.DETAILED_COUNTRIES)
-_NEAR: set[str] = set()

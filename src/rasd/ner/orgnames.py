@@ -27,10 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rasd.lang.ar import vocab
 from rasd.lang.ar.lexicon import default_lexicon
-from rasd.lang.ar.normalize import fold_key
 from rasd.lang.ar.tokenize import Token
-from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer
+from rasd.ner.keys import match_key
 from rasd.ner.patterns import ORG_NOUNS
 from rasd.ner.propagate import TokSpan, covered, span_keys
 
@@ -43,25 +44,15 @@ _RULE_CONFIDENCE = 0.7
 
 #: nouns that head an institution's name, folded, without the article: the patterns' organization
 #: nouns and the administrative bodies of Arab states
-INSTITUTION_NOUNS = ORG_NOUNS | frozenset(fold_key(w) for w in (
-    "مندوبية", "مفوضية", "إدارة", "سلطة", "دائرة", "مديرية", "مصلحة", "ديوان", "لجنة",
-    "مكتب", "مجلس", "وزارة", "محكمة", "برنامج", "مجمع", "مرصد", "وكالة", "مركز",
-))  # fmt: skip
+INSTITUTION_NOUNS = ORG_NOUNS | vocab.words("org_words", "institution-noun")
 #: institution nouns that take a place in a plain genitive rather than forming a name with it
 #: ("تحالف كوريا وسوريا", "مركز المدينة", "جبهة إدلب" the front, "لواء رام الله" the district);
 #: the others name the body serving the place ("مصرف لبنان", "جامعة دمشق", "سلطة وادي الأردن")
-_GENITIVE_HEADS = frozenset(fold_key(w) for w in (
-    "مركز", "مكتب", "مجمع", "منطقة", "تحالف", "لواء", "جبهة", "مجموعة", "تجمع",
-))  # fmt: skip
+_GENITIVE_HEADS = vocab.words("org_words", "genitive-head")
 #: definite nouns that, alone, describe an institution without naming it ("الحكومة")
-_DESCRIPTIONS = INSTITUTION_NOUNS | frozenset(fold_key(w) for w in (
-    "حكومة", "رئاسة", "شرطة", "برلمان", "جيش", "نظام", "وزير",
-))  # fmt: skip
+_DESCRIPTIONS = INSTITUTION_NOUNS | vocab.words("org_words", "description")
 #: adjectives of institution names that are not relational (nisba) adjectives
-_NAME_ADJECTIVES = frozenset(fold_key(w) for w in (
-    "العامة", "العام", "العليا", "الأعلى", "المستقلة", "المستقل", "الموحدة", "الموحد",
-    "الدائمة", "الدائم", "المتحدة", "الوطنية", "الوطني",
-))  # fmt: skip
+_NAME_ADJECTIVES = vocab.words("org_words", "name-adjective")
 
 
 def repair(tokens: Sequence[Token], spans: Sequence[TokSpan], news: bool = True) -> list[TokSpan]:
@@ -245,9 +236,7 @@ def institution_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list
 
 #: indefinite heads that, before a definite noun, begin an organization's name in at least 85 %
 #: of their occurrences in the training corpora ("حزب العدالة", "جامعة الدول", "وزارة الخارجية")
-_CONSTRUCT_HEADS = frozenset(fold_key(w) for w in (
-    "حزب", "وزارة", "جامعة", "اتحاد", "وكالة", "صندوق", "مؤسسة", "معهد", "نقابة",
-))  # fmt: skip
+_CONSTRUCT_HEADS = vocab.words("org_words", "construct-head")
 
 
 def _construct_name(tokens: Sequence[Token], taken: list[bool], i: int) -> int:
@@ -341,8 +330,7 @@ def split_swallowed(
     "مؤسسة البترول الكويتية الشيخ …": a title word inside the span ends the organization;
     "صندوق النقد الدولي كريستالينا غورغييفا": a complete gazetteer organization followed by
     two or more undetermined words ends there, and those words are the person."""
-    from rasd.link.resolve import TITLES
-
+    titles = vocab.words("titles", "name-title")
     gaz = gaz or default_gazetteer()
     out: list[TokSpan] = []
     for i, j, typ, conf in spans:
@@ -350,12 +338,12 @@ def split_swallowed(
             out.append((i, j, typ, conf))
             continue
         cut = next(
-            (k for k in range(i + 1, j) if tokens[k].role == "stem" and tokens[k].key in TITLES),
+            (k for k in range(i + 1, j) if tokens[k].role == "stem" and tokens[k].key in titles),
             None,
         )
         if cut is not None:
             out.append((i, cut, typ, conf))
-            rest = [k for k in range(cut + 1, j) if tokens[k].key not in TITLES]
+            rest = [k for k in range(cut + 1, j) if tokens[k].key not in titles]
             if rest and rest[0] > cut and all(not tokens[k].det for k in rest):
                 out.append((rest[0], j, "PER", conf))
             continue

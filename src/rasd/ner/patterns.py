@@ -24,40 +24,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rasd.lang.ar.normalize import fold_key
+from rasd.lang.ar import vocab
+from rasd.lang.ar.clitics import drop_article
 from rasd.lang.ar.tokenize import Token
-from rasd.ner.gazetteer import Gazetteer, curated_entries, match_key
+from rasd.ner.gazetteer import Gazetteer, curated_entries
+from rasd.ner.keys import match_key
 from rasd.ner.propagate import covered
 
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"', "„": "”", "[": "]"}
 #: nouns after which a quoted or Latin-script name is an organization (folded, no article)
-ORG_NOUNS = frozenset(fold_key(w) for w in (
-    "موقع", "صحيفة", "جريدة", "قناة", "وكالة", "مجلة", "إذاعة", "شبكة", "تلفزيون", "منصة",
-    "منظمة", "مؤسسة", "جمعية", "هيئة", "حركة", "جماعة", "حزب", "تحالف", "ائتلاف", "شركة",
-    "مركز", "مجموعة", "فصيل", "تنظيم", "اتحاد", "نقابة", "رابطة", "تجمع", "جبهة", "لواء",
-    "كتيبة", "ميليشيا", "مليشيا", "مرصد", "معهد", "بنك", "مصرف", "صندوق", "جامعة",
-))
+ORG_NOUNS = vocab.words("org_words", "org-noun")
 #: military unit nouns taking a number or an ordinal ("الفرقة (25)", "الفيلق الخامس")
-UNIT_NOUNS = frozenset(fold_key(w) for w in (
-    "الفرقة", "اللواء", "الفيلق", "الكتيبة", "الفوج", "السرية", "الفرقه",
-))
-ORDINALS = frozenset(fold_key(w) for w in (
-    "الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة",
-    "الخامس", "الخامسة", "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة",
-    "التاسع", "التاسعة", "العاشر", "العاشرة", "الحادي", "الحادية",
-))
+UNIT_NOUNS = vocab.words("org_words", "military-unit")
+ORDINALS = vocab.words("ordinals", "ordinal")
 #: keys of the tokens that can open a pattern (ORG nouns with or without the article)
 _TRIGGERS = frozenset({"ل", *ORG_NOUNS, *("ال" + k for k in ORG_NOUNS), *UNIT_NOUNS})
 _MAX_NAME = 6  # tokens inside the brackets or quotes
 #: words showing that a one-word name in brackets after لـ is an outlet spoken to or a body
 #: something belongs to ("قال … لـ(رويترز)", "التابعة لـ"داعش""), not a scare-quoted term
 #: ("التصدي لـ"الإرهاب"")
-ATTRIBUTION = frozenset(fold_key(w) for w in (
-    "قال", "قالت", "أكد", "أكدت", "أفاد", "أفادت", "صرح", "صرحت", "أوضح", "أوضحت", "أشار",
-    "أشارت", "كشف", "كشفت", "ذكر", "ذكرت", "أضاف", "أضافت", "نفى", "نفت", "يقول", "تقول",
-    "حديث", "تصريح", "تصريحات", "مقابلة", "بيان", "التابع", "التابعة", "التابعين", "التابعون",
-    "تابع", "تابعة", "وفقا", "وفقاً", "بحسب", "حسب", "نقلا", "نقلاً", "مصدر", "مصادر",
-))
+ATTRIBUTION = vocab.words("attribution")
 _LOOK_BACK = 10  # tokens searched for an attribution word
 
 
@@ -161,15 +147,9 @@ def complete_quoted(
 
 
 #: news agencies and broadcasters cited as sources, as written in Arabic news
-AGENCIES = (
-    "رويترز", "فرانس برس", "أسوشيتد برس", "أسوشيتدبرس", "الأناضول", "سبوتنيك", "بلومبرغ",
-    "بلومبيرغ", "بي بي سي", "سي إن إن", "سكاي نيوز عربية", "يورونيوز", "إرنا", "تسنيم",
-)  # fmt: skip
+AGENCIES = tuple(e.word for e in vocab.rows("outlets", "agency"))
 #: platforms statements are posted on (Wojood types them WEBSITE, news annotation ORG)
-PLATFORMS = (
-    "فيسبوك", "فيس بوك", "تويتر", "يوتيوب", "تلغرام", "تيليغرام", "تليغرام", "إنستغرام",
-    "انستغرام", "إنستجرام", "واتساب", "تيك توك", "لينكد إن",
-)  # fmt: skip
+PLATFORMS = tuple(e.word for e in vocab.rows("outlets", "platform"))
 OUTLETS = AGENCIES + PLATFORMS
 
 
@@ -217,10 +197,9 @@ def _continues(tokens: Sequence[Token], j: int) -> bool:
 
 def _bare(t: Token) -> str:
     """A stem's key without the article ("الوكالة" → "وكالة"), for the noun lists."""
-    k = t.key
     if t.role != "stem" or t.kind != "word":
         return ""
-    return k[2:] if k.startswith("ال") and len(k) > 4 else k
+    return drop_article(t.key)
 
 
 def _bracketed(tokens: Sequence[Token], o: int) -> tuple[int, int] | None:

@@ -16,15 +16,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from rasd.lang.ar import vocab
 from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.tokenize import Token
-from rasd.ner.gazetteer import Gazetteer, default_gazetteer, match_key
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer
+from rasd.ner.keys import bare_stem, match_key
 
 _CLITIC = ("conj", "prep", "fut")
-_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "مع", "الى", "فى"}
-#: words that are too common to stand alone as a short form of a person's name
-_NOT_SHORT_NAMES = {"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال", "دي", "دو", "فان", "فون"}
-_NOT_SHORT_NAMES |= _PREPOSITIONS | {"علي"}  # "علي" folds together with the preposition "على"
+_PREPOSITIONS = vocab.words("function_words", "preposition")
+#: words that are too common to stand alone as a short form of a person's name ("علي" folds
+#: together with the preposition "على")
+_NOT_SHORT_NAMES = vocab.words("name_parts", "not-short-name") | _PREPOSITIONS
 
 TokSpan = tuple[int, int, str, float]
 
@@ -79,7 +81,7 @@ def split_person_spans(
 
 
 #: definite words ending in ي that follow a name without being part of it
-_NOT_SURNAMES = {"الذي", "التي", "الي", "اللي", "اللتي"}
+_NOT_SURNAMES = vocab.words("function_words", "relative")
 
 
 def extend_surnames(
@@ -245,19 +247,15 @@ def propagate(
 
 
 #: generic words before a place name ("ريف إدلب", "محافظة حلب"): news annotation keeps the name
-_PLACE_TRIGGERS = {
-    "ريف", "محافظه", "مدينه", "قريه", "بلده", "منطقه", "مخيم", "قضاء", "ولايه", "اقليم",
-    "مقاطعه", "بلدات", "مدن", "محافظات", "عاصمه",
-}  # fmt: skip
+_PLACE_TRIGGERS = vocab.words("places", "place-trigger")
 
 #: administrative and generic heads that news annotation leaves out of a place span whether or
 #: not the gazetteer knows the name after them: in NewsFANE "مدينة" stands outside the span 105
 #: times of 126, "منطقة" 44 of 53, "محافظة" 15 of 16, "إقليم" 23 of 27 ("قرية" 6 of 10, "حي" 8
-#: of 18 and "مخيم" are kept: camps and quarters are often named with them)
-ADMIN_HEADS = {"محافظه", "مدينه", "بلده", "منطقه", "قضاء", "ولايه", "اقليم", "مقاطعه", "ريف",
-               # compass words: outside the span 159 times of 186 in NewsFANE, the adjectival
-               # forms ("جنوبي الفاشر") always; a known name keeps them ("جنوب السودان")
-               "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}  # fmt: skip
+#: of 18 and "مخيم" are kept: camps and quarters are often named with them); and the compass
+#: words: outside the span 159 times of 186 in NewsFANE, the adjectival forms ("جنوبي الفاشر")
+#: always; a known name keeps them ("جنوب السودان")
+ADMIN_HEADS = vocab.words("places", "admin-head")
 
 
 def gazetteer_repairs(
@@ -320,15 +318,10 @@ def include_triggers(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[
     for i, j, typ, conf in spans:
         if typ in ("GPE", "LOC") and i > 0:
             t = tokens[i - 1]
-            if t.kind == "word" and t.role == "stem" and _bare_key(t) in _PLACE_TRIGGERS:
+            if t.kind == "word" and t.role == "stem" and bare_stem(t.key, t.det) in _PLACE_TRIGGERS:
                 i -= 1
         out.append((i, j, typ, conf))
     return out
-
-
-def _bare_key(t: Token) -> str:
-    key = match_key(t.key, t.det)
-    return key[2:] if t.det and key.startswith("ال") and len(key) > 3 else key
 
 
 def _is_name(t: Token, gaz: Gazetteer) -> bool:
@@ -364,8 +357,6 @@ _PAIR_MAX_COUNT = 50
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset[str]:
     """Month and weekday names, which are given names too ("رمضان المبارك", "شعبان")."""
-    from rasd.lang.ar import vocab
-
     return vocab.words("months") | vocab.words("weekdays")
 
 

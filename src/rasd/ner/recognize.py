@@ -16,7 +16,7 @@ from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
 from rasd.ner import orgnames
 from rasd.ner.datelines import datelines
-from rasd.ner.gazetteer import match_key
+from rasd.ner.keys import match_key
 from rasd.ner.model import Tagger, default_tagger
 from rasd.ner.patterns import complete_quoted
 from rasd.ner.propagate import (

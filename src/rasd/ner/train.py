@@ -105,7 +105,7 @@ from pathlib import Path
 import pycrfsuite
 
 from rasd.ner import clusters, corpora, evaluate, gazetteer
-from rasd.ner.features import _static, sentence_features
+from rasd.ner.features import forget, sentence_features
 
 DEFAULT_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 500}
 #: Wojood train is 19k tokens against NewsFANE's 170k: repeating it gives its domain copies and
@@ -296,7 +296,7 @@ def build_clusters(pkg_data: Path, data: TrainingData | None) -> Path:
     else:
         clusters.save(clusters.build([s.tokens for s in data.wojood + data.newsfane]), path)
     clusters.default_clusters.cache_clear()
-    _static.cache_clear()  # memoized features embed the clusters
+    forget()  # memoized features embed the clusters
     return path
 
 

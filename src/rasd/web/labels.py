@@ -1,144 +1,27 @@
 """Arabic display names for model labels and dates (the UI is Arabic first).
 
 Unknown labels are shown as they are: extractors may add types this table does not know yet,
-and an honest raw label beats a wrong translation.
+and an honest raw label beats a wrong translation.  The tables are data
+(``rasd/lang/ar/vocab/labels.tsv``, category per table, ``code`` the label looked up).
 """
 
 from __future__ import annotations
 
-ENTITY_LABELS = {
-    "PER": "شخص",
-    "PERS": "شخص",
-    "PERSON": "شخص",
-    "ORG": "منظمة",
-    "LOC": "موقع",
-    "GPE": "كيان سياسي",
-    "FAC": "منشأة",
-    "NORP": "جماعة",
-    "EVENT": "حدث",
-    "MISC": "أخرى",
-    "OCC": "مهنة",
-    "PRODUCT": "منتج",
-    "LAW": "قانون",
-    "WEBSITE": "موقع إلكتروني",
-    "DATE": "تاريخ",
-    "TIME": "وقت",
-    "MONEY": "مال",
-}
+from rasd.lang.ar import vocab
 
-SPEAKER_KINDS = {
-    "named": "مسمّى",
-    "named_person": "شخص مسمّى",
-    "named_official": "مسؤول مسمّى",
-    "named_organization": "جهة مسمّاة",
-    "person": "شخص مسمّى",
-    "anonymous": "مجهول الهوية",
-    "unnamed": "مجهول الهوية",
-    "organization": "جهة / مؤسسة",
-    "organisation": "جهة / مؤسسة",
-    "official": "مسؤول",
-    "document": "وثيقة",
-    "media": "وسيلة إعلام",
-    "outlet": "وسيلة إعلام",
-    "witness": "شاهد",
-    "expert": "خبير",
-}
 
-STANCES = {
-    "neutral": "محايد",
-    "assert": "إخبار",
-    "asserted": "تأكيد",
-    "claim": "ادّعاء",
-    "claimed": "ادّعاء",
-    "alleged": "ادّعاء",
-    "deny": "نفي",
-    "denial": "نفي",
-    "denied": "نفي",
-    "support": "تأييد",
-    "supportive": "تأييد",
-    "oppose": "معارضة",
-    "critical": "انتقاد",
-    "report": "نقل",
-    "reported": "نقل",
-    "confirm": "تأكيد",
-    "confirmed": "تأكيد",
-    "doubt": "تشكيك",
-}
+def _labels(category: str) -> dict[str, str]:
+    """Code → display name of one category of ``labels.tsv``, in file order."""
+    return {e.extra["code"]: e.word for e in vocab.rows("labels", category)}
 
-EVENT_LABELS = {
-    "attack": "هجوم",
-    "armed_clash": "اشتباك مسلح",
-    "battle": "معركة",
-    "battles": "معارك",
-    "explosion": "انفجار",
-    "explosions/remote violence": "قصف / انفجار عن بعد",
-    "violence_against_civilians": "عنف ضد مدنيين",
-    "violence against civilians": "عنف ضد مدنيين",
-    "protest": "احتجاج",
-    "protests": "احتجاجات",
-    "riot": "شغب",
-    "riots": "أعمال شغب",
-    "arrest": "اعتقال",
-    "killing": "قتل",
-    "meeting": "لقاء",
-    "visit": "زيارة",
-    "statement": "تصريح",
-    "agreement": "اتفاق",
-    "strategic developments": "تطورات استراتيجية",
-    "strategic_development": "تطورات استراتيجية",
-    "displacement": "نزوح",
-    "deployment": "انتشار / وصول قوات",
-    "arrival": "وصول",
-    "support": "دعم",
-    # the events extractor's types (PLOVER-style, upper case)
-    "move": "انتقال",
-    "fight": "قتال",
-    "assault": "هجوم",
-    "aid": "مساعدة",
-    "consult": "تشاور",
-    "sanction": "عقوبات",
-    "threaten": "تهديد",
-    "seize": "استيلاء",
-    "retreat": "انسحاب",
-    "reject": "رفض",
-    "demand": "مطالبة",
-    "cooperate": "تعاون",
-    "agree": "اتفاق",
-    "accuse": "اتهام",
-    "coerce": "إكراه",
-    "mobilize": "حشد",
-    "request": "طلب",
-}
 
-MONTHS = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
-
-TIME_REFS = {
-    "PAST_REF": "في الماضي (غير محدد)",
-    "PRESENT_REF": "الآن",
-    "FUTURE_REF": "في المستقبل (غير محدد)",
-}
-
-LAYER_NAMES = {
-    "entities": "الكيانات",
-    "places": "الأماكن",
-    "times": "التواريخ والأزمنة",
-    "quotes": "الاقتباسات",
-    "events": "الأحداث",
-    "boilerplate": "نص غير صحفي",
-}
+ENTITY_LABELS = _labels("entity")
+SPEAKER_KINDS = _labels("speaker-kind")
+STANCES = _labels("stance")
+EVENT_LABELS = _labels("event")
+MONTHS = tuple(e.word for e in vocab.rows("labels", "month"))
+TIME_REFS = _labels("time-ref")
+LAYER_NAMES = _labels("layer")
 
 
 def entity_label(label: str | None) -> str:

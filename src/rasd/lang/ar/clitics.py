@@ -9,7 +9,7 @@ asks this module for the candidates instead of writing its own stripping.
 
 from __future__ import annotations
 
-__all__ = ["bare", "light", "variants"]
+__all__ = ["bare", "drop_article", "light", "proclitic_forms", "variants"]
 
 
 _VARIANTS: dict[str, tuple[str, ...]] = {}
@@ -77,3 +77,32 @@ def light(key: str) -> str:
     if key.startswith("ال") and len(key) > 4:
         key = key[2:]
     return key
+
+
+def proclitic_forms(k: str) -> list[str]:
+    """Forms of ``k`` without proclitics, the article kept: "لسوريا" → "سوريا", "للعراق" → "العراق".
+
+    For gazetteer names, which are stored with their article ("العراق"): unlike
+    :func:`variants` this never drops the article (a bare "عراق" or "جزيرة" would meet other,
+    smaller places) and tries a و/ف/ب/ل/ك and a second ب/ل/ك.  The places layer resolves
+    against it; keep it as it is, or place resolution changes.
+    """
+    out = []
+    if k.startswith("لل") and len(k) > 4:
+        out.append("ال" + k[2:])
+    if len(k) > 3 and k[0] in "وفبلك":
+        out.append(k[1:])
+        if len(k) > 4 and k[1] in "بلك":
+            out.append(k[2:])
+            if k[1] == "ل" and k[2] == "ل":
+                out.append("ال" + k[3:])
+    return out
+
+
+def drop_article(key: str) -> str:
+    """``key`` without the article when at least three letters remain ("الوكاله" → "وكاله").
+
+    For words whose proclitics are already split off (tokens, or the words of a name): there
+    :func:`bare` would also cut a first و/ب/ل/ك that belongs to the word ("وزاره" → "زاره").
+    """
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasd.corrections import CorrectionSet, CorrectionStore, make_correction
 from rasd.doc import Document, Meta, Span
-from rasd.link.archive import link_identities
+from rasd.identities import link_identities
 from rasd.store import open_store
 
 

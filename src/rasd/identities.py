@@ -1,5 +1,9 @@
 """Write cross-document identities into a stored archive, so every view shows them.
 
+(An application step above both :mod:`rasd.link.resolve` and :mod:`rasd.corrections`, which
+itself reads the resolver's name keys: kept outside ``rasd.link`` so the two packages do not
+import each other.)
+
 The store groups entity mentions by type and folded name, so "كيم جونغ أون" and "Kim Jong
 Un" stay two entities there.  :func:`link_identities` resolves all mentions of the archive
 together (:mod:`rasd.link.resolve`, honouring the merge/split corrections people made) and
