@@ -37,10 +37,7 @@ ALLOWED_PRIVATE: frozenset[tuple[str, str]] = frozenset()
 ALLOWED_LONG: frozenset[str] = frozenset()
 
 #: Imports against the layering (importer module, imported module).
-ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset({
-    # removed when issue-15 branch evalx lands (api <-> web: settings read by the web pages)
-    ("rasd.web.pages", "rasd.api.settings"),
-})
+ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
 # --------------------------------------------------------------------------------------------
 # The layering (docs/_layering.md), lowest first.  A module belongs to the unit of its longest
@@ -50,15 +47,15 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset({
 # text component over the ``rasd.lang`` library; ``rasd.geo.evaluate`` runs the pipeline).
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang"),
+    ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang", "rasd.eval.metrics", "rasd.paging"),
     ("rasd.config", "rasd.doc", "rasd.attributes"),
     ("rasd.pipeline",),
     ("rasd.lang.ar.textview", "rasd.ingest"),
     ("rasd.lang.ar.layer", "rasd.geo"),
     ("rasd.ner",),
     ("rasd.extract",),
-    ("rasd.link", "rasd.store", "rasd.quotes_eval", "rasd.geo.evaluate", "rasd.render"),
-    ("rasd.corrections", "rasd.batch"),
+    ("rasd.link", "rasd.store", "rasd.geo.evaluate", "rasd.render"),
+    ("rasd.corrections", "rasd.batch", "rasd.eval"),
     ("rasd.identities",),
     ("rasd.export",),
     ("rasd.web",),
