@@ -16,6 +16,7 @@ Reads ``../shared/data/saudinewsnet/`` in place (skips when it is absent); never
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import hashlib
 import json
@@ -71,15 +72,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     t0 = time.perf_counter()
     jobs = list(articles(CORPUS, args.limit, args.step))
-    jf = gzip.open(args.json, "wt", encoding="utf-8") if args.json else None
-    with args.out.open("w", encoding="utf-8") as out, ProcessPoolExecutor(args.workers) as ex:
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(args.out.open("w", encoding="utf-8"))
+        jf = stack.enter_context(gzip.open(args.json, "wt", encoding="utf-8")) if args.json else None
+        ex = stack.enter_context(ProcessPoolExecutor(args.workers))
         for key, digest, js in ex.map(_analyze, jobs, chunksize=16):
             out.write(f"{key}\t{digest}\n")
             if jf:
                 jf.write(json.dumps({"key": key, "doc": json.loads(js)}, ensure_ascii=False)
                          + "\n")
-    if jf:
-        jf.close()
     print(f"{len(jobs)} articles in {time.perf_counter() - t0:.0f} s -> {args.out}")
     if args.compare:
         before = dict(line.rstrip("\n").split("\t") for line in args.compare.open())
