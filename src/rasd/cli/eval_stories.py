@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -18,14 +19,20 @@ DEFAULT_ENTITIES = "eval/stories/entities.json"
 @click.option("--full", is_flag=True,
               help="Analyse with the default pipeline first (adds entity names as features).")
 @click.option("--ignore-dates", is_flag=True, help="Ablation: cluster without publication dates.")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A real stand-off gold table (eval/stories/real/*.tsv) over the shared "
+              "SaudiNewsNet corpus, instead of --samples; prints rasd and the TF-IDF baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates: bool,
-                 as_json: bool) -> None:
-    """Pairwise and B-cubed precision/recall/F1 of story clustering against the manifest's
-    story ids."""
+                 gold: str | None, as_json: bool) -> None:
+    """Pairwise and B-cubed precision/recall/F1 of story clustering against gold story ids
+    (the samples' manifest, or a real gold table with --gold)."""
     from rasd.eval.stories import story_scores
 
     params = {"threshold": threshold} if threshold is not None else {}
+    if gold is not None:
+        _eval_real(Path(gold), params, as_json)
+        return
     s = story_scores(samples, full=full, ignore_dates=ignore_dates, **params)
     if as_json:
         click.echo(json.dumps(s))
@@ -36,6 +43,30 @@ def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates
                f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
     b = s["bcubed"]
     click.echo(f"B-cubed  P={b['precision']:.3f} R={b['recall']:.3f} F1={b['f1']:.3f}")
+
+
+def _eval_real(gold: Path, params: dict[str, float], as_json: bool) -> None:
+    from rasd.eval.realgold import corpus_dir
+    from rasd.eval.stories import real_story_scores
+
+    corpus = corpus_dir()
+    if corpus is None:
+        click.echo("skipped: the shared SaudiNewsNet corpus (../shared/data/saudinewsnet) "
+                   "is not present")
+        return
+    s = real_story_scores(gold, corpus, **params)
+    if as_json:
+        click.echo(json.dumps(s))
+        return
+    click.echo(f"{s['documents']} real articles, gold {s['gold_stories']} stories ({gold})")
+    for name in ("rasd", "baseline"):
+        r = s[name]
+        b = r["bcubed"]
+        label = name if name == "rasd" else f"TF-IDF single link @{s['baseline_threshold']}"
+        click.echo(f"{label}: {r['stories']} stories")
+        click.echo(f"  pairwise P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
+                   f"(tp={r['tp']} fp={r['fp']} fn={r['fn']})")
+        click.echo(f"  B-cubed  P={b['precision']:.3f} R={b['recall']:.3f} F1={b['f1']:.3f}")
 
 
 @click.command("entities-xdoc")

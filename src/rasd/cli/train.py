@@ -12,6 +12,7 @@ from rasd.cli import LazyGroup
 TRAINERS: dict[str, str] = {
     "gazetteer": "rasd.cli.train_gazetteer:train_gazetteer",
     "ner": "rasd.cli.train_ner:train_ner",
+    "stories": "rasd.cli.train_stories:train_stories",
 }
 
 

@@ -1,41 +1,49 @@
-"""Story clustering: articles about the same event, across outlets and days, form one story.
+"""Story clustering: reports of the same event, across outlets and days, form one story.
 
-The method is the classic incremental "first story detection" of news tracking (TDT): each
-arriving article is compared with the stories open in its time window and joins the most
-similar one above a threshold, or opens a new story.  Similarity combines
+An incremental "first story detection" (as in TDT news tracking): articles arrive in
+(day, id) order; each is compared with the stories open in its time window and joins the one
+it most probably belongs to, or opens a new story.  What is compared is *event identity*, not
+topic (:mod:`rasd.link.eventprint`): the lead, the day the text says it happened, the weekday
+named, numbers, actors, places, event types, near-copy text.  A logistic model fitted on real
+annotated stories turns those into the probability that two articles report one event
+(:mod:`rasd.link.storymodel`); an article joins a story when its mean probability over the
+story's recent members (average link) reaches the model's threshold.  Articles whose days lie
+more than a month apart never share a story, with or without publication dates.
 
-* near-duplicate text — MinHash Jaccard over folded word 3-shingles (datasketch), which catches
-  rewrites of one wire text even when words are obfuscated ("قـ.ـوات") or boilerplate differs;
-* shared content — cosine of TF-IDF vectors of folded content words and word bigrams (names,
-  places, numbers and dates live here), with entity names added when an ``entities`` layer
-  exists; IDF mixes the archive seen so far with the bundled word-frequency lexicon, so the
-  very first articles are weighted sensibly too.
-
-Deterministic: :func:`cluster_documents` orders articles by (publication day, id) before the
-incremental pass, so the same set of documents always gives the same stories whatever order
-they were given in.  :class:`StoryIndex` is the incremental form for archives that grow.
+Deterministic: :func:`cluster_documents` orders articles by (day, id) and counts document
+frequencies over the whole set first, so a set of documents always gives the same stories
+whatever order it was given in.  :class:`StoryIndex` is the incremental form for archives that
+grow a day at a time; it keeps fingerprints, not documents, and forgets the fingerprints of
+stories that left the window, so memory stays bounded on a whole archive.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from rasd.doc import Document
-from rasd.link.features import DocFeatures, background_idf, doc_features
+from rasd.link.eventprint import EventPrint, eventprint
+from rasd.link.storymodel import (
+    PairModel,
+    TermStats,
+    Vectors,
+    apart,
+    default_model,
+    near_copy,
+    pair_features,
+    vectors,
+)
 
-#: Defaults chosen on the bundled samples (see ``rasd eval stories``); exposed as parameters.
-THRESHOLD = 0.065
-NEAR_DUP = 0.5
 WINDOW_DAYS = 4
-#: Weight of the story centroid vs. the closest single member (1.0 = centroid only: one
-#: same-outlet look-alike should not pull an article into another event's story).
-ALPHA = 1.0
+#: Members a new article is compared with (the most recent ones): bounds the cost of the
+#: biggest stories without changing which story wins in practice.
+MAX_MEMBERS = 30
+#: Candidate stories fully scored per article (those sharing most lead words, names, numbers).
+MAX_CANDIDATES = 40
 
 
 @dataclass
@@ -71,12 +79,11 @@ class Story:
 
 @dataclass
 class _Cluster:
-    members: list[DocFeatures] = field(default_factory=list)
-    centroid: Counter[str] = field(default_factory=Counter)
+    first_id: str
+    articles: list[Article] = field(default_factory=list)
+    members: list[tuple[EventPrint, Vectors]] = field(default_factory=list)
     first: date | None = None
     last: date | None = None
-    vec: dict[str, float] | None = None  # cached weighted centroid
-    vec_key: tuple[int, int] = (-1, -1)
 
 
 def _title(doc: Document) -> str:
@@ -86,156 +93,143 @@ def _title(doc: Document) -> str:
     return line[:120]
 
 
+def _keys(p: EventPrint) -> set[str]:
+    """What a candidate story must share with an article to be scored at all."""
+    return ({"t:" + t for t in p.lead} | {"a:" + a for a in p.actors}
+            | {"n:" + n for n in p.big_numbers})
+
+
 class StoryIndex:
-    """Incremental story assignment: :meth:`add` returns the story id for each new article."""
+    """Incremental story assignment: :meth:`add` returns the story id of each new article."""
 
     def __init__(
         self,
-        threshold: float = THRESHOLD,
-        near_dup: float = NEAR_DUP,
+        threshold: float | None = None,
         window_days: int = WINDOW_DAYS,
-        alpha: float = ALPHA,
-        df: Counter[str] | None = None,
-        n_docs: int = 0,
+        model: PairModel | None = None,
+        stats: TermStats | None = None,
     ) -> None:
-        self.threshold = threshold
-        self.near_dup = near_dup
+        self.model = model or default_model()
+        self.threshold = self.model.threshold if threshold is None else threshold
         self.window = window_days
-        self.alpha = alpha
         self.clusters: list[_Cluster] = []
         self.assign: dict[str, int] = {}
-        self.docs: dict[str, Document] = {}
-        # Document frequencies: may be primed with the whole batch (two-pass mode).
-        self.df: Counter[str] = df if df is not None else Counter()
-        self.n_docs = n_docs
-        self._primed = df is not None
-
-    # -- similarity ---------------------------------------------------------------------
-    def _idf(self, term: str) -> float:
-        n = max(self.n_docs, 1)
-        corpus = math.log((n + 1) / (self.df.get(term, 0) + 1)) + 1
-        weight = n / (n + 10)  # trust the archive more as it grows
-        return weight * corpus + (1 - weight) * background_idf(term)
-
-    def _vector(self, tf: Counter[str]) -> dict[str, float]:
-        v = {t: (1 + math.log(c)) * self._idf(t) for t, c in tf.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        return {t: x / norm for t, x in v.items()}
-
-    @staticmethod
-    def _cos(a: dict[str, float], b: dict[str, float]) -> float:
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(x * b.get(t, 0.0) for t, x in a.items())
-
-    def _centroid(self, c: _Cluster) -> dict[str, float]:
-        """The story's weighted centroid, cached: exact when IDF is fixed (batch mode), and
-        refreshed every 50 articles while an unprimed archive's IDF still moves."""
-        key = (len(c.members), 0 if self._primed else self.n_docs // 50)
-        if c.vec is None or c.vec_key != key:
-            c.vec, c.vec_key = self._vector(c.centroid), key
-        return c.vec
+        self.stats = stats if stats is not None else TermStats()
+        self._primed = stats is not None
+        self._postings: dict[str, set[int]] = {}
+        self._open: set[int] = set()  # clusters whose members are still kept
 
     def _in_window(self, c: _Cluster, day: date | None) -> bool:
         if day is None or c.first is None or c.last is None:
             return True
         return (day - c.last).days <= self.window and (c.first - day).days <= self.window
 
-    def score(self, f: DocFeatures, c: _Cluster, v: dict[str, float] | None = None) -> float:
-        """Similarity of an article to a story: max of near-dup Jaccard and content cosine."""
-        best_dup = 0.0
-        if f.minhash is not None:
-            for m in c.members:
-                if m.minhash is not None:
-                    best_dup = max(best_dup, f.minhash.jaccard(m.minhash))
-                    if best_dup >= self.near_dup:
-                        return 1.0
-        v = v if v is not None else self._vector(f.terms)
-        cos = self._cos(v, self._centroid(c))
-        if self.alpha < 1.0:  # optionally mix in the best single member (single link)
-            best = max(self._cos(v, self._vector(m.terms)) for m in c.members)
-            cos = self.alpha * cos + (1 - self.alpha) * best
-        return max(cos, best_dup)
+    def _close_old(self, day: date | None) -> None:
+        """Forget the fingerprints of stories that ended before the window (bounded memory)."""
+        if day is None:
+            return
+        for k in [k for k in self._open if (c := self.clusters[k]).last is not None
+                  and (day - c.last).days > self.window]:
+            self._open.discard(k)
+            self.clusters[k].members = []
 
-    # -- incremental assignment -----------------------------------------------------------
-    def add(self, doc: Document, features: DocFeatures | None = None) -> str:
+    def probability(self, p: EventPrint, v: Vectors, c: _Cluster) -> float:
+        """How likely ``p`` reports the event of story ``c``: the mean of the mean and the best
+        same-event probability over its recent members (average link alone lets one story's
+        many loose follow-ups outvote the closest report; best alone chains topics), 1 for a
+        near copy of a member, 0 when a member is :func:`apart`."""
+        members = c.members[-MAX_MEMBERS:]
+        if not members or any(apart(p, m) for m, _ in members):
+            return 0.0
+        probs = []
+        for m, mv in members:
+            if near_copy(p, m):
+                return 1.0
+            probs.append(self.model.probability(pair_features(p, m, v, mv, self.stats)))
+        return (sum(probs) / len(probs) + max(probs)) / 2
+
+    def add(self, doc: Document, print_: EventPrint | None = None) -> str:
         """Assign ``doc`` to the best open story or open a new one; returns the story id."""
         if doc.id in self.assign:
             return self.story_id(self.assign[doc.id])
-        f = features or doc_features(doc)
+        p = print_ or eventprint(doc)
         if not self._primed:
-            self.n_docs += 1
-            self.df.update(f.terms.keys())
-        v = self._vector(f.terms)
+            self.stats.add(p)
+        self._close_old(p.day)
+        v = vectors(p, self.stats)
+        keys = _keys(p)
+        shared: dict[int, int] = {}
+        for key in keys:
+            for k in self._postings.get(key, ()):
+                if k in self._open:
+                    shared[k] = shared.get(k, 0) + 1
+        candidates = sorted(shared, key=lambda k: (-shared[k], k))[:MAX_CANDIDATES]
         best, best_k = 0.0, -1
-        for k, c in enumerate(self.clusters):
-            if not self._in_window(c, f.day):
+        for k in sorted(candidates):
+            c = self.clusters[k]
+            if not self._in_window(c, p.day):
                 continue
-            s = self.score(f, c, v)
+            s = self.probability(p, v, c)
             if s > best:  # strict: ties go to the older story (deterministic)
                 best, best_k = s, k
         if best_k < 0 or best < self.threshold:
-            self.clusters.append(_Cluster())
+            self.clusters.append(_Cluster(first_id=doc.id))
             best_k = len(self.clusters) - 1
+            self._open.add(best_k)
         c = self.clusters[best_k]
-        c.members.append(f)
-        c.centroid.update(f.terms)
-        if f.day is not None:
-            c.first = min(c.first, f.day) if c.first else f.day
-            c.last = max(c.last, f.day) if c.last else f.day
+        c.members.append((p, v))
+        c.articles.append(Article(doc_id=doc.id, title=_title(doc), outlet=doc.meta.outlet,
+                                  published=doc.meta.published,
+                                  source=doc.meta.url or doc.meta.source))
+        if p.day is not None:
+            c.first = min(c.first, p.day) if c.first else p.day
+            c.last = max(c.last, p.day) if c.last else p.day
+        for key in keys:
+            self._postings.setdefault(key, set()).add(best_k)
         self.assign[doc.id] = best_k
-        self.docs[doc.id] = doc
         return self.story_id(best_k)
 
     def story_id(self, k: int) -> str:
         """Stable id: hash of the story's first article id (it never changes once opened)."""
-        first = self.clusters[k].members[0].doc_id
-        return "story-" + hashlib.sha1(first.encode()).hexdigest()[:10]
+        return "story-" + hashlib.sha1(self.clusters[k].first_id.encode()).hexdigest()[:10]
 
     def stories(self) -> list[Story]:
         out = []
         for k, c in enumerate(self.clusters):
-            docs = [self.docs[m.doc_id] for m in c.members]
-            docs.sort(key=lambda d: (d.meta.published or "", d.id))
-            arts = [
-                Article(
-                    doc_id=d.id,
-                    title=_title(d),
-                    outlet=d.meta.outlet,
-                    published=d.meta.published,
-                    source=d.meta.url or d.meta.source,
-                )
-                for d in docs
-            ]
+            arts = sorted(c.articles, key=lambda a: (a.published or "", a.doc_id))
             outlets = sorted({a.outlet for a in arts if a.outlet})
             days = sorted(a.published[:10] for a in arts if a.published)
-            out.append(
-                Story(
-                    id=self.story_id(k),
-                    title=_title(docs[0]),
-                    first_seen=days[0] if days else None,
-                    last_seen=days[-1] if days else None,
-                    outlets=outlets,
-                    articles=arts,
-                )
-            )
+            first = c.first.isoformat() if c.first else None
+            last = c.last.isoformat() if c.last else None
+            out.append(Story(
+                id=self.story_id(k),
+                title=arts[0].title or "",
+                first_seen=days[0] if days else first,
+                last_seen=days[-1] if days else last,
+                outlets=outlets,
+                articles=arts,
+            ))
         out.sort(key=lambda s: (-len(s.articles), s.first_seen or "", s.id))
         return out
+
+
+def _order(p: EventPrint) -> tuple[str, str]:
+    return ((p.day.isoformat() if p.day else "9999"), p.doc_id)
 
 
 def cluster_documents(docs: Iterable[Document], **params: Any) -> list[Story]:
     """Cluster a set of documents into stories (pure function; order-independent).
 
     Two passes: document frequencies over the whole set first (so IDF does not depend on
-    arrival order), then the incremental assignment in (publication day, id) order.
+    arrival order), then the incremental assignment in (day, id) order.
     """
-    docs = list({d.id: d for d in docs}.values())
-    docs.sort(key=lambda d: ((d.meta.published or "9999")[:10], d.id))
-    feats = [doc_features(d) for d in docs]
-    df: Counter[str] = Counter()
-    for f in feats:
-        df.update(f.terms.keys())
-    index = StoryIndex(df=df, n_docs=len(docs), **params)
-    for d, f in zip(docs, feats, strict=True):
-        index.add(d, f)
+    unique = list({d.id: d for d in docs}.values())
+    prints = {d.id: eventprint(d) for d in unique}
+    stats = TermStats()
+    for p in prints.values():
+        stats.add(p)
+    unique.sort(key=lambda d: _order(prints[d.id]))
+    index = StoryIndex(stats=stats, **params)
+    for d in unique:
+        index.add(d, prints[d.id])
     return index.stories()

@@ -1,0 +1,76 @@
+"""Real-news gold sets that point into the shared SaudiNewsNet corpus (stand-off only).
+
+The corpus (``../shared/data/saudinewsnet/``, CC BY-NC-SA 4.0) may not be copied into the
+repository, so gold files under ``eval/`` name articles by ``day`` (the corpus file) and
+``index`` (position in that day's JSON array) and carry only labels.  This module joins the
+two back: it reads each day's file once and builds :class:`~rasd.doc.Document` objects with
+the article's outlet, URL, title and day.  When the corpus is absent, :func:`corpus_dir`
+returns None and callers skip with a clear message.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rasd.doc import Document, Meta
+
+#: Where the shared corpus lives relative to a checkout (``<repo>/../shared/...``).
+CORPUS_PARTS = ("shared", "data", "saudinewsnet")
+
+
+def corpus_dir(start: Path | None = None) -> Path | None:
+    """The SaudiNewsNet folder beside the repository (or the current folder's), or None."""
+    roots = [Path(__file__).resolve().parents[3], Path.cwd()]
+    if start is not None:
+        roots.insert(0, start)
+    for root in roots:
+        cand = root.parent.joinpath(*CORPUS_PARTS)
+        if cand.is_dir():
+            return cand
+    return None
+
+
+@lru_cache(maxsize=4)
+def _day(corpus: Path, day: str) -> list[dict[str, Any]]:
+    path = corpus / f"{day}.zip"
+    data: list[dict[str, Any]] = json.loads(zipfile.ZipFile(path).read(f"{day}.json"))
+    return data
+
+
+def article(corpus: Path, day: str, index: int) -> Document:
+    """One corpus article as a Document (published = the corpus day)."""
+    a = _day(corpus, day)[index]
+    meta = Meta(url=a.get("url") or None, outlet=a.get("source") or None,
+                title=a.get("title") or None, published=day, source=f"{day}:{index}")
+    return Document(a.get("content") or "", meta)
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    """One line of a stand-off gold table: the article's key and its labels."""
+
+    key: str  # "day:index"
+    day: str
+    index: int
+    labels: dict[str, str]
+
+
+def read_table(path: Path) -> list[GoldRow]:
+    """Rows of a tab-separated gold table with ``day`` and ``index`` columns."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [GoldRow(f"{r['day']}:{r['index']}", r["day"], int(r["index"]), dict(r))
+            for r in rows]
+
+
+def documents(path: Path, corpus: Path) -> Iterator[tuple[GoldRow, Document]]:
+    """Each gold row with its article (not analysed)."""
+    for row in read_table(path):
+        yield row, article(corpus, row.day, row.index)
