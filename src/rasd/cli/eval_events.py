@@ -14,6 +14,10 @@ _ACCURACIES = ("type_accuracy", "actor_accuracy", "target_accuracy", "actor_type
                "fatalities_exact_e2e", "injured_exact", "injured_exact_e2e")
 
 
+def _prf(m: dict[str, float]) -> str:
+    return f"P{m['p']:.3f} R{m['r']:.3f} F{m['f1']:.3f}"
+
+
 def _fmt(v: float | None) -> str:
     return "-" if v is None else f"{v:.3f}"
 
@@ -46,9 +50,7 @@ def eval_events(gold_dir: Path, as_json: bool, errors: bool, baseline: bool) -> 
     click.echo(f"== {gold_dir}: {first['documents']} docs, {first['trigger']['gold']} gold events")
     click.echo(f"  {'metric':<24}" + "".join(f"{n:>22}" for n in names))
     for key in ("trigger", "typed_trigger"):
-        cells = "".join(
-            f"{'P%.3f R%.3f F%.3f' % (rep[n][key]['p'], rep[n][key]['r'], rep[n][key]['f1']):>22}"
-            for n in names)
+        cells = "".join(f"{_prf(rep[n][key]):>22}" for n in names)
         click.echo(f"  {key:<24}{cells}")
     for key in _ACCURACIES:
         click.echo(f"  {key:<24}" + "".join(f"{_fmt(rep[n][key]):>22}" for n in names))
