@@ -29,6 +29,7 @@ from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
+from rasd.extract import event_lexicon
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
 from rasd.extract.reader import reader
@@ -47,6 +48,8 @@ RELATIVE = vocab.words("event_words", "relative")
 #: words that open the clause of a subject before the verb: "إن الضربة استهدفت …"
 CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
 TANWEEN_FATH = "\u064b"
+#: "هذا الهجوم", "تلك الغارات": an anaphor of an event already reported
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
 #: "وصل إلى تفاهم" is reaching an agreement, not a movement
 NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
@@ -114,7 +117,7 @@ def _candidate(key: str) -> bool:
     nouns = lex["nouns"]
     return any(c in verbs for c in _verb_readings(key)) or any(
         v in nouns for v in variants(key)
-    )
+    ) or event_lexicon.candidate(key)
 
 
 #: Layers up to this size are scanned; longer ones go through a :class:`SpanIndex`.
@@ -181,7 +184,27 @@ class _Events:
                 if info["not_objects"] and self._other_sense(i, info["not_objects"]):
                     return None
                 return ({**info, "future": False}, "noun", i + 1)
-        return None
+        return self._stem_trigger(i)
+
+    def _stem_trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
+        """A trigger of the stem lexicon (``event-triggers.tsv``): verb forms, masdars,
+        participles and plurals of one entry, and idioms ("أطلق النار", "لقي مصرعه").
+
+        An idiom reads like a light verb: its last word is its object, never an argument.
+        A word inside an organisation's or person's name ("الحشد الشعبي") is not a trigger.
+        """
+        hit = event_lexicon.lookup(self.words, i)
+        if hit is None or self._in_entity_label(i, "ORG"):
+            return None
+        typ, kind, end = hit
+        info = {"type": typ, "plover": typ, "future": False, "not_objects": frozenset(),
+                "target_preps": frozenset(event_lexicon.TARGET_PREPS.get(typ, ()))}
+        if kind == "idiom":
+            self.objects[i] = end - 1
+            kind = "verb"
+        elif kind == "verb" and self.words[i].key[:1] == "س" and self.words[i].key[1:2] in "يتن":
+            info["future"] = True
+        return info, kind, end
 
     def _other_sense(self, i: int, words: frozenset[str]) -> bool:
         """"استقبل المستشفى جثامين …", "ضبط الأسعار": the word after the trigger (or after its
@@ -511,8 +534,8 @@ class _Events:
                 head = self.words[args["target"][0]].key
                 if any(v in NON_DESTINATIONS for v in variants(head)):
                     continue
-            if args["actor"] is None and args["target"] is None:
-                continue  # a bare trigger ("الهجوم", "والتي وصلت") says too little
+            if prev is not None and prev.key in DEMONSTRATIVES:
+                continue  # "هذا الهجوم": a back-reference to an event already told
             sent = sents[w.sent] if sents else Span(0, len(text))
             mode, source = self.mode(i, info)
             attrs: dict[str, Any] = {
