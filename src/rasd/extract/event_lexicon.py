@@ -28,7 +28,7 @@ __all__ = ["actor_type", "casualty", "casualty_count", "candidate", "idiom_at", 
            "stems", "verb_stems"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first)
-NOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ي", "تين", "ات", "ون", "ين", "ان", "ا")
+NOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "تين", "ات", "ون", "ين", "ان", "ا")
 #: endings of a verb: object pronouns, subject person/number
 VERB_SUFFIXES = ("تموه", "وها", "وهم", "وه", "تما", "تم", "تن", "نا", "وا", "ون", "ان", "ت",
                  "ا", "ن", "ه", "ها", "هم")
@@ -96,6 +96,7 @@ def verb_stems(key: str) -> tuple[str, ...]:
 def _table() -> dict[str, Any]:
     nouns: dict[str, str] = {}
     verbs: dict[str, str] = {}
+    defective: dict[str, str] = {}
     idioms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for e in vocab.rows("event-triggers"):
         if e.source != "hand":
@@ -107,12 +108,12 @@ def _table() -> dict[str, Any]:
         elif pos == "verb":
             verbs.setdefault(e.key, e.category)
             if e.key.endswith(("ي", "ا")) and len(e.key) > 3:  # "تصدى" → "تصدت"
-                verbs.setdefault(e.key[:-1], e.category)
+                defective.setdefault(e.key[:-1], e.category)
         else:
             nouns.setdefault(e.key, e.category)
     for parts in list(idioms.values()):
         parts.sort(key=lambda p: -len(p[0]))  # longest idiom first
-    return {"nouns": nouns, "verbs": verbs, "idioms": idioms}
+    return {"nouns": nouns, "verbs": verbs, "idioms": idioms, "defective": defective}
 
 
 @cache
@@ -120,7 +121,8 @@ def candidate(key: str) -> bool:
     """Could the folded word open an event of the stem lexicon (noun, verb or idiom)?"""
     t = _table()
     return (any(s in t["nouns"] or s in t["idioms"] for s in stems(key))
-            or any(s in t["verbs"] or s in t["idioms"] for s in verb_stems(key)))
+            or any(s in t["verbs"] or s in t["idioms"] or s in t["defective"]
+                   for s in verb_stems(key)))
 
 
 def _same(key: str, want: str) -> bool:
@@ -161,6 +163,9 @@ def lookup(words: list[Any], i: int) -> tuple[str, str, int] | None:
     for s in verb_stems(key):
         if s in t["verbs"]:
             return t["verbs"][s], "verb", i + 1
+        # a defective verb loses its last letter before the past endings only: "تصدت"
+        if s in t["defective"] and key.endswith(("ت", "وا")):
+            return t["defective"][s], "verb", i + 1
     return None
 
 
