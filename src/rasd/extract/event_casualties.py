@@ -30,14 +30,14 @@ class EventReader(Protocol):
     def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]: ...
 
 
-def attach(ev: EventReader, out: list[Span], at: list[int]) -> list[Span]:
-    """``out`` (events, trigger word index ``at[k]`` each) with casualty counts attached."""
+def attach(ev: EventReader, out: list[Span], at: list[int], cands: list[int]) -> list[Span]:
+    """``out`` (events, trigger word index ``at[k]`` each) with casualty counts attached;
+    ``cands`` are the words that may open a casualty phrase."""
     words = ev.words
     by_word = {i: k for k, i in enumerate(at)}
     drop: set[int] = set()
-    for c, w in enumerate(words):
-        if w.kind != "word":
-            continue
+    for c in cands:
+        w = words[c]
         hit = event_lexicon.casualty(words, c)
         if hit is None:
             continue
@@ -50,13 +50,13 @@ def attach(ev: EventReader, out: list[Span], at: list[int]) -> list[Span]:
         if causes:
             k = min(causes, key=lambda k: (abs(at[k] - c), at[k] < c))
             if count is not None and attr not in out[k].attrs:
-                out[k].attrs[attr] = count
+                _set(out[k], attr, count)
             if own is not None and out[own].attrs["plover"] == "ASSAULT":
                 drop.add(own)
             continue
         if own is not None:
             if count is not None and attr not in out[own].attrs:
-                out[own].attrs[attr] = count
+                _set(out[own], attr, count)
             continue
         if cat != "killed":
             continue
@@ -78,3 +78,10 @@ def attach(ev: EventReader, out: list[Span], at: list[int]) -> list[Span]:
         at.append(c)
     kept = [s for k, s in enumerate(out) if k not in drop]
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _set(span: Span, key: str, value: int) -> None:
+    """Add a count to an event span built in this pass (its attrs are a plain dict)."""
+    attrs = span.attrs
+    assert isinstance(attrs, dict)
+    attrs[key] = value

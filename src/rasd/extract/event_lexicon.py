@@ -24,7 +24,7 @@ from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
-__all__ = ["actor_type", "casualty", "casualty_count", "candidate", "idiom_at", "lookup",
+__all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate", "idiom_at", "lookup",
            "stems", "verb_stems"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first)
@@ -111,8 +111,8 @@ def _table() -> dict[str, Any]:
                 defective.setdefault(e.key[:-1], e.category)
         else:
             nouns.setdefault(e.key, e.category)
-    for parts in list(idioms.values()):
-        parts.sort(key=lambda p: -len(p[0]))  # longest idiom first
+    for entries in idioms.values():
+        entries.sort(key=lambda p: -len(p[0]))  # longest idiom first
     return {"nouns": nouns, "verbs": verbs, "idioms": idioms, "defective": defective}
 
 
@@ -181,6 +181,13 @@ def _casualties() -> dict[str, Any]:
         else:
             multi.setdefault(parts[0], []).append((parts[1], e.category))
     return {"single": single, "multi": multi}
+
+
+@cache
+def casualty_candidate(key: str) -> bool:
+    """Could the folded word open a casualty phrase?  Memoized: the per-word fast path."""
+    c = _casualties()
+    return any(s in c["multi"] or s in c["single"] for s in stems(key) + verb_stems(key))
 
 
 def casualty(words: list[Any], i: int) -> tuple[str, int] | None:

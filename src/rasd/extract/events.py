@@ -124,6 +124,13 @@ def _candidate(key: str) -> bool:
     ) or event_lexicon.candidate(key)
 
 
+@lru_cache(maxsize=200_000)
+def _flags(key: str) -> int:
+    """1: the word may be a trigger; 2: it may open a casualty phrase (one memoized lookup
+    per word of the document, the hot path of the layer)."""
+    return int(_candidate(key)) | (2 if event_lexicon.casualty_candidate(key) else 0)
+
+
 #: Layers up to this size are scanned; longer ones go through a :class:`SpanIndex`.
 _SCAN_MAX = 48
 
@@ -531,7 +538,8 @@ class _Events:
         objects = self.objects
         words = self.words
         # the fast path of _trigger, in one comprehension instead of two calls per word
-        cands = [i for i, w in enumerate(words) if w.kind == "word" and _candidate(w.key)]
+        flags = [_flags(w.key) if w.kind == "word" else 0 for w in words]
+        cands = [i for i, f in enumerate(flags) if f & 1]
         at: list[int] = []  # trigger word of each event of ``out``
         for i in cands:
             w = words[i]
@@ -605,7 +613,7 @@ class _Events:
             e = max(p[1] for p in pts)
             out.append(Span(s, e, info["type"], "", attrs))
             at.append(i)
-        return casualties.attach(self, out, at)
+        return casualties.attach(self, out, at, [i for i, f in enumerate(flags) if f & 2])
 
 
 def extract(doc: Document) -> list[Span]:
