@@ -19,7 +19,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Protocol
 
-from rasd.extract.timewords import OTHER_CARD, TENS_CARD, UNITS_CARD
 from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
@@ -212,7 +211,8 @@ def casualty(words: list[Any], i: int) -> tuple[str, int] | None:
 
 @cache
 def _number_words() -> dict[str, int]:
-    out = {normalize_key(k): v for d in (UNITS_CARD, TENS_CARD, OTHER_CARD) for k, v in d.items()
+    out = {k: int(v) for k, v in vocab.table("numbers", "value", "cardinal-unit",
+                                               "cardinal-tens", "cardinal-other").items()
            if " " not in k}
     out.update({normalize_key(k): v for k, v in (("شخصين", 2), ("جنديين", 2), ("قتيلين", 2))})
     return out
