@@ -114,6 +114,8 @@ class QuoteAttrs(TypedDict):
 class Actor(Extent):
     entity: NotRequired[str]
     canonical: NotRequired[str]
+    #: government, military, police, rebel, militia, civilians, protesters, international, other
+    type: NotRequired[str]
 
 
 class EventPlace(Extent):
@@ -136,6 +138,9 @@ class EventAttrs(TypedDict):
     place: NotRequired[EventPlace]
     time: NotRequired[EventTime]
     source: NotRequired[str]
+    #: casualty counts of the event's sentence ("مقتل 20", "أصيب ثلاثة")
+    fatalities: NotRequired[int]
+    injured: NotRequired[int]
 
 
 #: The attribute type of each documented layer (layers without attributes are absent).

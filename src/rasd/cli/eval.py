@@ -12,6 +12,7 @@ EVALS: dict[str, str] = {
     "geo": "rasd.cli.eval_geo:eval_geo",
     "ner": "rasd.cli.eval_ner:eval_ner",
     "quotes": "rasd.cli.eval_quotes:eval_quotes",
+    "events": "rasd.cli.eval_events:eval_events",
     "stories": "rasd.cli.eval_stories:eval_stories",
     "entities-xdoc": "rasd.cli.eval_stories:eval_entities_xdoc",
 }

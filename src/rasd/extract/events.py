@@ -29,6 +29,8 @@ from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
+from rasd.extract import event_casualties as casualties
+from rasd.extract import event_lexicon
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
 from rasd.extract.reader import reader
@@ -47,6 +49,11 @@ RELATIVE = vocab.words("event_words", "relative")
 #: words that open the clause of a subject before the verb: "إن الضربة استهدفت …"
 CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
 TANWEEN_FATH = "\u064b"
+#: "هذا الهجوم", "تلك الغارات": an anaphor of an event already reported
+PURPOSE = vocab.words("event_words", "purpose")
+UNCERTAIN = vocab.words("event_words", "uncertain")
+DEFINITE = ("ال", "وال", "فال", "بال", "لل")
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
 #: "وصل إلى تفاهم" is reaching an agreement, not a movement
 NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
@@ -114,7 +121,14 @@ def _candidate(key: str) -> bool:
     nouns = lex["nouns"]
     return any(c in verbs for c in _verb_readings(key)) or any(
         v in nouns for v in variants(key)
-    )
+    ) or event_lexicon.candidate(key)
+
+
+@lru_cache(maxsize=200_000)
+def _flags(key: str) -> int:
+    """1: the word may be a trigger; 2: it may open a casualty phrase (one memoized lookup
+    per word of the document, the hot path of the layer)."""
+    return int(_candidate(key)) | (2 if event_lexicon.casualty_candidate(key) else 0)
 
 
 #: Layers up to this size are scanned; longer ones go through a :class:`SpanIndex`.
@@ -131,6 +145,7 @@ class _Events:
         self.times = sorted(doc.layer("times"), key=lambda s: s.start)
         self.quotes = doc.layer("quotes")
         self.objects: dict[int, int] = {}  # light-verb trigger → its object word
+        self.inside: set[int] = set()  # words inside an idiom trigger ("وقف إطلاق النار")
         self._trig: dict[int, tuple[dict[str, Any], str, int] | None] = {}
         # words whose first letter the text layer split off as a conjunction (و/ف + word)
         self.conj_starts = self.r.conj_starts  # shared per-document word view
@@ -161,6 +176,7 @@ class _Events:
             return None  # a name ("النقيب فيصل", "“فيصل الفضل”"), not "ف + يصل"
         cands = _verb_readings(key)
         fut = False
+        refused = False
         nunated = TANWEEN_FATH in self.doc.text[w.start:w.end]
         after_that = i > 0 and self.words[i - 1].key in ("ان", "لان", "بان", "وان", "فان")
         for c in cands:
@@ -172,6 +188,7 @@ class _Events:
                 if req is not None and not self._has_object(i, req):
                     continue
                 if info["not_objects"] and self._other_sense(i, info["not_objects"]):
+                    refused = True  # "استقبل المستشفى جثامين": no other entry may take it
                     continue
                 fut = c not in (key, key[1:])
                 return ({**info, "future": fut}, "verb", i + 1)
@@ -181,7 +198,28 @@ class _Events:
                 if info["not_objects"] and self._other_sense(i, info["not_objects"]):
                     return None
                 return ({**info, "future": False}, "noun", i + 1)
-        return None
+        return None if refused else self._stem_trigger(i)
+
+    def _stem_trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
+        """A trigger of the stem lexicon (``event-triggers.tsv``): verb forms, masdars,
+        participles and plurals of one entry, and idioms ("أطلق النار", "لقي مصرعه").
+
+        An idiom reads like a light verb: its last word is its object, never an argument.
+        A word inside an organisation's or person's name ("الحشد الشعبي") is not a trigger.
+        """
+        hit = event_lexicon.lookup(self.words, i)
+        if hit is None or self._in_entity_label(i, "ORG"):
+            return None
+        typ, kind, end = hit
+        info = {"type": typ, "plover": typ, "future": False, "not_objects": frozenset(),
+                "target_preps": frozenset(event_lexicon.TARGET_PREPS.get(typ, ()))}
+        if kind == "idiom":
+            self.objects[i] = end - 1
+            self.inside.update(range(i + 1, end))
+            kind = "verb"
+        elif kind == "verb" and self.words[i].key[:1] == "س" and self.words[i].key[1:2] in "يتن":
+            info["future"] = True
+        return info, kind, end
 
     def _other_sense(self, i: int, words: frozenset[str]) -> bool:
         """"استقبل المستشفى جثامين …", "ضبط الأسعار": the word after the trigger (or after its
@@ -462,6 +500,16 @@ class _Events:
         best = max((n for a, b, n in self._contents[lo:hi] if a <= pos < b), default=None)
         return None if best is None else self.quotes[best]
 
+    def _purpose(self, i: int) -> bool:
+        """"لتحرير المدينة", "بهدف استهداف": a masdar of purpose is an intended event."""
+        key = self.words[i].key
+        if key[:1] == "ل" and len(key) > 3 and (
+            key[1:] in event_lexicon.stems(key) or "ال" + key[2:] in event_lexicon.stems(key)
+        ) and self.trigger(i) is not None and self.trigger(i)[1] == "noun":  # type: ignore[index]
+            return True
+        s0 = self.r.sent_start(i)
+        return any(self.words[j].key in PURPOSE for j in range(max(s0, i - 2), i))
+
     def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]:
         words = self.words
         s0 = self.r.sent_start(i)
@@ -473,8 +521,10 @@ class _Events:
                 return "denied", src.id if src else None
         if src is not None and src.attrs.get("stance") == "deny":
             return "denied", src.id
-        if info.get("future"):
+        if info.get("future") or self._purpose(i):
             return "hypothetical", src.id if src else None
+        if any(words[j].key in UNCERTAIN for j in range(s0, i)):
+            return "uncertain", src.id if src else None  # "اتهم … بقتل", "يعتقد أن"
         for j in range(max(s0, i - 3), i):
             if any(v in self.lex["hyp"] for v in variants(words[j].key)[:2]):
                 return "hypothetical", src.id if src else None
@@ -488,15 +538,17 @@ class _Events:
         objects = self.objects
         words = self.words
         # the fast path of _trigger, in one comprehension instead of two calls per word
-        cands = [i for i, w in enumerate(words) if w.kind == "word" and _candidate(w.key)]
+        flags = [_flags(w.key) if w.kind == "word" else 0 for w in words]
+        cands = [i for i, f in enumerate(flags) if f & 1]
+        at: list[int] = []  # trigger word of each event of ``out``
         for i in cands:
             w = words[i]
-            if objects and i in objects.values():
+            if (objects and i in objects.values()) or i in self.inside:
                 continue  # "تبادلا المراسلات": the object of a light-verb trigger
             trig = self.trigger(i)
             if trig is None:
                 continue
-            info, kind, _ = trig
+            info, kind, t_end = trig
             if in_boilerplate(self.doc, w.start, w.end):
                 continue
             prev = self.words[i - 1] if i > 0 else None
@@ -511,15 +563,18 @@ class _Events:
                 head = self.words[args["target"][0]].key
                 if any(v in NON_DESTINATIONS for v in variants(head)):
                     continue
-            if args["actor"] is None and args["target"] is None:
-                continue  # a bare trigger ("الهجوم", "والتي وصلت") says too little
+            if prev is not None and prev.key in DEMONSTRATIVES:
+                continue  # "هذا الهجوم": a back-reference to an event already told
+            if (kind == "noun" and args["actor"] is None and args["target"] is None
+                    and w.key.startswith(DEFINITE)):
+                continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
             sent = sents[w.sent] if sents else Span(0, len(text))
             mode, source = self.mode(i, info)
             attrs: dict[str, Any] = {
                 "type": info["type"],
                 "plover": info["plover"],
-                "trigger": {"start": w.start, "end": w.end, "text": text[w.start:w.end],
-                            "kind": kind},
+                "trigger": {"start": w.start, "end": words[t_end - 1].end,
+                            "text": text[w.start:words[t_end - 1].end], "kind": kind},
                 "mode": mode,
             }
             pts = [(w.start, w.end)]
@@ -534,6 +589,10 @@ class _Events:
                     if x.attrs.get("canonical"):
                         d["canonical"] = x.attrs["canonical"]
                     break
+                typ = event_lexicon.actor_type(
+                    [words[k].key for k in range(*args[role])], self._entity_label(args[role]))
+                if typ is not None:
+                    d["type"] = typ
                 attrs[role] = d
             pl = self.nearest(self.places, w.start, (sent.start, sent.end), located=True)
             if pl is not None:
@@ -553,7 +612,8 @@ class _Events:
             s = min(p[0] for p in pts)
             e = max(p[1] for p in pts)
             out.append(Span(s, e, info["type"], "", attrs))
-        return out
+            at.append(i)
+        return casualties.attach(self, out, at, [i for i, f in enumerate(flags) if f & 2])
 
 
 def extract(doc: Document) -> list[Span]:

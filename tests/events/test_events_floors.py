@@ -1,0 +1,34 @@
+"""CI floors of the events layer on the real-news gold (eval/events), a little below the
+measures in docs/measurements.md.  Skipped when the shared SaudiNewsNet corpus is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasd.events_eval import corpus_dir, evaluate
+
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "events"
+
+#: part → metric → floor (measured: dev F1 0.637, type 0.954, mode 0.847, fatalities 0.415;
+#: held-out F1 0.672, type 0.985, mode 0.868, fatalities 0.708)
+FLOORS = {
+    "dev": {"trigger_f1": 0.60, "type_accuracy": 0.92, "mode_accuracy": 0.81,
+            "actor_accuracy": 0.37, "target_accuracy": 0.37, "fatalities_exact": 0.38},
+    "heldout": {"trigger_f1": 0.63, "type_accuracy": 0.94, "mode_accuracy": 0.83,
+                "actor_accuracy": 0.32, "target_accuracy": 0.36, "fatalities_exact": 0.65},
+}
+
+
+@pytest.mark.skipif(corpus_dir() is None, reason="SaudiNewsNet corpus not on this machine")
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_event_floors(part: str) -> None:
+    rep = evaluate(GOLD / part, baseline=True)
+    assert rep is not None
+    sysr, base = rep["system"], rep["baseline"]
+    got = {"trigger_f1": sysr["trigger"]["f1"], **{k: sysr[k] for k in FLOORS[part]
+                                                    if k != "trigger_f1"}}
+    low = {k: (got[k], v) for k, v in FLOORS[part].items() if (got[k] or 0) < v}
+    assert not low, f"below floor (got, floor): {low}"
+    assert sysr["trigger"]["f1"] > base["trigger"]["f1"] + 0.3  # far above the CAMEO baseline
