@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.events_eval import corpus_dir, evaluate
+from rasd.eval.events import corpus_dir, evaluate
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "events"
 

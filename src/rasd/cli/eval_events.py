@@ -35,7 +35,7 @@ def eval_events(gold_dir: Path, as_json: bool, errors: bool, baseline: bool) -> 
     GOLD_DIR holds ``<day>-<index>.json`` stand-off files over the SaudiNewsNet corpus, which
     is read in place from ``$RASD_SAUDINEWSNET`` or ``../shared/data/saudinewsnet``.
     """
-    from rasd.events_eval import evaluate
+    from rasd.eval.events import evaluate
 
     rep = evaluate(gold_dir, baseline=baseline, errors=errors)
     if rep is None:

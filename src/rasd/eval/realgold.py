@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,14 +26,15 @@ from rasd.doc import Document, Meta
 CORPUS_PARTS = ("shared", "data", "saudinewsnet")
 
 
-def corpus_dir(start: Path | None = None) -> Path | None:
-    """The SaudiNewsNet folder beside the repository (or the current folder's), or None."""
-    roots = [Path(__file__).resolve().parents[3], Path.cwd()]
-    if start is not None:
-        roots.insert(0, start)
-    for root in roots:
-        cand = root.parent.joinpath(*CORPUS_PARTS)
-        if cand.is_dir():
+def corpus_dir() -> Path | None:
+    """The SaudiNewsNet folder: ``$RASD_SAUDINEWSNET``, else ``../shared/data/saudinewsnet``
+    beside the repository or the current folder; None when it is not on this machine."""
+    env = os.environ.get("RASD_SAUDINEWSNET")
+    cands = [Path(env)] if env else []
+    cands += [root.parent.joinpath(*CORPUS_PARTS)
+              for root in (Path(__file__).resolve().parents[3], Path.cwd())]
+    for cand in cands:
+        if cand.is_dir() and any(cand.glob("*.zip")):
             return cand
     return None
 
@@ -44,9 +46,14 @@ def _day(corpus: Path, day: str) -> list[dict[str, Any]]:
     return data
 
 
+def raw_article(corpus: Path, day: str, index: int) -> dict[str, Any]:
+    """Article ``index`` of ``day`` as the corpus stores it (read in place, days cached)."""
+    return _day(corpus, day)[index]
+
+
 def article(corpus: Path, day: str, index: int) -> Document:
     """One corpus article as a Document (published = the corpus day)."""
-    a = _day(corpus, day)[index]
+    a = raw_article(corpus, day, index)
     meta = Meta(url=a.get("url") or None, outlet=a.get("source") or None,
                 title=a.get("title") or None, published=day, source=f"{day}:{index}")
     return Document(a.get("content") or "", meta)

@@ -24,14 +24,15 @@ the repository; when it is absent :func:`corpus_dir` returns None and callers sk
 from __future__ import annotations
 
 import json
-import os
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from rasd.eval.realgold import corpus_dir
+from rasd.eval.realgold import raw_article as article
 
 __all__ = ["baseline_events", "corpus_dir", "evaluate", "load_gold", "score", "system_events"]
 
@@ -40,34 +41,9 @@ Event = dict[str, Any]
 Extractor = Callable[[str, dict[str, Any]], list[Event]]
 
 
-def corpus_dir() -> Path | None:
-    """The SaudiNewsNet folder (``<day>.zip`` files), or None when it is not on this machine."""
-    env = os.environ.get("RASD_SAUDINEWSNET")
-    here = Path(__file__).resolve()
-    cands = [Path(env)] if env else []
-    cands += [p / "shared" / "data" / "saudinewsnet" for p in here.parents[2:5]]
-    cands.append(Path.cwd().parent / "shared" / "data" / "saudinewsnet")
-    for c in cands:
-        if c.is_dir() and any(c.glob("*.zip")):
-            return c
-    return None
-
-
-@cache
-def _day(corpus: Path, day: str) -> list[dict[str, Any]]:
-    z = corpus / f"{day}.zip"
-    data: list[dict[str, Any]] = json.loads(zipfile.ZipFile(z).read(f"{day}.json"))
-    return data
-
-
 def load_gold(folder: Path) -> list[dict[str, Any]]:
     """The gold files of ``folder`` (``<day>-<index>.json``), sorted by name."""
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
-
-
-def article(corpus: Path, day: str, index: int) -> dict[str, Any]:
-    """Article ``index`` of ``day`` in the shared corpus (read in place, cached per day)."""
-    return _day(corpus, day)[index]
 
 
 # ---------------------------------------------------------------------------- extractors
