@@ -24,6 +24,20 @@ TIME_REFS = _labels("time-ref")
 LAYER_NAMES = _labels("layer")
 
 
+#: (kind of comparison, agree?) → heading of a pair on the story page
+CLAIM_KINDS = {
+    ("numbers", True): "رقم متطابق",
+    ("stance", True): "موقف متوافق",
+    ("numbers", False): "أرقام متعارضة",
+    ("stance", False): "تأكيد يقابله نفي",
+}
+
+
+def claim_kind(kind: str | None, agree: bool) -> str:
+    """Heading of an agreeing or contradicting pair of claims (story page)."""
+    return CLAIM_KINDS.get((kind or "", agree), kind or "")
+
+
 def entity_label(label: str | None) -> str:
     if not label:
         return "كيان"
