@@ -25,8 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from rasd.doc import Document, Meta
 from rasd.errors import StoreError
 from rasd.store import mentions, migrate, read, search, statements, write
-from rasd.store import stories as stories_
 from rasd.store import schema as S
+from rasd.store import stories as stories_
 from rasd.store import textindex as T
 from rasd.store.base import (
     AddResult,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -34,7 +34,7 @@ def save(c: Connection, backend: Dialect,
     c.execute(delete(sm))
     c.execute(delete(st))
     known = {r[0] for r in c.execute(select(S.documents.c.id))}
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     n = 0
     story_rows: list[dict[str, Any]] = []
     member_rows: list[dict[str, Any]] = []
