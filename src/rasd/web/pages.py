@@ -476,8 +476,8 @@ def stories_page(request: Request) -> HTMLResponse:
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     """One story: timeline by outlet, who said what, agreements and contradictions, what is
-    involved and what each later article added (:mod:`rasd.link.story_report`)."""
-    from rasd.link.story_report import build_report
+    involved and what each later article added (:mod:`rasd.web.story_report`)."""
+    from rasd.web.story_report import build_report
 
     report = build_report(_store(request), story_id)
     return _render(request, "story.html", nav="stories", r=report, story=report.story,

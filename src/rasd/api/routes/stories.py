@@ -34,6 +34,6 @@ def stories(
     "contradictions, entities/places/events, what each later article added",
 )
 def story(story_id: str, store: StoreDep) -> dict[str, Any]:
-    from rasd.link.story_report import build_report
+    from rasd.web.story_report import build_report
 
     return build_report(store, story_id).to_dict()
