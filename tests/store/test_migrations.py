@@ -1,6 +1,7 @@
 """Alembic migrations on SQLite and PostgreSQL: an archive left by an older rasd (schema at
 revision 0003, a ``corrections`` table created outside the schema, ``char_start``/``char_end``
-offsets) opens, upgrades in place and reads back the same; a fresh archive goes down and up."""
+offsets) opens, upgrades in place and reads back the same; one at revision 0005 gains the
+story tables; a fresh archive goes down and up."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from rasd.corrections import CorrectionStore, make_correction
 from rasd.doc import Document, Meta, Span
-from rasd.store import migrate, open_store
+from rasd.store import StorySummary, migrate, open_store
 from rasd.store.dialects import dialect_for
 from rasd.store.sql import parse_target
 
@@ -114,5 +115,37 @@ def test_fresh_archive_goes_down_and_up(store_url: str) -> None:
         assert s.count() == 1
 
 
-def test_head_is_the_start_end_revision() -> None:
-    assert migrate.head() == "0005"
+def test_archive_at_0005_gains_empty_story_tables(store_url: str) -> None:
+    """An archive as rasd left it before stories were kept (revision 0005) upgrades in place:
+    the story tables appear empty, the documents are untouched, stories can be saved."""
+    engine = _engine(store_url)
+    c = _begin(engine)
+    migrate.upgrade(c, "0005")
+    c.commit()
+    c.close()
+    engine.dispose()
+    doc = Document(TEXT, Meta(published="2024-03-01", outlet="test", title="المعبر"))
+    with open_store(store_url) as s:
+        s.add(doc, "v")  # written by this rasd, but into the tables 0005 made
+    engine = _engine(store_url)
+    c = _begin(engine)
+    migrate.downgrade(c, "0005")  # as if the document had been stored at 0005
+    c.commit()
+    with engine.connect() as c2:
+        assert "stories" not in set(inspect(c2).get_table_names())
+    c.close()
+    engine.dispose()
+    with open_store(store_url) as s:
+        with s.engine.connect() as c3:  # type: ignore[attr-defined]
+            assert migrate.current(c3) == "0006"
+            tables = set(inspect(c3).get_table_names())
+        assert {"stories", "story_members"} <= tables
+        assert s.stories().total == 0 and s.story_of(doc.id) is None
+        assert s.get(doc.id).to_dict() == doc.to_dict()
+        summary = StorySummary("story-x", "المعبر", "2024-03-01", "2024-03-01", 1, ["test"])
+        assert s.save_stories([(summary, [doc.id])]) == 1
+        assert [a.id for a in s.story("story-x").articles] == [doc.id]
+
+
+def test_head_is_the_stories_revision() -> None:
+    assert migrate.head() == "0006"

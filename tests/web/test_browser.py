@@ -3,7 +3,8 @@
 The bundled samples are ingested with ``rasd ingest`` into a fresh archive (SQLite and
 PostgreSQL), ``rasd serve`` is started on a free loopback port, and the browser searches,
 opens the seed article, clicks an entity highlight to reach its entity page, opens the map,
-and checks that markup inside an article is shown as text and never runs.  Screenshots go to
+checks that markup inside an article is shown as text and never runs, and — after
+``rasd stories --db`` — follows one story from the stories page to its own page.  Screenshots go to
 ``artifacts/screenshots/`` (kept by CI as artifacts).
 
 Never downloads a browser: it uses /usr/bin/chromium (Debian's package; ``make test``
@@ -115,7 +116,8 @@ def server(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[dict[st
                     time.sleep(0.1)
             else:
                 pytest.fail("server did not start: " + proc.stderr.read().decode()[-2000:])
-            yield {"base": base, "backend": request.param, "layers": layers}
+            yield {"base": base, "backend": request.param, "layers": layers, "url": url,
+                   "tmp": str(tmp)}
         finally:
             proc.terminate()
             proc.wait(timeout=10)
@@ -323,3 +325,96 @@ def test_correct_an_extraction_from_the_article_page(page, server) -> None:
     assert (sel["TextPositionSelector"]["start"], sel["TextPositionSelector"]["end"]) == (
         int(start), int(end))
     assert not page.errors, page.errors
+
+
+def _story_to_follow(base: str) -> dict:
+    """A saved story whose page has every section filled: several outlets, statements by one
+    speaker in two outlets, claims that agree and claims that contradict."""
+    listing = httpx.get(f"{base}/api/stories", params={"min_size": 3, "limit": 50},
+                        timeout=30).json()
+    for s in listing["items"]:
+        r = httpx.get(f"{base}/api/stories/{s['id']}", timeout=60).json()
+        if r["agreements"] and r["contradictions"] and any(
+                len(sp["outlets"]) >= 2 for sp in r["speakers"]):
+            return r
+    pytest.fail("no story with agreements, contradictions and a speaker in two outlets")
+
+
+def test_follow_a_story(page, server) -> None:
+    """``rasd stories --db`` saves the stories; a reader finds one on /stories, filters by
+    its first day, opens it and follows it: timeline by outlet, who said what across
+    outlets, agreements and contradictions with both evidence spans, what is involved, what
+    each later article added — and from a contradiction back into the article."""
+    base = server["base"]
+    run = _rasd("stories", "--db", server["url"], "--min-size", "2", cwd=server["tmp"])
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "saved" in run.stderr
+
+    page.goto(base + "/")
+    page.click("header.site nav a[href='/stories']")
+    page.wait_for_url("**/stories")
+    items = page.locator("ol.story-list li.story-item")
+    assert items.count() >= 5
+    assert page.locator("header.site nav a[aria-current=page]").inner_text() == "القصص"
+    _shot(page, server, "12-stories")
+
+    report = _story_to_follow(base)
+    story = report["story"]
+    day = story["first_seen"]
+    page.fill(".stories-filter input[name=from]", day)
+    page.fill(".stories-filter input[name=to]", day)
+    page.click(".stories-filter button[type=submit]")
+    page.wait_for_url("**/stories?*")
+    link = page.locator(f"ol.story-list a[href='/stories/{story['id']}']")
+    assert link.count() == 1, "the story is listed on its first day"
+    link.click()
+    page.wait_for_url(f"**/stories/{story['id']}")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text().strip() == story["title"].strip()
+
+    # timeline: one row per outlet, every article once, in its day's column
+    grid = page.locator("#timeline table.outlet-grid")
+    assert grid.locator("tbody tr").count() == len(story["outlets"])
+    assert grid.locator("a.tl-item").count() == story["size"]
+    assert grid.locator("thead th time").count() >= 1
+
+    # who said what: a speaker quoted by two outlets shows statements with both outlets
+    voices = page.locator("#voices ol.speakers > li")
+    assert voices.count() == min(len(report["speakers"]), 30)
+    multi = next(i for i, sp in enumerate(report["speakers"]) if len(sp["outlets"]) >= 2)
+    cites = voices.nth(multi).locator("blockquote cite a")
+    assert len({cites.nth(i).inner_text() for i in range(cites.count())}) >= 2
+
+    # agreements and contradictions, each with two evidence spans linking into the articles
+    for section, n in (("#agreements", len(report["agreements"])),
+                       ("#contradictions", len(report["contradictions"]))):
+        pairs = page.locator(f"{section} ul.contra-list > li")
+        assert pairs.count() == n >= 1, section
+        spans = pairs.first.locator(".pair blockquote > a")
+        assert spans.count() == 2
+        for i in range(2):
+            assert "?at=" in (spans.nth(i).get_attribute("href") or "")
+            assert spans.nth(i).inner_text().strip()
+
+    # entities, places and events involved; what each article added (one entry per article)
+    assert page.locator("#involved a.chip[href^='/entity/']").count() >= 1
+    assert page.locator("#added ol.added-list > li").count() == story["size"]
+    assert page.locator("#added ol.added-list > li.first").count() == 1
+    assert page.locator("main script").count() == 0
+    _shot(page, server, "13-story")
+    _shot(page, server, "13-story-full", full=True)
+
+    # a contradiction's evidence opens the article with that span marked
+    evidence = page.locator("#contradictions .pair blockquote > a").first
+    href = evidence.get_attribute("href") or ""
+    evidence.click()
+    page.wait_for_url("**/doc/**")
+    assert page.locator("#focus").count() >= 1
+    assert page.locator(".story-link a[href^='/stories/']").count() == 1
+    _shot(page, server, "14-story-evidence")
+    assert href.split("?")[0] in page.url
+
+    assert not page.errors, page.errors
+    assert not page.foreign, f"requests left the server: {page.foreign[:5]}"
+    assert not page.failed, f"failed requests: {page.failed[:5]}"
+    assert not page.dialogs

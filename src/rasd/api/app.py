@@ -23,7 +23,7 @@ from rasd.api.deps import StoreFactory, StoreProvider
 from rasd.api.extra_routers import ROUTERS
 from rasd.api.ingest import Ingestor
 from rasd.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
-from rasd.api.routes import documents, exports, records, search
+from rasd.api.routes import documents, exports, records, search, stories
 from rasd.api.settings import Settings
 from rasd.errors import InputError, RasdError, TooLarge
 from rasd.store.base import NotFound
@@ -133,7 +133,7 @@ def create_app(
     app.state.ingest = Ingestor(stores.get)
 
     _install_error_handlers(app)
-    for module in (documents, search, records, exports):
+    for module in (documents, search, records, exports, stories):
         app.include_router(module.router)
     _include_extra_routers(app)
 

@@ -21,6 +21,7 @@ from rasd.store.base import (
     PlaceInfo,
     QuoteRecord,
     SearchHit,
+    StorySummary,
 )
 
 
@@ -48,6 +49,30 @@ class QuotePage(PageInfo):
 
 class EventPage(PageInfo):
     items: list[EventRecord]
+
+
+class StoryPage(PageInfo):
+    items: list[StorySummary]
+
+
+class StoryReportModel(BaseModel):
+    """One story (``/api/stories/{id}``); claim pairs carry both evidence spans as offsets
+    into their documents (``doc_id``, ``start``, ``end``, ``text``)."""
+
+    story: StorySummary
+    articles: list[DocSummary] = Field(description="Chronological: the lead article first")
+    timeline: dict[str, Any] = Field(
+        description="`days` (ISO, null = undated) and per outlet the article ids of each day")
+    speakers: list[dict[str, Any]] = Field(description="Who said what: statements by speaker")
+    agreements: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]]
+    additions: list[dict[str, Any]] = Field(
+        description="Per article: entities, places, numbers, quotes absent from earlier ones")
+    entities: list[EntityInfo]
+    places: list[PlaceInfo]
+    events: list[EventRecord]
+    events_total: int
+    analysed: int = Field(description="Articles compared for agreements/contradictions/additions")
 
 
 class MentionPage(PageInfo):

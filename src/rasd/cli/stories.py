@@ -1,27 +1,69 @@
-"""``rasd stories``: articles about the same event across outlets and days, grouped."""
+"""``rasd stories``: articles about the same event across outlets and days, grouped.
+
+Over an archive (``--db``) the stories are computed from the stored documents, streamed, and
+saved in the archive (``stories`` / ``story_members``), where the web UI (``/stories``) and
+the API (``/api/stories``) read them; ``--saved`` lists what was saved without recomputing.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
 from rasd.cli.ingest import DB_HELP
+from rasd.doc import Document
 
 
-def load_docs(sources: tuple[str, ...], db: str | None) -> list:
-    """Documents from files/folders (boilerplate marked) or, without sources, the archive."""
-    if sources:
-        from rasd.config import Config
-        from rasd.link.corpus import iter_corpus
-        from rasd.pipeline import Pipeline
+def load_docs(sources: tuple[str, ...]) -> list[Document]:
+    """Documents from files/folders, boilerplate marked (the clusterer ignores it)."""
+    from rasd.config import Config
+    from rasd.link.corpus import iter_corpus
+    from rasd.pipeline import Pipeline
 
-        pipe = Pipeline(Config(components=("boilerplate",)))
-        return [pipe(d) for d in iter_corpus(sources)]
-    from rasd.store import open_store
+    pipe = Pipeline(Config(components=("boilerplate",)))
+    return [pipe(d) for d in iter_corpus(sources)]
 
-    with open_store(db, create=False) as store:
-        return list(store.iter_documents())
+
+def as_saved(story: Any) -> tuple[Any, list[str]]:
+    """A :class:`rasd.link.stories.Story` as the store keeps it: summary and member ids."""
+    from rasd.store import StorySummary
+
+    summary = StorySummary(story.id, story.title, story.first_seen, story.last_seen,
+                           len(story.articles), list(story.outlets))
+    return summary, [a.doc_id for a in story.articles]
+
+
+def _echo(s: Any, found: list[dict[str, Any]], as_json: bool, with_found: bool) -> None:
+    if as_json:
+        row = s.to_dict()
+        if with_found:
+            row["contradictions"] = found
+        click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    from rasd.render.records import story_lines
+
+    for line in story_lines(s, found):
+        click.echo(line)
+
+
+def _saved_stories(store: Any, min_size: int) -> Iterator[Any]:
+    """The stories saved in the archive, as :class:`rasd.link.stories.Story` objects (the
+    same listing whether computed now or earlier)."""
+    from rasd.link.stories import Article, Story
+
+    offset = 0
+    while True:
+        page = store.stories(min_size=min_size, limit=500, offset=offset)
+        for s in page.items:
+            arts = [Article(a.id, a.title, a.outlet, a.published, a.url or a.source)
+                    for a in store.story(s.id).articles]
+            yield Story(s.id, s.title, s.first_seen, s.last_seen, s.outlets, arts)
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return
 
 
 @click.command("stories")
@@ -36,42 +78,59 @@ def load_docs(sources: tuple[str, ...], db: str | None) -> list:
 @click.option("--contradictions", is_flag=True,
               help="Also list statements that contradict each other across the story's "
               "sources (asserted vs denied, different numbers for the same count).")
+@click.option("--save/--no-save", default=True, show_default=True,
+              help="Keep the stories computed over the archive in it (for the web UI/API).")
+@click.option("--saved", is_flag=True,
+              help="List the stories saved in the archive instead of computing them.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
 def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
-            window_days: int | None, min_size: int, contradictions: bool,
-            as_json: bool) -> None:
+            window_days: int | None, min_size: int, contradictions: bool, save: bool,
+            saved: bool, as_json: bool) -> None:
     """Group articles about the same event into stories and list them, each with its
     articles' URLs or source paths.
 
     SOURCES are files/folders (a folder's manifest.jsonl supplies outlet, URL and date);
-    without SOURCES the archive (--db) is read.  Articles join a story when their text is a
-    near copy of one of its articles (MinHash) or close enough in content (TF-IDF cosine of
-    folded words, names and places) within a time window; the result does not depend on the
-    order articles were given in.
+    without SOURCES the archive (--db) is read, one document at a time, and the stories are
+    saved in it (replacing the previous computation) for `rasd serve`'s /stories pages.
+    Articles join a story when they report the same event (see rasd.link.stories); the
+    result does not depend on the order articles were given in.
     """
     from rasd.link.stories import cluster_documents
-    from rasd.render.records import story_lines
 
-    params = {}
+    params: dict[str, Any] = {}
     if threshold is not None:
         params["threshold"] = threshold
     if window_days is not None:
         params["window_days"] = window_days
-    docs = load_docs(sources, db)
-    result = [s for s in cluster_documents(docs, **params) if len(s.articles) >= min_size]
-    found: dict[str, list] = {}
-    if contradictions:
-        from rasd.link.contradictions import contradictions_by_story
+    if sources:
+        docs = {d.id: d for d in load_docs(sources)}
+        result = cluster_documents(docs.values(), **params)
+        _list(result, docs.__getitem__, min_size, contradictions, as_json)
+        return
+    from rasd.store import open_store
 
-        found = {c["story"]: c["contradictions"] for c in contradictions_by_story(docs, result)}
-    for s in result:
-        if as_json:
-            row = s.to_dict()
-            if contradictions:
-                row["contradictions"] = found.get(s.id, [])
-            click.echo(json.dumps(row, ensure_ascii=False))
-            continue
-        for line in story_lines(s, found.get(s.id, [])):
-            click.echo(line)
+    with open_store(db, create=False) as store:
+        if saved:
+            result = list(_saved_stories(store, min_size))
+        else:
+            result = cluster_documents(store.iter_documents(), **params)
+            if save:
+                n = store.save_stories(as_saved(s) for s in result)
+                click.echo(f"saved {n} stories in the archive", err=True)
+        _list(result, store.get, min_size, contradictions, as_json)
+
+
+def _list(result: list[Any], get: Any, min_size: int, contradictions: bool,
+          as_json: bool) -> None:
+    """Print the stories with at least ``min_size`` articles; contradictions are looked for
+    one story at a time (its documents fetched with ``get``), never the whole archive."""
+    from rasd.link.contradictions import story_contradictions
+
+    shown = [s for s in result if len(s.articles) >= min_size]
+    for s in shown:
+        found: list[dict[str, Any]] = []
+        if contradictions and len(s.articles) >= 2:
+            found = story_contradictions(get(a.doc_id) for a in s.articles)
+        _echo(s, found, as_json, contradictions)
     if not as_json:
-        click.echo(f"{len(result)} stories", err=True)
+        click.echo(f"{len(shown)} stories", err=True)

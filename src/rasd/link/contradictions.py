@@ -21,7 +21,7 @@ from typing import Any
 from rasd.doc import Document
 
 
-def _ensure_quotes(doc: Document) -> Document:
+def ensure_quotes(doc: Document) -> Document:
     """Quotes are needed to know who claims what; analyse a copy when they are missing."""
     if "quotes" in doc.layers:
         return doc
@@ -32,7 +32,9 @@ def _ensure_quotes(doc: Document) -> Document:
     return Pipeline(Config(components=("text", "boilerplate", "quotes")))(copy)
 
 
-def _side(doc: Document, claim: Any) -> dict[str, Any]:
+def claim_side(doc: Document, claim: Any) -> dict[str, Any]:
+    """One side of a cross-document comparison: the claim's evidence span (offsets into
+    ``doc``'s text), its speaker and stance, and where and when it was published."""
     a, b = claim.content
     return {
         "doc_id": doc.id, "quote": claim.id, "outlet": doc.meta.outlet,
@@ -47,7 +49,7 @@ def story_contradictions(docs: Iterable[Document]) -> list[dict[str, Any]]:
     """Contradicting statement pairs between different documents of one story."""
     from rasd.extract.claims import claims_of, contradicts
 
-    docs = sorted((_ensure_quotes(d) for d in docs), key=lambda d: (d.meta.published or "", d.id))
+    docs = sorted((ensure_quotes(d) for d in docs), key=lambda d: (d.meta.published or "", d.id))
     claims = [(d, claims_of(d)) for d in docs]
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
@@ -64,7 +66,7 @@ def story_contradictions(docs: Iterable[Document]) -> list[dict[str, Any]]:
                     kind = why.split(":", 1)[0]
                     day_a, day_b = (da.meta.published or "")[:10], (db.meta.published or "")[:10]
                     out.append({
-                        "kind": kind, "reason": why, "a": _side(da, a), "b": _side(db, b),
+                        "kind": kind, "reason": why, "a": claim_side(da, a), "b": claim_side(db, b),
                         "update_likely": kind == "numbers" and bool(day_a and day_b)
                         and day_a != day_b,
                     })  # fmt: skip

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import html
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -240,6 +240,24 @@ class DuplicateGroup:
 
 
 @dataclass(frozen=True)
+class StorySummary:
+    """A story (articles about one event across outlets and days) as a listing shows it."""
+
+    id: str
+    title: str  # the lead (earliest) article's title
+    first_seen: str | None  # ISO day of the earliest dated article
+    last_seen: str | None
+    size: int  # articles
+    outlets: list[str]
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    story: StorySummary
+    articles: list[DocSummary]  # chronological: the lead article first
+
+
+@dataclass(frozen=True)
 class Page:
     """A generic page of items with the total before paging."""
 
@@ -395,6 +413,30 @@ class Store(ABC):
     def group_of(self, doc_id: str) -> DuplicateGroup:
         """The near-duplicate group a document belongs to (a singleton group if none)."""
 
+    # -- stories ----------------------------------------------------------------------------
+    @abstractmethod
+    def save_stories(self, stories: Iterable[tuple[StorySummary, Sequence[str]]]) -> int:
+        """Replace the stored stories with ``stories`` — (summary, member document ids in
+        chronological order) — in one transaction; returns how many were saved.  Stories are
+        computed over the whole archive (:mod:`rasd.link.stories`), so a new computation
+        replaces the previous one instead of merging with it.  Member ids not in the archive
+        are skipped (the summary's ``size`` then counts only stored ones)."""
+
+    @abstractmethod
+    def stories(self, filters: Filters | None = None, min_size: int = 1, limit: int = 50,
+                offset: int = 0) -> Page:
+        """StorySummary items with at least ``min_size`` articles of which at least one
+        matches ``filters`` (so a date range keeps the stories that had an article in it),
+        most recently active first, then larger first."""
+
+    @abstractmethod
+    def story(self, story_id: str) -> StoryDetail:
+        """One story with its articles in chronological order; raises :class:`NotFound`."""
+
+    @abstractmethod
+    def story_of(self, doc_id: str) -> str | None:
+        """The id of the stored story a document belongs to, or None (none computed yet)."""
+
     @abstractmethod
     def stats(self) -> dict[str, int]:
         """Row counts per table, for dashboards and the ingest summary."""
@@ -429,4 +471,6 @@ __all__: Sequence[str] = (
     "SearchResult",
     "Snippet",
     "Store",
+    "StoryDetail",
+    "StorySummary",
 )

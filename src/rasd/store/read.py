@@ -98,7 +98,7 @@ def duplicate_groups(c: Connection, limit: int, offset: int) -> tuple[list[Dupli
 def stats(c: Connection) -> dict[str, int]:
     out = {}
     for t in (S.documents, S.document_sources, S.spans, S.entities, S.entity_clusters,
-              S.places, S.times, S.quotes, S.events):
+              S.places, S.times, S.quotes, S.events, S.stories):
         out[t.name] = int(c.execute(select(func.count()).select_from(t)).scalar() or 0)
     out["groups"] = int(c.execute(select(func.count(distinct(S.documents.c.group_id))))
                         .scalar() or 0)

@@ -5,7 +5,8 @@ document in ``documents``; every span of every layer in ``spans`` (layer, span i
 label, the evidence ``text`` and JSON ``attrs``); typed convenience tables for the layers
 people query (``entities`` = mentions, ``entity_clusters`` = the same entity across documents,
 ``places``, ``times``, ``quotes``, ``events``) whose rows come from the one flattener
-(:func:`rasd.store.records.flatten`), and the people's ``corrections``.  Offsets are
+(:func:`rasd.store.records.flatten`), the people's ``corrections``, and the computed
+``stories`` with their ``story_members``.  Offsets are
 ``start``/``end`` (Python string indices into ``documents.text``), the names of the JSON, the
 CSV export and the batch Parquet tables (revision 0005 renamed the older ``char_start`` /
 ``char_end``); ``end`` is a reserved word, so hand-written SQL quotes it: ``"end"``.
@@ -235,6 +236,35 @@ corrections = Table(
     Column("creator", String(200)),
     Column("annotation", Text, nullable=False),  # the Web Annotation, JSON
 )
+
+#: Stories: articles about the same event across outlets and days, as last computed over the
+#: whole archive by ``rasd stories --db`` (:mod:`rasd.link.stories`) and replaced as a whole
+#: by :meth:`rasd.store.base.Store.save_stories`.  ``stories`` holds what a listing shows
+#: (``outlets`` is a JSON list); ``story_members`` says which story each document is in (one
+#: story per document) and its place in the story (``ord``, chronological).  Not per-layer
+#: tables: re-analysing a document keeps its story until the next computation.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen", Text),  # ISO day of the earliest dated member
+    Column("last_seen", Text),
+    Column("size", Integer, nullable=False),  # member documents
+    Column("outlets", Text, nullable=False),  # JSON list, sorted
+    Column("computed_at", Text, nullable=False),
+)
+Index("ix_stories_last_seen", stories.c.last_seen)
+Index("ix_stories_size", stories.c.size)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Text, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("ord", Integer, nullable=False),
+)
+Index("ix_story_members_story", story_members.c.story_id, story_members.c.ord)
 
 #: Per-document tables cleared when a document is re-analysed (order: children first).
 LAYER_TABLES = (spans, layer_blobs, entities, places, times, quotes, events)

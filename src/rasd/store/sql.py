@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from rasd.doc import Document, Meta
 from rasd.errors import StoreError
 from rasd.store import mentions, migrate, read, search, statements, write
 from rasd.store import schema as S
+from rasd.store import stories as stories_
 from rasd.store import textindex as T
 from rasd.store.base import (
     AddResult,
@@ -44,6 +45,8 @@ from rasd.store.base import (
     QuoteRecord,
     SearchResult,
     Store,
+    StoryDetail,
+    StorySummary,
 )
 from rasd.store.dialects import dialect_for
 from rasd.store.filters import clean, conditions, newest_first, page_limit
@@ -311,6 +314,29 @@ class SQLStore(Store):
             if g is None:
                 raise NotFound(f"no document {clean(doc_id)!r}")
             return read.group(c, g)
+
+    # -- stories ----------------------------------------------------------------------------
+    def save_stories(self, stories: Iterable[tuple[StorySummary, Sequence[str]]]) -> int:
+        try:
+            with self.write() as c:
+                return stories_.save(c, self.backend, stories)
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot save stories: {_short(e)}") from e
+
+    def stories(self, filters: Filters | None = None, min_size: int = 1, limit: int = 50,
+                offset: int = 0) -> Page:
+        limit, offset = page_limit(limit), max(0, int(offset))
+        with self.read() as c:
+            items, total = stories_.listing(c, filters, min_size, limit, offset)
+        return Page(items, total, limit, offset)
+
+    def story(self, story_id: str) -> StoryDetail:
+        with self.read() as c:
+            return stories_.detail(c, clean(story_id))
+
+    def story_of(self, doc_id: str) -> str | None:
+        with self.read() as c:
+            return stories_.story_of(c, clean(doc_id))
 
     def stats(self) -> dict[str, int]:
         with self.read() as c:

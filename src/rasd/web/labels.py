@@ -22,6 +22,14 @@ EVENT_LABELS = _labels("event")
 MONTHS = tuple(e.word for e in vocab.rows("labels", "month"))
 TIME_REFS = _labels("time-ref")
 LAYER_NAMES = _labels("layer")
+#: ``kind:agree`` / ``kind:contradict`` → heading of a pair of claims on the story page
+CLAIM_PAIRS = _labels("claim-pair")
+
+
+def claim_kind(kind: str | None, agree: bool) -> str:
+    """Heading of an agreeing or contradicting pair of claims (story page); the raw kind
+    when the table does not know it."""
+    return CLAIM_PAIRS.get(f"{kind}:{'agree' if agree else 'contradict'}", kind or "")
 
 
 def entity_label(label: str | None) -> str:

@@ -88,7 +88,7 @@ def web_filters(request: Request) -> Filters:
     )
 
 
-FILTER_PARAMS = ("q", "entity", "place", "from", "to", "source", "kind")
+FILTER_PARAMS = ("q", "entity", "place", "from", "to", "source", "kind", "min")
 
 
 def _current(request: Request) -> dict[str, str]:
@@ -284,6 +284,7 @@ def article_page(request: Request, doc_id: str) -> HTMLResponse:
         request,
         "article.html",
         nav="",
+        story_id=store.story_of(doc_id),
         doc=doc,
         meta=doc.meta,
         summary=store.summary(doc_id),
@@ -442,3 +443,42 @@ def events_page(request: Request) -> HTMLResponse:
         page=page,
         pages=_pages(page.total, PER_PAGE, offset),
     )
+
+
+# --------------------------------------------------------------------------- stories
+
+#: Story sizes offered by the filter of the stories page.
+STORY_SIZES = (1, 2, 3, 5, 10)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request) -> HTMLResponse:
+    """Stories saved by ``rasd stories --db``, filtered like search (date, entity, place)."""
+    store = _store(request)
+    offset = _int_param(request, "offset", 0, 1_000_000)
+    min_size = max(1, _int_param(request, "min", 2, 10_000))
+    filters = web_filters(request)
+    page = store.stories(filters, min_size=min_size, limit=PER_PAGE, offset=offset)
+    computed = page.total > 0 or store.stories(limit=1).total > 0
+    return _render(
+        request,
+        "stories.html",
+        nav="stories",
+        page=page,
+        pages=_pages(page.total, PER_PAGE, offset),
+        min_size=min_size,
+        sizes=STORY_SIZES,
+        computed=computed,
+        filtered=not filters.is_empty(),
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    """One story: timeline by outlet, who said what, agreements and contradictions, what is
+    involved and what each later article added (:mod:`rasd.web.story_report`)."""
+    from rasd.web.story_report import build_report
+
+    report = build_report(_store(request), story_id)
+    return _render(request, "story.html", nav="stories", r=report, story=report.story,
+                   claim_kind=labels.claim_kind)
