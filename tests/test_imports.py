@@ -1,5 +1,5 @@
 """Import rules of ``src/rasd``, read from the source with ``ast``: no cycles, no private names
-across modules, no module over 800 lines, and the package layering of docs/_layering.md.
+across modules, no module over 800 lines, and the package layering of docs/architecture.md.
 
 Why: a cycle or a borrowed ``_private`` helper is how one module quietly starts to depend on the
 inside of another; once there, nobody can move either.  The rules are checked on the source
@@ -40,7 +40,7 @@ ALLOWED_LONG: frozenset[str] = frozenset()
 ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
 # --------------------------------------------------------------------------------------------
-# The layering (docs/_layering.md), lowest first.  A module belongs to the unit of its longest
+# The layering (docs/architecture.md), lowest first.  A module belongs to the unit of its longest
 # listed prefix; it may import its own unit and the units of *lower* layers only (two units of
 # one layer do not import each other).  A few single modules are units of their own where a
 # package holds both a library and a step built on top of it (``rasd.lang.ar.layer`` is the
@@ -245,7 +245,7 @@ def test_module_length(modules: dict[str, Module]) -> None:
 
 
 def test_every_module_has_a_layer(modules: dict[str, Module]) -> None:
-    """A new top-level package must be placed in :data:`LAYERS` (and docs/_layering.md)."""
+    """A new top-level package must be placed in :data:`LAYERS` (and docs/architecture.md)."""
     unplaced = sorted(m for m in modules if m != PACKAGE and unit_of(m) == PACKAGE)
     assert not unplaced, f"add to LAYERS: {unplaced}"
 
@@ -258,7 +258,7 @@ def test_layering(modules: dict[str, Module]) -> None:
             b = unit_of(i)
             if a != b and _UNIT_LAYER[b] >= _UNIT_LAYER[a] and (m.name, i) not in ALLOWED_UPWARD:
                 bad.append(f"{m.name} ({a}) -> {i} ({b})")
-    assert not bad, "imports against the layering (docs/_layering.md):\n" + "\n".join(bad)
+    assert not bad, "imports against the layering (docs/architecture.md):\n" + "\n".join(bad)
     used = {(m.name, i) for m in modules.values() for i in m.imports}
     stale = sorted(ALLOWED_UPWARD - used)
     assert not stale, f"remove from ALLOWED_UPWARD (no longer imported): {stale}"

@@ -12,7 +12,7 @@ to ``out`` and returns how many records it wrote.
 
 To add a format: write ``rasd/export/<name>.py`` with such a writer, add an
 :class:`Exporter` to :data:`EXPORTERS`, and test it in ``tests/export`` (see
-docs/_eval-export-architecture.md).
+docs/eval-export.md).
 """
 
 from __future__ import annotations

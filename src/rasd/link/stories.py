@@ -93,6 +93,12 @@ def _title(doc: Document) -> str:
     return line[:120]
 
 
+def article_of(doc: Document) -> Article:
+    """What a story listing shows of ``doc`` (kept instead of the document)."""
+    return Article(doc_id=doc.id, title=_title(doc), outlet=doc.meta.outlet,
+                   published=doc.meta.published, source=doc.meta.url or doc.meta.source)
+
+
 def _keys(p: EventPrint) -> set[str]:
     """What a candidate story must share with an article to be scored at all."""
     return ({"t:" + t for t in p.lead} | {"a:" + a for a in p.actors}
@@ -148,11 +154,16 @@ class StoryIndex:
             probs.append(self.model.probability(pair_features(p, m, v, mv, self.stats)))
         return (sum(probs) / len(probs) + max(probs)) / 2
 
-    def add(self, doc: Document, print_: EventPrint | None = None) -> str:
+    def add(self, doc: Document) -> str:
         """Assign ``doc`` to the best open story or open a new one; returns the story id."""
         if doc.id in self.assign:
             return self.story_id(self.assign[doc.id])
-        p = print_ or eventprint(doc)
+        return self.add_print(eventprint(doc), article_of(doc))
+
+    def add_print(self, p: EventPrint, article: Article) -> str:
+        """:meth:`add` for an article already reduced to its fingerprint and listing."""
+        if p.doc_id in self.assign:
+            return self.story_id(self.assign[p.doc_id])
         if not self._primed:
             self.stats.add(p)
         self._close_old(p.day)
@@ -173,20 +184,18 @@ class StoryIndex:
             if s > best:  # strict: ties go to the older story (deterministic)
                 best, best_k = s, k
         if best_k < 0 or best < self.threshold:
-            self.clusters.append(_Cluster(first_id=doc.id))
+            self.clusters.append(_Cluster(first_id=p.doc_id))
             best_k = len(self.clusters) - 1
             self._open.add(best_k)
         c = self.clusters[best_k]
         c.members.append((p, v))
-        c.articles.append(Article(doc_id=doc.id, title=_title(doc), outlet=doc.meta.outlet,
-                                  published=doc.meta.published,
-                                  source=doc.meta.url or doc.meta.source))
+        c.articles.append(article)
         if p.day is not None:
             c.first = min(c.first, p.day) if c.first else p.day
             c.last = max(c.last, p.day) if c.last else p.day
         for key in keys:
             self._postings.setdefault(key, set()).add(best_k)
-        self.assign[doc.id] = best_k
+        self.assign[p.doc_id] = best_k
         return self.story_id(best_k)
 
     def story_id(self, k: int) -> str:
@@ -221,15 +230,16 @@ def cluster_documents(docs: Iterable[Document], **params: Any) -> list[Story]:
     """Cluster a set of documents into stories (pure function; order-independent).
 
     Two passes: document frequencies over the whole set first (so IDF does not depend on
-    arrival order), then the incremental assignment in (day, id) order.
+    arrival order), then the incremental assignment in (day, id) order.  ``docs`` may be a
+    stream (an archive's documents): only fingerprints and listings are kept.
     """
-    unique = list({d.id: d for d in docs}.values())
-    prints = {d.id: eventprint(d) for d in unique}
+    seen: dict[str, tuple[EventPrint, Article]] = {}
     stats = TermStats()
-    for p in prints.values():
-        stats.add(p)
-    unique.sort(key=lambda d: _order(prints[d.id]))
+    for d in docs:
+        if d.id not in seen:
+            seen[d.id] = (eventprint(d), article_of(d))
+            stats.add(seen[d.id][0])
     index = StoryIndex(stats=stats, **params)
-    for d in unique:
-        index.add(d, prints[d.id])
+    for p, a in sorted(seen.values(), key=lambda pa: _order(pa[0])):
+        index.add_print(p, a)
     return index.stories()

@@ -2,7 +2,7 @@
 
 Program against :class:`rasd.store.base.Store`; get one with :func:`open_store`.  The public
 names are those of :mod:`rasd.store.base` (the contract) plus :func:`open_store` and
-``DEFAULT_DB`` (:mod:`rasd.store.opener`).  docs/_store-architecture.md maps the package.
+``DEFAULT_DB`` (:mod:`rasd.store.opener`).  docs/store.md maps the package.
 """
 
 from rasd.store import base as _base

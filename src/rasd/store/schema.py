@@ -12,7 +12,7 @@ CSV export and the batch Parquet tables (revision 0005 renamed the older ``char_
 ``char_end``); ``end`` is a reserved word, so hand-written SQL quotes it: ``"end"``.
 
 Changing a table: edit it here AND add a revision in ``migrations/versions`` that makes the
-same change (docs/_store-architecture.md); revision 0001 builds from its own frozen copy.
+same change (docs/store.md); revision 0001 builds from its own frozen copy.
 
 The full-text index is dialect specific and created by the migration: an FTS5 virtual table
 ``documents_fts(title, body)`` on SQLite, a table with a generated ``tsvector`` and a GIN index

@@ -5,7 +5,7 @@ This class owns connections and transactions and nothing else: writing is
 :mod:`rasd.store.write`, reading :mod:`rasd.store.read`, search and facets
 :mod:`rasd.store.search`, entities/places :mod:`rasd.store.mentions`, quotes/events
 :mod:`rasd.store.statements`, and every difference between the two databases is one
-:class:`~rasd.store.dialects.Dialect` strategy.  docs/_store-architecture.md maps it all.
+:class:`~rasd.store.dialects.Dialect` strategy.  docs/store.md maps it all.
 """
 
 from __future__ import annotations
