@@ -30,6 +30,7 @@ from rasd.link.features import content_terms, doc_features, parse_day
 LOOKBACK_DAYS = 7
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_COARSE = re.compile(r"(\d{4})(?:-(\d\d))?")
 
 
 @dataclass(slots=True)
@@ -83,22 +84,30 @@ def _numbers(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
 def _dates(doc: Document, published: date | None) -> tuple[frozenset[str], date | None,
                                                               date | None]:
     """Day-precise dates the text refers to; the event day (the most cited one in the week
-    before publication); and, for undated text, the most cited day overall."""
+    before publication); and, for undated text, the most cited day overall — or, when the text
+    names only months or years ("في مارس 2013", "عام 2018"), the middle of the most cited one,
+    so that undated reports years apart are still told apart."""
     days: Counter[date] = Counter()
+    coarse: Counter[date] = Counter()
     for s in doc.layer("times"):
         value = str(s.attrs.get("value") or "")
-        if s.label == "DATE" and _ISO_DAY.fullmatch(value):
-            try:
+        if s.label != "DATE":
+            continue
+        try:
+            if _ISO_DAY.fullmatch(value):
                 days[date.fromisoformat(value)] += 1
-            except ValueError:
-                continue
+            elif m := _ISO_COARSE.fullmatch(value):
+                coarse[date(int(m[1]), int(m[2] or 7), 15 if m[2] else 1)] += 1
+        except ValueError:
+            continue
     event_day = None
     if published is not None:
         near = Counter({d: c for d, c in days.items()
                         if published - timedelta(days=LOOKBACK_DAYS) <= d <= published})
         if near:
             event_day = min(near, key=lambda d: (-near[d], d))
-    cited = min(days, key=lambda d: (-days[d], d)) if days else None
+    pool = days or coarse
+    cited = min(pool, key=lambda d: (-pool[d], d)) if pool else None
     return frozenset(d.isoformat() for d in days), event_day, cited
 
 

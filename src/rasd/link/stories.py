@@ -114,10 +114,15 @@ class StoryIndex:
         window_days: int = WINDOW_DAYS,
         model: PairModel | None = None,
         stats: TermStats | None = None,
+        forget_closed: bool = False,
     ) -> None:
         self.model = model or default_model()
         self.threshold = self.model.threshold if threshold is None else threshold
         self.window = window_days
+        #: drop the fingerprints of stories older than the window: right (and memory-bounded)
+        #: when articles arrive in day order, as in :func:`cluster_documents`; an archive that
+        #: may receive late or back-dated articles keeps them
+        self.forget_closed = forget_closed
         self.clusters: list[_Cluster] = []
         self.assign: dict[str, int] = {}
         self.stats = stats if stats is not None else TermStats()
@@ -132,7 +137,7 @@ class StoryIndex:
 
     def _close_old(self, day: date | None) -> None:
         """Forget the fingerprints of stories that ended before the window (bounded memory)."""
-        if day is None:
+        if day is None or not self.forget_closed:
             return
         for k in [k for k in self._open if (c := self.clusters[k]).last is not None
                   and (day - c.last).days > self.window]:
@@ -239,7 +244,7 @@ def cluster_documents(docs: Iterable[Document], **params: Any) -> list[Story]:
         if d.id not in seen:
             seen[d.id] = (eventprint(d), article_of(d))
             stats.add(seen[d.id][0])
-    index = StoryIndex(stats=stats, **params)
+    index = StoryIndex(stats=stats, forget_closed=True, **params)
     for p, a in sorted(seen.values(), key=lambda pa: _order(pa[0])):
         index.add_print(p, a)
     return index.stories()
