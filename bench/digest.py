@@ -9,6 +9,8 @@ can be opened and diffed layer by layer.
 
     python bench/digest.py --out /tmp/before.tsv [--json /tmp/before.jsonl.gz] [--limit N]
     python bench/digest.py --out /tmp/after.tsv --compare /tmp/before.tsv
+    python bench/digest.py --out /tmp/after.tsv --json /tmp/after.jsonl.gz \
+        --diff-json /tmp/before.jsonl.gz     # which layers differ, article by article
 
 Reads ``../shared/data/saudinewsnet/`` in place (skips when it is absent); never copies text.
 """
@@ -58,6 +60,34 @@ def _analyze(job: tuple[str, dict]) -> tuple[str, str, str]:
     return key, hashlib.sha256(js.encode("utf-8")).hexdigest(), js
 
 
+def _parts(doc: dict) -> dict[str, str]:
+    """One digest per layer, per relation and for the rest of the document."""
+    out = {f"layer:{k}": hashlib.sha256(json.dumps(v, ensure_ascii=False).encode()).hexdigest()
+           for k, v in doc.get("layers", {}).items()}
+    out.update({f"relation:{k}": hashlib.sha256(json.dumps(v, ensure_ascii=False).encode())
+                .hexdigest() for k, v in doc.get("relations", {}).items()})
+    rest = {k: v for k, v in doc.items() if k not in ("layers", "relations")}
+    out["rest"] = hashlib.sha256(json.dumps(rest, ensure_ascii=False).encode()).hexdigest()
+    return out
+
+
+def layer_diff(old: Path, new: Path) -> dict[str, int]:
+    """How many articles differ in each layer/relation (and in the rest) between two
+    ``--json`` files of the same articles."""
+    def read(path: Path) -> dict[str, dict[str, str]]:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return {(row := json.loads(line))["key"]: _parts(row["doc"]) for line in f}
+
+    a, b = read(old), read(new)
+    counts: dict[str, int] = {}
+    for key in a.keys() & b.keys():
+        for part in a[key].keys() | b[key].keys():
+            if a[key].get(part) != b[key].get(part):
+                counts[part] = counts.get(part, 0) + 1
+    counts["articles compared"] = len(a.keys() & b.keys())
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True, type=Path)
@@ -66,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--step", type=int, default=1, help="every STEP-th article of each day")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--compare", type=Path, help="an earlier --out file: list differing keys")
+    ap.add_argument("--diff-json", type=Path,
+                    help="an earlier --json file: count differing articles per layer")
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent")
@@ -82,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
                 jf.write(json.dumps({"key": key, "doc": json.loads(js)}, ensure_ascii=False)
                          + "\n")
     print(f"{len(jobs)} articles in {time.perf_counter() - t0:.0f} s -> {args.out}")
+    if args.diff_json and args.json:
+        for part, n in sorted(layer_diff(args.diff_json, args.json).items()):
+            print(f"  {part}: {n}")
     if args.compare:
         before = dict(line.rstrip("\n").split("\t") for line in args.compare.open())
         after = dict(line.rstrip("\n").split("\t") for line in args.out.open())
