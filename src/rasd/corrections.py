@@ -278,7 +278,7 @@ def apply_corrections(doc: Document, corrections: Iterable[Mapping[str, Any]]) -
         doc.set_layer(layer, sorted(spans, key=lambda s: (s.start, s.end)), as_is=True)
         applied.append({**rec, "status": "applied"})
     if applied:
-        doc.relations["corrections"] = applied
+        doc.set_relation("corrections", applied)
     return doc
 
 

@@ -199,7 +199,7 @@ def mark_boilerplate(doc: Document, config: Config) -> None:
             b -= 1
         if b > a:
             spans.append(Span(a, b, rule, f"b{len(spans)}"))
-    doc.layers["boilerplate"] = spans
+    doc.set_layer("boilerplate", spans, as_is=True)
 
 
 def in_boilerplate(doc: Document, start: int, end: int) -> bool:

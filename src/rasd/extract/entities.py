@@ -35,7 +35,8 @@ def _locative(tokens: list[Token], first: int) -> bool:
     return prev.key in _PLACE_PREPOSITIONS
 
 
-@component("entities", requires=("tokens",), assigns=("entities",))
+@component("entities", requires=("tokens", "sentences"), reads=("boilerplate",), assigns=("entities",),
+           relations=("entity_clusters",))
 def entities(doc: Document, config: Config) -> None:
     tokens = text_view(doc).pieces  # the text layer's pieces, not rebuilt from spans
     mentions = recognize(doc.text, tokens)
@@ -56,7 +57,7 @@ def entities(doc: Document, config: Config) -> None:
             attrs["boilerplate"] = True
         spans.append(Span(m.start, m.end, m.type, f"ent{k}", attrs))
     doc.set_layer("entities", spans, "ent")
-    doc.relations["entity_clusters"] = [
+    doc.set_relation("entity_clusters", [
         {
             "id": c.id,
             "type": c.type,
@@ -64,4 +65,4 @@ def entities(doc: Document, config: Config) -> None:
             "mentions": [f"ent{k}" for k in c.mentions],
         }
         for c in clusters
-    ]
+    ])

@@ -527,7 +527,7 @@ def _widen(m: Mention, text: str, gaz: Gazetteer) -> Mention:
     return Mention(start, m.end, m.label, text[start : m.end], None, m.entity_id)
 
 
-@component("places", requires=("tokens",), assigns=("places",))
+@component("places", requires=("tokens", "sentences"), reads=("entities",), assigns=("places",))
 def places_component(doc: Document, config: Config) -> None:
     """Resolve the document's place mentions (entities layer, else gazetteer on tokens)."""
     gaz = default_gazetteer()

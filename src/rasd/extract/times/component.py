@@ -12,7 +12,7 @@ from rasd.pipeline import component
 
 # reads only the text and the tokens layer (through the shared word stream); sets
 # meta.published (and published_info) when the document has none and the text gives one
-@component("times", requires=("tokens",), assigns=("times",), meta=("published",))
+@component("times", requires=("tokens", "sentences"), assigns=("times",), meta=("published",))
 def times_component(doc: Document, config: Config) -> None:
     """Pipeline entry: publication date fallback from the text, then the ``times`` layer."""
     spans, found = extract_times(doc.text, doc.meta.published, stream=stream_for(doc))

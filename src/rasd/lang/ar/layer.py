@@ -35,7 +35,7 @@ def _ids(n: int) -> list[str]:
     return _IDS
 
 
-@component("text", assigns=("tokens", "normalized", "sentences"))
+@component("text", assigns=("tokens", "normalized", "sentences"), meta=("language",))
 def text_layer(doc: Document, config: Config) -> None:
     text = doc.text
     view = normalize(text, config.norm)
@@ -46,9 +46,10 @@ def text_layer(doc: Document, config: Config) -> None:
         toks = _merge_overlaps(toks, config)
         tw = Tokens(toks, tw.words, [t.start for t in toks if t.role == "conj"],
                     [t.word for t in toks if t.role == "fut"])
-    doc.layers["tokens"] = _token_spans(text, toks)
-    doc.layers["normalized"] = _normalized_spans(text, tw.words)
-    doc.layers["sentences"] = [Span(a, b, "sentence", f"s{i}") for i, (a, b) in enumerate(sents)]
+    doc.set_layer("tokens", _token_spans(text, toks), as_is=True)
+    doc.set_layer("normalized", _normalized_spans(text, tw.words), as_is=True)
+    doc.set_layer("sentences", [Span(a, b, "sentence", f"s{i}") for i, (a, b) in enumerate(sents)],
+                  as_is=True)
     textview.store(doc, tw)  # words for the layers downstream (see rasd.lang.ar.textview)
     if doc.meta.language is None:
         doc.meta.language = "ar" if _arabic_token_share(tw.words) >= 0.5 else "und"
