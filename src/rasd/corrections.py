@@ -36,6 +36,7 @@ from rasd.doc import Document, Span
 from rasd.errors import InputError
 
 if TYPE_CHECKING:
+    from rasd.pipeline import Analyzer
     from rasd.store.sql import SQLStore
 
 Action = Literal["accept", "reject", "relabel", "merge", "split"]
@@ -400,7 +401,7 @@ class CorrectedPipeline:
     Exposes the wrapped pipeline's ``components``/``config`` so version bookkeeping works.
     """
 
-    def __init__(self, pipeline: Any, corrections: CorrectionStore) -> None:
+    def __init__(self, pipeline: Analyzer, corrections: CorrectionStore) -> None:
         self.pipeline = pipeline
         self.components = pipeline.components
         self.config = pipeline.config

@@ -13,8 +13,9 @@ in the module named in :data:`COMPONENT_MODULES` and register themselves with
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rasd.config import Config
 from rasd.doc import Document, Meta
@@ -79,6 +80,20 @@ def get_component(name: str) -> Component:
     if name not in REGISTRY:
         raise PipelineError(f"module {COMPONENT_MODULES[name]} did not register {name!r}")
     return REGISTRY[name]
+
+
+class Analyzer(Protocol):
+    """What the archive needs of a pipeline: run it on a document, and know its config and
+    components (the analysis version is hashed from them).  A :class:`Pipeline` is one; so is a
+    wrapper such as ``rasd.corrections.CorrectedPipeline`` that post-processes its output."""
+
+    @property
+    def config(self) -> Config: ...
+
+    @property
+    def components(self) -> Sequence[Component]: ...
+
+    def __call__(self, doc: Document) -> Document: ...
 
 
 class Pipeline:

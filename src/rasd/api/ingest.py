@@ -77,7 +77,7 @@ def _one(obj: Any, settings: Settings, index: int) -> Document:
     meta = _meta_from(obj, source)
     if html is not None:
         return _html_document(html, meta, source)
-    return Document(text, meta)
+    return Document(body, meta)
 
 
 async def read_ingest_body(request: Request, settings: Settings) -> tuple[list[Document], list[str]]:

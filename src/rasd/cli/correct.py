@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 import click
 
@@ -185,7 +185,7 @@ def apply_cmd(identities: bool, db: str | None) -> None:
 @click.option("--all-docs", is_flag=True,
               help="Training data from every document, not only corrected ones.")
 @_DB
-def export_cmd(fmt: str, all_docs: bool, db: str | None) -> None:
+def export_cmd(fmt: Literal["annotations", "jsonl", "bio"], all_docs: bool, db: str | None) -> None:
     """Export corrections, or the corrected documents as training data."""
     from rasd.corrections import (
         CorrectionStore,

@@ -28,15 +28,15 @@ def eval_geo(files: tuple[Path, ...], as_json: bool, errors: bool, pipeline: boo
         preps = [evaluate_pipeline(p) for p in paths]
         if as_json:
             click.echo(json.dumps([r.to_dict() for r in preps], indent=2))
-        for r in preps:
-            d = r.to_dict()
+        for prep in preps:
+            d = prep.to_dict()
             if not as_json:
                 click.echo(f"== {d['set']} (pipeline): {d['mentions']} gold, {d['predicted']} "
                            f"predicted  P {d['precision']:.3f}  R {d['recall']:.3f}  "
                            f"F1 {d['f1']:.3f}  found {d['found_rate']:.3f}")
             if errors:
-                for e in r.errors:
-                    click.echo(json.dumps({"set": r.name, **e}, ensure_ascii=False), err=True)
+                for e in prep.errors:
+                    click.echo(json.dumps({"set": prep.name, **e}, ensure_ascii=False), err=True)
         return
     reports = [evaluate_file(p) for p in paths]
     if as_json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -40,7 +41,7 @@ def eval_ner(gold: Path, layer: int, convention: str, errors: bool, as_json: boo
     score = evaluate(gold, predictor, layer)
     report = score.report()
     if as_json:
-        out = {"gold": str(gold), "convention": convention, "scores": report}
+        out: dict[str, Any] = {"gold": str(gold), "convention": convention, "scores": report}
         if errors:
             out["errors"] = score.errors
         click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=list))

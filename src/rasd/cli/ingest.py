@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -41,12 +42,13 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
     def on_item(source: str, result: object, error: str | None) -> None:
         bar.update(1)
         if error:
-            bar.write(f"error: {source}: {error}", file=click.get_text_stream("stderr"))
+            # sys.stderr: click.get_text_stream is deprecated (typed ``object``) since click 8.5
+            bar.write(f"error: {source}: {error}", file=sys.stderr)
 
     with open_store(db) as store:
         # people's corrections outlive re-analysis: apply them to every (re)analysed document
-        pipe = CorrectedPipeline(pipe, CorrectionStore(store))
-        summary = run(store, sources, pipe, fetch=fetch, on_item=on_item)
+        corrected = CorrectedPipeline(pipe, CorrectionStore(store))
+        summary = run(store, sources, corrected, fetch=fetch, on_item=on_item)
     bar.close()
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))

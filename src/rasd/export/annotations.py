@@ -7,8 +7,7 @@ spoke (``identifying``), the cue verb and stance (``describing``/``tagging``).  
 ``AnnotationPage`` written incrementally, or JSON lines of self-contained annotations.
 """
 
-from __future__ import annotations
-
+# no ``from __future__ import annotations`` here: it would be shadowed by :func:`annotations`
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -21,6 +20,8 @@ CONTEXT_LEN = 32
 
 
 def annotations(doc: Document) -> Iterator[dict[str, Any]]:
+    """One self-contained Web Annotation per quote of ``doc`` (no ``@context``: the caller
+    adds it once per page, or to each line in JSON-lines output)."""
     text = doc.text
     source = doc.meta.url or f"urn:rasd:doc:{doc.id}"
     ents, _ = records.entity_rows(doc)

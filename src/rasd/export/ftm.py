@@ -14,10 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rasd.doc import Document
 from rasd.store import records
+
+if TYPE_CHECKING:
+    from followthemoney import Model
 
 SCHEMA_OF_LABEL = {
     "PER": "Person", "PERS": "Person", "PERSON": "Person",
@@ -25,10 +28,17 @@ SCHEMA_OF_LABEL = {
     "GPE": "Address", "LOC": "Address", "FAC": "Address",
 }
 
-try:  # pragma: no branch - decided once at import
-    from followthemoney import model as _model
-except ImportError:  # pragma: no cover - exercised only without the package
-    _model = None
+
+def _load_model() -> Model | None:
+    """The followthemoney schema model, or None without the package (hand-written JSON then)."""
+    try:  # pragma: no branch - decided once at import
+        from followthemoney import model
+    except ImportError:  # pragma: no cover - exercised only without the package
+        return None
+    return model
+
+
+_model = _load_model()
 
 
 def _id(*parts: str) -> str:

@@ -183,7 +183,7 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
     capital_ll: dict[str, tuple[float, float]] = {}
     for gid in sorted(cities):
         c = cities[gid]
-        ar = [n for n in c["alternatenames"] if _usable(n)]
+        ar: list[str] = [n for n in c["alternatenames"] if _usable(n)]
         if not ar:
             continue
         cc = c["countrycode"]
@@ -211,7 +211,7 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
             lat, lon = capital_ll[iso]
         else:
             continue
-        ar: list[str] = list(curated_country.get(iso, []))
+        ar = list(curated_country.get(iso, []))
         try:
             pc = pycountry.countries.get(alpha_2=iso)
         except LookupError:
@@ -234,17 +234,18 @@ def build(out: Path | None = GAZETTEER_FILE) -> Gazetteer:
         add_names(pid, ar)
 
     for r in _read_tsv(DATA / "curated_places.tsv"):
-        pid, kind, cc, lat, lon, en, ar_names = r[:7]
+        pid, kind, cc, lat_s, lon_s, en, ar_names = r[:7]
         ar = ar_names.split("|")
-        rows[pid] = [pid, KINDS.index(kind), "" if cc == "-" else cc, float(lat), float(lon), 0,
+        rows[pid] = [pid, KINDS.index(kind), "" if cc == "-" else cc, float(lat_s), float(lon_s), 0,
                      en, _display(ar[0])]
         add_names(pid, ar)
 
     for r in _read_tsv(DATA / "aliases_ar.tsv"):
         pid, ar = r[0], r[1].split("|")
-        gid = int(pid[3:]) if pid.startswith("gn:") else None
-        if pid not in rows and gid in cities:  # a city geonames lists without Arabic names
-            c = cities[gid]
+        city_id = int(pid[3:]) if pid.startswith("gn:") else None
+        if pid not in rows and city_id is not None and city_id in cities:
+            # a city geonames lists without Arabic names
+            c = cities[city_id]
             rows[pid] = [pid, KINDS.index("city"), c["countrycode"], round(c["latitude"], 4),
                          round(c["longitude"], 4), int(c["population"]), c["name"],
                          _display(ar[0])]

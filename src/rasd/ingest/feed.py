@@ -130,8 +130,7 @@ def _fetch_entry_page(meta: Meta, source: str, max_bytes: int | None) -> Documen
     from rasd.ingest.html import html_to_document
     from rasd.ingest.text import charset_from_header
 
-    kw = {"max_bytes": max_bytes} if max_bytes else {}
-    page = get(meta.url or "", **kw)
+    page = get(meta.url or "", max_bytes=max_bytes) if max_bytes else get(meta.url or "")
     doc = html_to_document(
         page.data,
         source,

@@ -106,8 +106,9 @@ def _extract_text(page: str, tree: Any, meta: Meta, h1: str | None) -> tuple[str
         )
     except Exception:  # noqa: BLE001 - a third-party parser failing is step 1 failing
         res = None
-    if res is not None and getattr(res, "body", None) is not None:
-        paras = _drop_title(list(_body_paragraphs(res.body)), meta.title, h1)
+    body = getattr(res, "body", None) if res is not None else None
+    if body is not None:
+        paras = _drop_title(list(_body_paragraphs(body)), meta.title, h1)
         text = "\n\n".join(paras)
         if len(text) >= MIN_TEXT_CHARS:
             return text, 1, "trafilatura"

@@ -62,24 +62,24 @@ class Archive:
 
     def __init__(self, docs: Iterable[Document], resolver: Resolver | None = None) -> None:
         self.docs = {d.id: d for d in docs}
-        rows: list[tuple[str, str, str, NameMention, dict]] = []
+        rows: list[tuple[str, str, str, NameMention, dict[str, Any]]] = []
         for d in self.docs.values():
             for s in d.layer("entities"):
                 if s.attrs.get("boilerplate"):
                     continue
                 name = str(s.attrs.get("entity") or s.attrs.get("canonical") or d.span_text(s))
-                info = {"doc_id": d.id, "span_id": s.id, "start": s.start, "end": s.end,
+                mention: dict[str, Any] = {"doc_id": d.id, "span_id": s.id, "start": s.start, "end": s.end,
                         "text": d.span_text(s), "published": d.meta.published,
                         "outlet": d.meta.outlet}  # fmt: skip
                 rows.append(("mention", d.id, s.id, NameMention(name, d.meta.published,
-                                                                s.label or None), info))
+                                                                s.label or None), mention))
             for q in d.layer("quotes"):
                 sp = _speaker(d, q)
                 kind = (q.attrs.get("speaker") or {}).get("kind", "")
                 if sp is None or kind in ("anonymous", "unnamed", "document", "media"):
                     continue
                 content = q.attrs.get("content") or {"start": q.start, "end": q.end}
-                info = {"doc_id": d.id, "span_id": q.id, "start": q.start, "end": q.end,
+                info: dict[str, Any] = {"doc_id": d.id, "span_id": q.id, "start": q.start, "end": q.end,
                         "speaker": sp[0], "content": d.text[content["start"] : content["end"]],
                         "stance": q.attrs.get("stance"), "published": d.meta.published,
                         "outlet": d.meta.outlet}  # fmt: skip

@@ -107,7 +107,7 @@ _LAT_ARTICLES = {"al", "el", "ul", "il", "an", "ar", "as", "ash", "ad", "at", "a
 
 
 def _collapse(s: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
             out.append(ch)
@@ -320,9 +320,10 @@ class Resolver:
                 uf.union(i, j)
 
         for i in range(n):
-            if alias[i] is not None:
-                link("alias", alias[i].entity, i)
-                if alias[i].valid_from or alias[i].valid_to:
+            known = alias[i]
+            if known is not None:
+                link("alias", known.entity, i)
+                if known.valid_from or known.valid_to:
                     continue  # a dated descriptor means whoever held the role then, nothing else
             link("key", keys[i], i)
             link("core", " ".join(core[i]), i)
@@ -348,8 +349,10 @@ class Resolver:
                 if head in multi and not locked[multi[head]]:
                     j = multi[head]
                     rest = self.alias_of(NameMention(" ".join(c[k:]), mentions[i].date))
+                    head_alias = alias[j]
                     if c[k] in ("ال", "آل") or (
-                        rest is not None and alias[j] is not None and rest.entity == alias[j].entity
+                        rest is not None and head_alias is not None
+                        and rest.entity == head_alias.entity
                     ):
                         uf.union(i, j)
                         break

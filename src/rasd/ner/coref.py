@@ -95,8 +95,9 @@ def cluster(
     by_key: dict[tuple[str, object], int] = {}
     for i in range(n):
         keys: list[object] = [words[i]]
-        if gz[i]:
-            typ, canon, iso = gz[i]
+        entry = gz[i]
+        if entry:
+            _typ, canon, iso = entry
             if canon:
                 keys.append(("canon", normalize_key(canon)))
             if iso and not iso.startswith("capital:"):
@@ -109,7 +110,8 @@ def cluster(
     # used as an actor ("أعلنت دمشق") at least as often as a place ("وصل إلى دمشق")
     use: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for i in range(n):
-        iso = gz[i][2] if gz[i] else ""
+        entry = gz[i]
+        iso = entry[2] if entry else ""
         if fam[i] == "place" and iso.startswith("capital:"):
             use[i][int(bool(locative and locative[i]))] += 1
     by_root: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -118,9 +120,11 @@ def cluster(
         by_root[find(i)][1] += place
     for i in use:
         actor, place = by_root[find(i)]
-        j = by_key.get(("place", ("iso", gz[i][2].split(":", 1)[1])))
-        if j is not None and actor >= place:
-            union(i, j)
+        entry = gz[i]
+        assert entry is not None  # only capitals found in the gazetteer are in ``use``
+        state = by_key.get(("place", ("iso", entry[2].split(":", 1)[1])))
+        if state is not None and actor >= place:
+            union(i, state)
     # 4: short person names contained in exactly one longer person name
     long_names = {find(i): words[i] for i in range(n) if fam[i] == "per" and len(words[i]) >= 2}
     for i in range(n):
@@ -146,12 +150,13 @@ def cluster(
     for c in clusters:
         types = Counter(mentions[i][0] for i in c.mentions)
         c.type = types.most_common(1)[0][0]
-        canon = next((gz[i][1] for i in c.mentions if gz[i] and gz[i][1]), "")
+        entries = [gz[i] for i in c.mentions]
+        canon = next((e[1] for e in entries if e and e[1]), "")
         if not canon:  # a state's usual short name rather than its formal style
             short = [
                 mentions[i][1]
-                for i in c.mentions
-                if gz[i] and gz[i][2] and not gz[i][2].startswith("capital:")
+                for i, e in zip(c.mentions, entries, strict=True)
+                if e and e[2] and not e[2].startswith("capital:")
                 and gaz.lookup(name_keys(mentions[i][1])) is not None
             ]  # fmt: skip
             if short:

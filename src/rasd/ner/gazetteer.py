@@ -36,7 +36,7 @@ _AR_LETTERS = set("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآ�
 
 def name_keys(name: str) -> tuple[str, ...]:
     """Token keys of a name as the tagger will see them, clitic pieces dropped."""
-    out = []
+    out: list[str] = []
     for t in tokenize(name):
         if t.role in ("conj", "prep", "fut") and out:
             out.append(t.key)  # an inner "و" ("البوسنة والهرسك") is part of the name

@@ -82,11 +82,12 @@ def add_known_places(
         a, b, s, head = words[wi]
         forms: tuple[str, ...] = ()
         if tokens[s].kind == "word" and not any(place_at[a:b]):
-            forms = memo.get(head)  # the name-starting forms of a word, memoized per key
-            if forms is None:
+            cached = memo.get(head)  # the name-starting forms of a word, memoized per key
+            if cached is None:
                 if len(memo) > 100_000:  # bound the memory of a long-running process
                     memo.clear()
-                forms = memo[head] = tuple(f for f in first_forms(head) if f in first_words)
+                cached = memo[head] = tuple(f for f in first_forms(head) if f in first_words)
+            forms = cached
         hit = None
         for size in range(min(max_words, nw - wi), 0, -1) if forms else ():
             span = words[wi : wi + size]

@@ -291,7 +291,8 @@ def head_repairs(
     for i, j, typ, conf in spans:
         prev = tokens[i - 1] if i > 0 and not taken[i - 1] else None
         head = _head_key(prev) if prev is not None and not prev.det else ""
-        if head and typ == "ORG" and tokens[i].det and tokens[i].word != prev.word:
+        prev_word = prev.word if prev is not None else None  # ``head`` implies a ``prev``
+        if head and typ == "ORG" and tokens[i].det and tokens[i].word != prev_word:
             taken[i - 1] = True
             i -= 1
             while (
@@ -300,13 +301,13 @@ def head_repairs(
                 and tokens[i - 1].role in ("conj", "prep")
             ):
                 i -= 1
-        elif head and typ == "PER" and tokens[i].word != prev.word:
+        elif head and typ == "PER" and tokens[i].word != prev_word:
             typ = "ORG"
         elif (
             head
             and head not in _GENITIVE_HEADS
             and typ in ("GPE", "LOC")
-            and tokens[i].word != prev.word
+            and tokens[i].word != prev_word
         ):
             taken[i - 1] = True
             i, typ = i - 1, "ORG"

@@ -209,8 +209,8 @@ def propagate(
         stems = [k for k in range(i, j) if tokens[k].role not in _CLITIC]
         if len(stems) < 2:
             continue
-        for k in (stems[0], stems[-1]):
-            key = (match_key(tokens[k].key, tokens[k].det),)
+        for pos in (stems[0], stems[-1]):
+            key = (match_key(tokens[pos].key, tokens[pos].det),)
             if _can_stand_alone(key[0]) and key not in votes:
                 votes[key]["PER"] += 0  # known short form, typed by its full name below
     short_type = {k: "PER" for k, v in votes.items() if not v}
@@ -238,8 +238,8 @@ def propagate(
                 break
         if hit:
             added.append(hit)
-            for k in range(hit[0], hit[1]):
-                taken[k] = True
+            for pos in range(hit[0], hit[1]):
+                taken[pos] = True
             i = hit[1]
         else:
             i += 1

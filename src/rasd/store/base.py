@@ -37,7 +37,7 @@ from rasd.doc import Document
 from rasd.errors import StoreError
 
 if TYPE_CHECKING:
-    from rasd.pipeline import Pipeline
+    from rasd.pipeline import Analyzer
 
 class NotFound(StoreError):
     """No document/entity/place with that id (the API maps it to HTTP 404)."""
@@ -289,7 +289,7 @@ class Store(ABC):
     @abstractmethod
     def reanalyze(
         self,
-        pipeline: Pipeline,
+        pipeline: Analyzer,
         only_outdated: bool = True,
         progress: ProgressFn | None = None,
     ) -> dict[str, int]:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rasd.pipeline import Pipeline
+from rasd.pipeline import Analyzer, Pipeline
 from rasd.store.base import AddResult, Store
 from rasd.store.version import pipeline_version
 
@@ -35,7 +35,7 @@ class IngestSummary:
 def ingest(
     store: Store,
     sources: Iterable[str],
-    pipeline: Pipeline | None = None,
+    pipeline: Analyzer | None = None,
     fetch: bool = False,
     on_item: Callable[[str, AddResult | None, str | None], None] | None = None,
 ) -> IngestSummary:
@@ -46,7 +46,7 @@ def ingest(
     """
     from rasd.ingest import iter_documents
 
-    pipe = pipeline or Pipeline()
+    pipe: Analyzer = pipeline or Pipeline()
     version = pipeline_version(pipe)
     summary = IngestSummary()
     for source in sources:

@@ -12,7 +12,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as pkg_version
 
-from rasd.pipeline import COMPONENT_MODULES, Pipeline
+from rasd.pipeline import COMPONENT_MODULES, Analyzer
 
 
 def _module_version(module: str) -> str:
@@ -26,7 +26,7 @@ def _module_version(module: str) -> str:
     return str(getattr(mod, "VERSION", getattr(mod, "__version__", "")))
 
 
-def pipeline_version(pipeline: Pipeline) -> str:
+def pipeline_version(pipeline: Analyzer) -> str:
     """``rasd <version>/<hash of component names + their declared versions>``."""
     try:
         rasd_version = pkg_version("rasd")

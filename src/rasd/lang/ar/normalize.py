@@ -242,9 +242,10 @@ def fold_key(s: str, opts: NormOptions = DEFAULT) -> str:
     if _LAST_TABLE[0] is opts:
         table = _LAST_TABLE[1]
     else:
-        table = _FOLD_TABLES.get(opts)
-        if table is None:
-            table = _FOLD_TABLES[opts] = _fold_table(opts)
+        cached = _FOLD_TABLES.get(opts)
+        if cached is None:
+            cached = _FOLD_TABLES[opts] = _fold_table(opts)
+        table = cached
         _LAST_TABLE = (opts, table)
     if len(s) < 256:
         return s.translate(table)
