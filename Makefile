@@ -38,11 +38,14 @@ demo: install
 	@echo "serving the archive at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/rasd serve --db $(DB) --port $(PORT)
 
-test: install browser
+# lint first: ruff, then mypy (its settings, strict on the document model and the public API,
+# are in pyproject.toml)
+test: install browser lint
 	$(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 # bench/instructions.py (valgrind, ~20 min) is left out: run it by hand
 bench: install
