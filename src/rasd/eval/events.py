@@ -49,12 +49,13 @@ def load_gold(folder: Path) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------- extractors
 def system_events(text: str, art: dict[str, Any]) -> list[Event]:
     """Events of the full rasd pipeline, reduced to what the gold annotates."""
-    import rasd
+    from rasd.doc import Meta
+    from rasd.pipeline import analyze
 
     day = (art.get("date_extracted") or "")[:10] or None
-    meta = rasd.Meta(url=art.get("url") or None, outlet=art.get("source") or None,
-                     title=art.get("title") or None, published=day)
-    doc = rasd.analyze(text, meta)
+    meta = Meta(url=art.get("url") or None, outlet=art.get("source") or None,
+                title=art.get("title") or None, published=day)
+    doc = analyze(text, meta)
     out = []
     for sp in doc.layer("events"):
         a = sp.attrs

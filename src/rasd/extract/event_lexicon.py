@@ -26,11 +26,10 @@ from rasd.lang.ar.normalize import normalize_key
 __all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate", "idiom_at", "lookup",
            "stems", "verb_stems"]
 
-#: endings of a noun: pronouns, then number/gender/case (longest first)
-NOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "تين", "ات", "ون", "ين", "ان", "ا")
-#: endings of a verb: object pronouns, subject person/number
-VERB_SUFFIXES = ("تموه", "وها", "وهم", "وه", "تما", "تم", "تن", "نا", "وا", "ون", "ان", "ت",
-                 "ا", "ن", "ه", "ها", "هم")
+#: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
+NOUN_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "noun-suffix"))
+#: endings of a verb: object pronouns, subject person/number (vocab event-morphology)
+VERB_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "verb-suffix"))
 #: prepositions that bring the target of an event of each type (closed, 1-3 words)
 TARGET_PREPS = {"ASSAULT": ("علي", "ضد"), "FIGHT": ("مع", "ضد", "علي"), "COERCE": ("علي",),
                 "CONSULT": ("مع",), "AGREE": ("مع",), "AID": ("الي", "ل"),
@@ -38,9 +37,7 @@ TARGET_PREPS = {"ASSAULT": ("علي", "ضد"), "FIGHT": ("مع", "ضد", "علي
                 "REJECT": (), "REQUEST": (), "SUPPORT": ("ب",), "RETREAT": ("من",),
                 "PROTEST": ("ضد", "علي"), "OTHER": ()}
 #: "ما لا يقل عن", "أكثر من", "نحو": words that may stand between a casualty word and its count
-COUNT_LEAD = frozenset(normalize_key(w) for w in (
-    "ما", "لا", "يقل", "عن", "أكثر", "اكثر", "من", "نحو", "حوالي", "قرابة", "زهاء", "أقل",
-    "سقوط", "وقوع", "عن"))
+COUNT_LEAD = vocab.words("event-morphology", "count-lead")
 
 
 class WordLike(Protocol):
