@@ -80,7 +80,9 @@ def _trim(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-def _chunks(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
+def chunks(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
+    """Token ranges the tagger sees: one per sentence, long ones cut at ``_MAX_CHUNK`` tokens
+    (public so benchmarks tag exactly the same sequences as :func:`recognize`)."""
     bounds = split_sentences(text) if text else [(0, tokens[-1].end if tokens else 0)]
     out, k = [], 0
     for _a, b in bounds:
@@ -144,7 +146,7 @@ def recognize(
     tagger = tagger or default_tagger()
     news = convention != WOJOOD  # news practice (analysis, or NewsFANE's alone)
     found: list[tuple[int, int, str, float]] = []
-    for a, b in _chunks(tokens, text):
+    for a, b in chunks(tokens, text):
         spans = tagger.tag_spans(tokens[a:b], convention)
         if news and any(typ in ("OCC", "NORP") for _i, _j, typ, _c in spans):
             spans = _news_reading(spans, tagger.tag_spans(tokens[a:b], NEWS))
