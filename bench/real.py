@@ -8,7 +8,7 @@ bringing new words, names and longer sentences.  This one takes a fixed slice of
 SaudiNewsNet corpus (the first ``--limit`` articles of ``--day``, read in place from its zip —
 the text is never copied anywhere), turns it into the JSON Lines a user would pipe in, and
 runs the ``rasd analyze`` path in this process on one core: the JSONL reader, every pipeline
-component, then the JSON writer (``--format jsonl``, what a batch run prints).
+component, then the JSON Lines writer (``--format jsonl``; ``--layers`` as in ``rasd analyze``).
 
 In the same run, over the same documents, it also measures the two floors the full pipeline
 is compared with (issue 17):
@@ -64,12 +64,15 @@ def run_full(data: bytes, layers: tuple[str, ...] | None) -> dict:
     from rasd.ingest.jsonl import iter_jsonl_bytes
     from rasd.pipeline import Pipeline
 
-    config = Config(components=layers) if layers else Config()
+    config = Config()
     pipe = Pipeline(config)
-    try:  # --layers support (issue 17); older code writes every layer
-        from rasd.output import dump_document
-    except ImportError:  # pragma: no cover - before the fast writer existed
-        dump_document = None
+    from rasd.docjson import dumps
+    from rasd.pipeline import select_layers
+
+    chosen = select_layers(layers) if layers else None
+    if chosen is not None:
+        config = Config(components=chosen.components)
+        pipe = Pipeline(config)
     stages: dict[str, float] = {"read": 0.0}
     stages.update({c.name: 0.0 for c in pipe.components})
     stages["write"] = 0.0
@@ -91,10 +94,10 @@ def run_full(data: bytes, layers: tuple[str, ...] | None) -> dict:
             c.func(doc, config)
             stages[c.name] += _cpu() - t
         t = _cpu()
-        if dump_document is not None:
-            out.write(dump_document(doc, layers=getattr(pipe, "output_layers", None)))
+        if chosen is None:
+            out.write(dumps(doc, "jsonl"))
         else:
-            out.write(doc.to_json(indent=None))
+            out.write(dumps(doc, "jsonl", None, chosen.layers, chosen.relations))
         out.write("\n")
         now = _cpu()
         stages["write"] += now - t

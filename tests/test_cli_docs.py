@@ -35,3 +35,13 @@ def test_every_command_has_help(name):
     assert r.exit_code == 0 and "Usage:" in r.output
     help_body = r.output.split("Usage:", 1)[1]
     assert len(help_body.split("Options:")[0].strip().splitlines()) >= 2, f"{name} has no help text"
+
+
+@pytest.mark.parametrize("command,flag", [
+    ("analyze", "--workers"), ("analyze", "--layers"), ("analyze", "--format jsonl"),
+    ("ingest", "--workers"), ("ingest", "--batch-size"),
+])
+def test_speed_flags_in_readme(command, flag):
+    """The flags of issue 17 are shown in the README's usage block, on their command's line."""
+    assert any(f"rasd {command} " in ln and flag in ln for ln in README.splitlines()), (
+        f"README does not show `rasd {command} … {flag}`")

@@ -96,6 +96,62 @@ class Analyzer(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
+@dataclass(frozen=True)
+class Selection:
+    """What ``rasd analyze --layers`` computes (``components``, in pipeline order) and writes
+    (``layers`` and ``relations``: only what was asked for, not the layers computed on the
+    way)."""
+
+    components: tuple[str, ...]
+    layers: frozenset[str]
+    relations: frozenset[str]
+
+
+def select_layers(names: Iterable[str], available: Iterable[str] | None = None) -> Selection:
+    """Resolve layer or component names into the components to run.
+
+    A component name ("entities", "claims", "text") asks for everything it assigns and its
+    relations; a layer name ("tokens", "sentences") for that layer alone.  Each chosen
+    component brings the components that assign its ``requires``, recursively.  Optional
+    inputs (``reads``: e.g. the entities that give quotes their named speakers) are used only
+    when they are asked for too — a smaller selection is faster, and may differ from the full
+    analysis where a component reads another's layer.
+    """
+    from rasd.config import DEFAULT_COMPONENTS
+
+    order = list(available or DEFAULT_COMPONENTS)
+    comps = {n: get_component(n) for n in order}
+    assigner = {layer: c.name for c in comps.values() for layer in c.assigns}
+    chosen: set[str] = set()
+    layers: set[str] = set()
+    relations: set[str] = set()
+    for raw in names:
+        name = raw.strip()
+        if not name:
+            continue
+        if name in comps:
+            chosen.add(name)
+            layers.update(comps[name].assigns)
+            relations.update(comps[name].relations)
+        elif name in assigner:
+            chosen.add(assigner[name])
+            layers.add(name)
+        else:
+            known = sorted({*comps, *assigner})
+            raise PipelineError(f"unknown layer {name!r}; known: {', '.join(known)}")
+    todo = list(chosen)
+    while todo:
+        for layer in comps[todo.pop()].requires:
+            dep = assigner.get(layer)
+            if dep is None:
+                raise PipelineError(f"no component assigns the required layer {layer!r}")
+            if dep not in chosen:
+                chosen.add(dep)
+                todo.append(dep)
+    return Selection(tuple(n for n in order if n in chosen), frozenset(layers),
+                     frozenset(relations))
+
+
 class Pipeline:
     """An ordered, validated list of components; reusable across many documents."""
 

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import sys
+from collections.abc import Collection
 
 import click
 
 from rasd.config import Config
+from rasd.doc import Document
+
+
+def encode(fmt: str, indent: int | None, layers: Collection[str] | None,
+           relations: Collection[str] | None, doc: Document) -> tuple[str, list[str]]:
+    """One analysed document as printed (run inside the workers, so encoding is parallel
+    too) and its warnings."""
+    if fmt == "text":
+        from rasd.render.document import render_text
+
+        return render_text(doc), list(doc.warnings)
+    from rasd.docjson import dumps
+
+    return dumps(doc, fmt, indent, layers, relations), list(doc.warnings)
 
 
 @click.command()
@@ -15,10 +31,11 @@ from rasd.config import Config
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text"]),
+    type=click.Choice(["json", "jsonl", "text"]),
     default="json",
     show_default=True,
-    help="JSON document (schema/document.schema.json) or a readable view.",
+    help="JSON document (schema/document.schema.json), compact JSON Lines (one document per "
+    "line, fast encoder), or a readable view.",
 )
 @click.option(
     "--published",
@@ -30,7 +47,22 @@ from rasd.config import Config
     "--fetch/--no-fetch", default=False, help="For feeds: also fetch each entry's linked page."
 )
 @click.option("--indent/--compact", default=True, help="Pretty-print the JSON.")
-def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: bool) -> None:
+@click.option(
+    "--layers",
+    metavar="NAMES",
+    default=None,
+    help="Comma-separated layers or components to compute and write (e.g. entities,times); "
+    "the components they require run too, but only the named layers are written.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Analyse in N processes; output order and content are those of one.",
+)
+def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: bool,
+            layers: str | None, workers: int) -> None:
     """Analyse SOURCE (a file, folder, URL, or - for stdin) and print every layer.
 
     SOURCE may be plain text, an HTML page (file or http(s) URL; only that URL is fetched),
@@ -38,22 +70,33 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     folder of these (recursive).  Encodings (UTF-8, windows-1256 …) are detected.
 
     A feed, WARC, JSONL file or folder holds several documents: JSON output is then one
-    document per line (JSONL).  Bad items are reported on stderr as one coded line each and
+    document per line (JSONL); ``--format jsonl`` always writes one compact line per document
+    as soon as it is analysed.  Bad items are reported on stderr as one coded line each and
     skipped; a summary counts them.  Exit status 2 when nothing could be analysed.
     """
     from tqdm import tqdm
 
     from rasd.errors import RasdError
     from rasd.ingest import iter_documents
-    from rasd.pipeline import Pipeline
-    from rasd.render.document import render_text
+    from rasd.parallel import analyze_ordered
+    from rasd.pipeline import Pipeline, select_layers
 
     config = Config(published=published)
+    out_layers = out_relations = None
+    if layers is not None:
+        try:
+            chosen = select_layers(layers.split(","))
+        except RasdError as e:
+            raise click.BadParameter(str(e), param_hint="--layers") from e
+        config = Config(components=chosen.components, published=published)
+        out_layers, out_relations = chosen.layers, chosen.relations
     pipe = Pipeline(config)
     ok = failed = warned = 0
     items = iter_documents(source, fetch=fetch, max_bytes=config.max_bytes)
     head = list(itertools.islice(items, 2))
     many = len(head) > 1
+    finish = functools.partial(encode, fmt, None if many or not indent else 2, out_layers,
+                               out_relations)
     # a progress bar only for batches on an interactive terminal (never in pipes or logs)
     bar = tqdm(unit="doc", disable=not (many and sys.stderr.isatty()), file=sys.stderr)
 
@@ -63,27 +106,29 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
         else:
             bar.write(msg, file=sys.stderr)
 
-    for item in itertools.chain(head, items):
+    jobs = ((item, item.document if not item.error else None)
+            for item in itertools.chain(head, items))
+    for item, outcome in analyze_ordered(pipe, jobs, finish, workers):
         bar.update()
-        if item.error or item.document is None:
+        if outcome is None:
             failed += 1
             note(f"error: {item.error}")
             continue
-        try:
-            doc = pipe(item.document)
-        except RasdError as e:  # one bad document never stops a batch
+        if outcome.error is not None:
+            if not outcome.expected:  # a bug, not a bad document: stop as before
+                click.echo(outcome.trace, err=True, nl=False)
+                sys.exit(1)
             failed += 1
-            note(f"error: {item.source}: {e}")
+            note(f"error: {item.source}: {outcome.error}")
             continue
+        assert outcome.value is not None
+        printed, warnings = outcome.value
         ok += 1
-        if doc.warnings:
+        if warnings:
             warned += 1
-            for w in doc.warnings:
+            for w in warnings:
                 note(f"warning: {item.source}: {w}")
-        if fmt == "text":
-            click.echo(render_text(doc))
-        else:
-            click.echo(doc.to_json(indent=None if many or not indent else 2))
+        click.echo(printed)
     bar.close()
     if many or failed:
         extra = f" ({warned} with warnings)" if warned else ""

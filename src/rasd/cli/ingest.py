@@ -18,15 +18,19 @@ DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgres
               help="Publication date for every document (wins over detected dates).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse in N processes (the archive is the one a single worker builds).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents committed per transaction.")
 def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str | None,
-           as_json: bool, progress: bool) -> None:
+           as_json: bool, progress: bool, workers: int, batch_size: int) -> None:
     """Analyse SOURCES (files, folders, feeds, WARC, JSONL, URLs) and store them.
 
     Idempotent: a text already in the archive is not stored twice (its extra source is
     recorded); a close rewrite of a stored article is stored and linked to it
     (near-duplicate); texts analysed by an older pipeline are re-analysed.  A bad document is
-    reported and skipped.  Each document is written in its own transaction, so an
-    interrupted ingest can simply be run again.
+    reported and skipped.  Documents are committed in batches (--batch-size), so an
+    interrupted ingest loses at most one batch and can simply be run again.
     """
     from tqdm import tqdm
 
@@ -48,7 +52,8 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
     with open_store(db) as store:
         # people's corrections outlive re-analysis: apply them to every (re)analysed document
         corrected = CorrectedPipeline(pipe, CorrectionStore(store))
-        summary = run(store, sources, corrected, fetch=fetch, on_item=on_item)
+        summary = run(store, sources, corrected, fetch=fetch, on_item=on_item, workers=workers,
+                      batch_size=batch_size)
     bar.close()
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))

@@ -286,6 +286,21 @@ class Store(ABC):
         but another version is replaced in place (status ``updated``).
         """
 
+    def add_many(
+        self, docs: Sequence[tuple[Document, str | None]]
+    ) -> list[AddResult | Exception]:
+        """Store several ``(document, analysis_version)`` pairs, in order; one result or one
+        exception per document.  Implementations may commit them in one transaction (far
+        fewer commits and fsyncs for a batch ingest); a document that cannot be stored must
+        not stop the others.  The default stores them one by one."""
+        out: list[AddResult | Exception] = []
+        for doc, version in docs:
+            try:
+                out.append(self.add(doc, version))
+            except Exception as e:  # noqa: BLE001 - reported per document
+                out.append(e)
+        return out
+
     @abstractmethod
     def reanalyze(
         self,

@@ -144,6 +144,19 @@ class SQLStore(Store):
         except SQLAlchemyError as e:
             raise StoreError(f"cannot store document {doc.id}: {_short(e)}") from e
 
+    def add_many(
+        self, docs: Sequence[tuple[Document, str | None]]
+    ) -> list[AddResult | Exception]:
+        """One transaction for the whole batch; if any document fails, the batch is rolled
+        back and stored one document per transaction, so only the bad one is lost."""
+        if len(docs) > 1:
+            try:
+                with self.write() as c:
+                    return [write.add(c, self.backend, doc, v) for doc, v in docs]
+            except Exception:  # noqa: BLE001 - rolled back; find the culprit below
+                pass
+        return super().add_many(docs)
+
     def reanalyze(self, pipeline: Any, only_outdated: bool = True,
                   progress: ProgressFn | None = None) -> dict[str, int]:
         from rasd.store.version import pipeline_version
