@@ -14,7 +14,7 @@ reuse a cached list and tagging stays well above 20k tokens/s on one core.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rasd.lang.ar.lexicon import default_lexicon
@@ -106,7 +106,10 @@ def _gaz_tags(tokens: Sequence[Token], gaz: Gazetteer) -> list[str]:
 
 
 def sentence_features(
-    tokens: Sequence[Token], domain: str = "", gaz: Gazetteer | None = None
+    tokens: Sequence[Token],
+    domain: str = "",
+    gaz: Gazetteer | None = None,
+    keep: Callable[[tuple[str, ...]], tuple[str, ...]] | None = None,
 ) -> list[list[str]]:
     """Feature lists for every token of one sentence.
 
@@ -114,10 +117,16 @@ def sentence_features(
     "frustratingly easy" adaptation): the corpora disagree on conventions (Wojood puts "مدينة"
     inside a GPE span and calls "الأطفال" NORP; NewsFANE and news practice do not), so shared
     weights learn what both agree on and the copies learn each corpus's own convention.
+
+    ``keep`` (tagging only) maps each token type's memoized static features to the ones a
+    model can use (:meth:`rasd.ner.model.Tagger.usable`); the context features are not
+    filtered.
     """
     gaz = gaz or default_gazetteer()
     n = len(tokens)
     static = [static_features(t.key, t.role, t.det, t.kind, t.norm, domain) for t in tokens]
+    if keep is not None:
+        static = [keep(f) for f in static]
     keys = [t.key for t in tokens]
     bares = [bare_stem(t.key, t.det) if t.kind == "word" else t.key for t in tokens]
     roles = [t.role or t.kind for t in tokens]

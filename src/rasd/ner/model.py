@@ -37,6 +37,9 @@ class Tagger:
         self.path = Path(path)
         self._local = threading.local()
         _ = self._tagger  # open now in this thread: a missing or corrupt model fails early
+        #: attributes that carry a weight in this model (see :meth:`usable`)
+        self._weighted = frozenset(a for a, _label in self._tagger.info().state_features)
+        self._usable: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     @property
     def _tagger(self) -> pycrfsuite.Tagger:
@@ -46,12 +49,34 @@ class Tagger:
             tagger.open(str(self.path))
         return tagger
 
+    def usable(self, static: tuple[str, ...]) -> tuple[str, ...]:
+        """The features of ``static`` that carry a weight in this model, in order.
+
+        Why: about a third of the feature strings of news text are unknown to the model or
+        were pruned to no weight; crfsuite drops them only after converting and looking up
+        each one, for every token.  A token type's static features are filtered once and the
+        result is reused.  The tags and marginals cannot change: crfsuite skips an unknown
+        attribute, an attribute without state features adds nothing to any score, and the
+        remaining attributes keep their order (so every score is summed in the same order).
+        """
+        hit = self._usable.get(static)
+        if hit is None:
+            if len(self._usable) >= 200_000:  # as many as the memoized static features
+                self._usable.clear()
+            weighted = self._weighted
+            hit = self._usable[static] = tuple(x for x in static if x in weighted)
+        return hit
+
+    def features(self, tokens: Sequence[Token], domain: str) -> list[list[str]]:
+        """:func:`sentence_features` with the static part cut to :meth:`usable`."""
+        return sentence_features(tokens, domain, keep=self.usable)
+
     def tag(self, tokens: Sequence[Token], domain: str = "news+wojood") -> list[str]:
         """BIO tags; ``domain`` picks the annotation convention(s): "news", "wojood" or both
         joined by "+" (see :mod:`rasd.ner.features`)."""
         if not tokens:
             return []
-        return list(self._tagger.tag(sentence_features(tokens, domain)))
+        return list(self._tagger.tag(self.features(tokens, domain)))
 
     def tag_spans(
         self, tokens: Sequence[Token], domain: str = "news+wojood"
@@ -60,7 +85,7 @@ class Tagger:
         if not tokens:
             return []
         tagger = self._tagger
-        tags = list(tagger.tag(sentence_features(tokens, domain)))
+        tags = list(tagger.tag(self.features(tokens, domain)))
         out = []
         for i, j, typ in spans(tags):
             probs = [tagger.marginal(tags[k], k) for k in range(i, j)]
