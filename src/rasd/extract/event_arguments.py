@@ -29,7 +29,7 @@ from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import variants
 
 __all__ = ["adjective", "after_adjectives", "agent_after", "between", "count_phrase",
-           "honorific", "lam_agent", "support_subject"]
+           "honorific", "is_agent", "lam_agent", "support_subject", "support_verb"]
 
 Range = tuple[int, int]
 SUPPORT = vocab.words("event_words", "support-verb")
@@ -62,10 +62,33 @@ class ArgReader(Protocol):
 
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None: ...
 
+    def in_time(self, j: int) -> bool: ...
+
 
 @cache
-def _support(key: str) -> bool:
-    return any(s in SUPPORT for s in event_lexicon.verb_stems(key))
+def support_verb(key: str) -> bool:
+    """Is the folded word a form of a support verb ("شنت", "نفذتها", "قامت", "يشنها")?"""
+    if key in SUPPORT or any(s in SUPPORT for s in event_lexicon.verb_stems(key)):
+        return True
+    for v in variants(key)[:2]:
+        forms = {v}
+        if v[:1] in ("ي", "ت", "ن") and len(v) > 3:
+            forms.add(v[1:])
+        for f in list(forms):
+            for e in PRONOUNS:
+                if f.endswith(e) and len(f) - len(e) >= 2:
+                    forms.add(f[: -len(e)])
+        for f in list(forms):
+            for e in ("ت", "وا", "تا"):
+                if f.endswith(e) and len(f) - len(e) >= 2:
+                    forms.add(f[: -len(e)])
+        if any(f in SUPPORT or any(s in SUPPORT for s in event_lexicon.verb_stems(f))
+               for f in forms if len(f) >= 2):
+            return True
+    return False
+
+
+_support = support_verb
 
 
 @cache
@@ -82,8 +105,8 @@ def adjective_key(key: str) -> bool:
 def adjective(ev: ArgReader, j: int) -> bool:
     """Word ``j`` is an adjective of the phrase before it (and not inside a name)."""
     w = ev.words[j]
-    if w.kind != "word" or not adjective_key(w.key):
-        return False
+    if w.kind != "word" or not adjective_key(w.key) or event_lexicon.is_number(ev.words, j):
+        return False  # "ثمانية" looks like a nisba but counts
     return not ev.r.entities_in(w.start, w.end)
 
 
@@ -111,8 +134,9 @@ def is_agent(ev: ArgReader, rng: Range) -> bool:
     """Does the phrase name an acting party (army, group, government …, or an ORG/GPE/PER)?"""
     if agent_type(ev, rng) in AGENTS:
         return True
-    s, e = ev.words[rng[0]].start, ev.words[rng[1] - 1].end
-    return any(x.label in ("ORG", "PER", "NORP", "GPE") for x in ev.r.entities_in(s, e))
+    head = ev.words[rng[0]]
+    return any(x.label in ("ORG", "PER", "NORP", "GPE")
+               for x in ev.r.entities_in(head.start, head.end))
 
 
 def support_subject(ev: ArgReader, i: int) -> Range | None:
@@ -127,10 +151,10 @@ def support_subject(ev: ArgReader, i: int) -> Range | None:
     stop = i
     if i - 1 >= s0 and words[i - 1].key in LINKS:
         stop = i - 1
-    for v in range(stop - 1, max(s0, i - 9) - 1, -1):
+    for v in range(stop - 1, max(s0, i - 11) - 1, -1):
         w = words[v]
-        if w.kind == "punct" or w.key in CLAUSE_OPENERS:
-            return None
+        if (w.kind == "punct" and not ev.in_time(v)) or w.key in CLAUSE_OPENERS:
+            return None  # "الجمعة 24 يوليو/تموز": punctuation inside a date does not count
         if w.kind == "word" and _support(w.key):
             a = ev.r.skip_adverbs(v + 1, stop)
             cand = ev.np(a, stop) if a < stop else None
@@ -208,9 +232,10 @@ def lam_agent(ev: ArgReader, j: int, end: int) -> Range | None:
     rng = ev.np(j, end)
     if rng is None:
         return None
-    keys = [variants(w.key)[-1], *(ev.words[k].key for k in range(j + 1, rng[1]))]
-    typ = event_lexicon.actor_type(keys)
-    if typ in AGENTS or any(x.label in ("ORG", "GPE", "NORP", "PER")
+    rest = [ev.words[k].key for k in range(j + 1, rng[1])]
+    typ = next((t for v in variants(w.key)[1:]
+                if (t := event_lexicon.actor_type([v, *rest])) in AGENTS), None)
+    if typ is not None or any(x.label in ("ORG", "GPE", "NORP", "PER")
                             for x in ev.r.entities_in(w.start, ev.words[rng[1] - 1].end)):
         return rng
     return None

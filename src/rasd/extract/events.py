@@ -235,7 +235,7 @@ class _Events:
                 return False
             if w.key in words or w.key[1:] in words:
                 return True
-            if w.key != "منذ" and not self._in_time(j):
+            if w.key != "منذ" and not self.in_time(j):
                 n += 1
                 if n == 3:
                     return False
@@ -254,7 +254,8 @@ class _Events:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
-    def _in_time(self, j: int) -> bool:
+    def in_time(self, j: int) -> bool:
+        """Is word ``j`` inside a time expression of the times layer?"""
         w = self.words[j]
         if len(self.times) <= _SCAN_MAX:
             return any(t.start < w.end and w.start < t.end for t in self.times)
@@ -277,7 +278,7 @@ class _Events:
         words = self.words
         if a >= b or words[a].kind not in ("word", "latin", "num"):
             return None
-        if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self._in_time(a):
+        if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self.in_time(a):
             return None
         if words[a].start in self.conj_starts and not self._in_entity(a) and not conj:
             return None  # "… وأصيب …": a coordinated clause, not an argument
@@ -297,7 +298,7 @@ class _Events:
                     e = self.r.quoted_name(e)  # type: ignore[assignment]
                     continue
                 break
-            if w.key in NON_HEADS or w.key == "و" or self._in_time(e) or w.key in TIME_WORDS:
+            if w.key in NON_HEADS or w.key == "و" or self.in_time(e) or w.key in TIME_WORDS:
                 break
             if self.trigger(e) or self.r.verb_cue(e):
                 break
@@ -338,7 +339,10 @@ class _Events:
             # plural/dual endings carry the subject: the phrase after the verb is the object
             marked = key.endswith(("وا", "ون", "تا")) or (key.endswith("ا") and len(key) > 4)
             relative = i > 0 and words[i - 1].key in RELATIVE
-            subj = None if relative else (self.r.subject_before(i) or self._np_before(i))
+            # "داهمت القوات منزلاً واعتقلت …": before a و-verb stands the last clause's object
+            coordinated = words[i].start in self.conj_starts
+            subj = None if relative or coordinated else (
+                self.r.subject_before(i) or self._np_before(i))
             if subj is not None and words[subj[0]].kind == "num":
                 target, subj = subj, None  # "12 مدنياً قتلوا": victims before a passive
             light = i in self.objects
@@ -385,7 +389,7 @@ class _Events:
                 elif not light and after < end and not (
                     words[after].key in NON_HEADS or words[after].kind == "punct"
                 ):
-                    target = self.np(after, end)
+                    target = argrules.count_phrase(self, after, end) or self.np(after, end)
             if (
                 target is not None and words[target[0]].key.startswith("بال")
                 and "ب" not in info["target_preps"]
@@ -409,7 +413,9 @@ class _Events:
         after = nxt
         if not definite and nxt == i + 1:
             adj = argrules.after_adjectives(self, nxt, end)
-            if adj > nxt:
+            if nxt < end and argrules.support_verb(words[nxt].key):
+                pass  # "اعتقالات تقوم بها الجماعة": a relative, not a genitive
+            elif adj > nxt:
                 after = adj  # "هجوم دموي", "غارات جوية": no genitive
             else:
                 g0 = argrules.honorific(self, nxt, end)
@@ -610,6 +616,7 @@ class _Events:
         flags = [_flags(w.key) if w.kind == "word" else 0 for w in words]
         cands = [i for i, f in enumerate(flags) if f & 1]
         at: list[int] = []  # trigger word of each event of ``out``
+        shared: dict[int, tuple[int, Range]] = {}  # sentence → last verb trigger and its actor
         for i in cands:
             w = words[i]
             if (objects and i in objects.values()) or i in self.inside:
@@ -634,10 +641,17 @@ class _Events:
                     continue
             if prev is not None and prev.key in DEMONSTRATIVES:
                 continue  # "هذا الهجوم": a back-reference to an event already told
-            if (kind == "noun" and args["actor"] is None and args["target"] is None
-                    and w.key.startswith(DEFINITE)):
-                continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
+            if kind == "verb":
+                last = shared.get(w.sent)
+                if args["actor"] is None and last is not None and w.start in self.conj_starts \
+                        and i - last[0] <= 12:
+                    args["actor"] = last[1]  # "قتلت القوات مسلحاً واعتقلت 16": one subject
+                if args["actor"] is not None:
+                    shared[w.sent] = (i, args["actor"])
             mode, source = self.mode(i, info)
+            if (kind == "noun" and args["actor"] is None and args["target"] is None
+                    and w.key.startswith(DEFINITE) and mode != "prohibited"):
+                continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
             attrs: dict[str, Any] = {
                 "type": info["type"],
                 "plover": info["plover"],
