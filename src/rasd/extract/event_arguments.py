@@ -184,10 +184,10 @@ def _short_before(ev: ArgReader, v: int) -> Range | None:
         if w.kind == "punct" or w.key in CLAUSE_OPENERS:
             return None
         rng = ev.np(a, stop)
-        if rng is not None and rng[1] == stop and is_agent(ev, rng):
-            if a == s0 or words[a - 1].kind == "punct" or words[a - 1].key in CLAUSE_OPENERS \
-                    or words[a - 1].key in ("ان", "بان", "لان"):
-                return rng
+        opens = a == s0 or words[a - 1].kind == "punct" or words[a - 1].key in CLAUSE_OPENERS \
+            or words[a - 1].key in ("ان", "بان", "لان")
+        if opens and rng is not None and rng[1] == stop and is_agent(ev, rng):
+            return rng
     return None
 
 

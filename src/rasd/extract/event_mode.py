@@ -131,9 +131,9 @@ def _purpose(ev: ModeReader, i: int, c0: int) -> bool:
         trig = ev.trigger(i)
         rest = key[1:]
         if trig is not None and (event_lexicon.candidate(rest) or rest in ev.lex["any"]
-                                 or "ال" + key[2:] in event_lexicon.stems(key)):
-            if not any(_has(EXPOSED, words[j].key) for j in range(c0, i)):
-                return True
+                                 or "ال" + key[2:] in event_lexicon.stems(key)) and not any(
+                _has(EXPOSED, words[j].key) for j in range(c0, i)):
+            return True
     prev = words[i - 1].key if i > c0 else ""
     if prev[:1] == "ل" and prev[1:] in SUPPORT_MASDARS:
         return True  # "لشن هجمات", "لتنفيذ عمليات"

@@ -78,8 +78,9 @@ def view(e: EventRecord) -> EventView:
     a = e.attrs or {}
     actor, actor_type = _arg(a, "actor")
     target, target_type = _arg(a, "target")
-    trig = a.get("trigger") if isinstance(a.get("trigger"), dict) else {}
-    place = a.get("place") if isinstance(a.get("place"), dict) else {}
+    t, p = a.get("trigger"), a.get("place")
+    trig: dict[str, Any] = t if isinstance(t, dict) else {}
+    place: dict[str, Any] = p if isinstance(p, dict) else {}
     country = place.get("country") if isinstance(place.get("country"), str) else None
     return EventView(
         doc_id=e.doc_id, start=e.start, end=e.end,
