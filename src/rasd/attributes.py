@@ -132,6 +132,7 @@ class EventAttrs(TypedDict):
     type: str
     plover: str
     trigger: Cue
+    #: asserted | denied | hypothetical | uncertain | prohibited (rasd.extract.event_mode)
     mode: str
     actor: NotRequired[Actor]
     target: NotRequired[Actor]

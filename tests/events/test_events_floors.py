@@ -11,13 +11,14 @@ from rasd.eval.events import corpus_dir, evaluate
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "events"
 
-#: part → metric → floor (measured: dev F1 0.637, type 0.954, mode 0.847, fatalities 0.415;
-#: held-out F1 0.672, type 0.985, mode 0.868, fatalities 0.708)
+#: part → metric → floor (measured, third round: dev F1 0.652, type 0.960, mode 0.920, actor
+#: 0.566, target 0.496, fatalities 0.415; held-out F1 0.696, type 0.986, mode 0.909, actor
+#: 0.539, target 0.469, fatalities 0.692 — docs/measurements.md)
 FLOORS = {
-    "dev": {"trigger_f1": 0.60, "type_accuracy": 0.92, "mode_accuracy": 0.81,
-            "actor_accuracy": 0.37, "target_accuracy": 0.37, "fatalities_exact": 0.38},
-    "heldout": {"trigger_f1": 0.63, "type_accuracy": 0.94, "mode_accuracy": 0.83,
-                "actor_accuracy": 0.32, "target_accuracy": 0.36, "fatalities_exact": 0.65},
+    "dev": {"trigger_f1": 0.62, "type_accuracy": 0.93, "mode_accuracy": 0.89,
+            "actor_accuracy": 0.53, "target_accuracy": 0.46, "fatalities_exact": 0.38},
+    "heldout": {"trigger_f1": 0.66, "type_accuracy": 0.95, "mode_accuracy": 0.88,
+                "actor_accuracy": 0.50, "target_accuracy": 0.44, "fatalities_exact": 0.65},
 }
 
 

@@ -253,6 +253,50 @@ def test_search_article_entity_map(page, server) -> None:
     assert not page.dialogs
 
 
+def test_events_view_filters_and_map(page, server) -> None:
+    """Issue 22 item 7: actor → action → target rows with type, mode and casualties, the
+    evidence linked to the article at the trigger, filters, and the events on the map."""
+    base = server["base"]
+    page.goto(base + "/events")
+    page.wait_for_selector("#map.outlines-ready.events-ready", timeout=20_000)
+    rows = page.locator("table.events-list tr.event-row")
+    total = int(page.locator("#events-total").inner_text())
+    assert rows.count() >= 1 and total >= rows.count()
+    assert page.locator("#map .leaflet-tile").count() == 0  # no tile server
+    markers = int(page.locator("#map").get_attribute("data-markers") or 0)
+    _shot(page, server, "09-events", full=True)
+    if markers:
+        page.locator("#map path.leaflet-interactive").first.click(force=True)
+        page.wait_for_selector(".leaflet-popup-content a[href^='/doc/']", timeout=5000)
+        _shot(page, server, "10-events-map-popup")
+
+    # filter by the first offered type: every row then has that type
+    options = page.locator("select[name=type] option")
+    assert options.count() >= 2
+    chosen = options.nth(1).get_attribute("value")
+    page.select_option("select[name=type]", chosen)
+    page.click("form.events-filter button[type=submit]")
+    page.wait_for_url("**/events?*type=*")
+    page.wait_for_selector("#map.events-ready", timeout=20_000)
+    types = page.locator("table.events-list tr.event-row").evaluate_all(
+        "rs => rs.map(r => r.dataset.type)")
+    assert types and set(types) == {chosen}
+    assert int(page.locator("#events-total").inner_text()) <= total
+    _shot(page, server, "11-events-filtered")
+
+    # the evidence opens the article focused on the trigger
+    link = page.locator("table.events-list td.what a").first
+    href = link.get_attribute("href")
+    assert href and "?at=" in href
+    link.click()
+    page.wait_for_url("**/doc/*")
+    assert page.locator("#article-text").count() == 1
+
+    assert not page.errors, page.errors
+    assert not page.foreign, f"requests left the server: {page.foreign[:5]}"
+    assert not page.failed, f"failed requests: {page.failed[:5]}"
+
+
 def test_markup_in_articles_never_runs(page, server) -> None:
     base = server["base"]
     hostile = hostile_document()

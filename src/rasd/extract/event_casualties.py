@@ -29,6 +29,11 @@ class EventReader(Protocol):
 
     def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]: ...
 
+    def arguments(self, i: int, kind: str, info: dict[str, Any]) -> dict[str, Any]: ...
+
+    def describe(self, i: int, attrs: dict[str, Any], roles: dict[str, Any],
+                 source: str | None) -> tuple[int, int]: ...
+
 
 def attach(ev: EventReader, out: list[Span], at: list[int], cands: list[int]) -> list[Span]:
     """``out`` (events, trigger word index ``at[k]`` each) with casualty counts attached;
@@ -61,7 +66,8 @@ def attach(ev: EventReader, out: list[Span], at: list[int], cands: list[int]) ->
         if cat != "killed":
             continue
         text = ev.doc.text
-        info = {"type": "ASSAULT", "plover": "ASSAULT", "future": False}
+        info = {"type": "ASSAULT", "plover": "ASSAULT", "future": False,
+                "not_objects": frozenset(), "target_preps": frozenset()}
         mode, source = ev.mode(c, info)
         e = words[end].end if end == c else w.end
         attrs: dict[str, Any] = {
@@ -71,10 +77,12 @@ def attach(ev: EventReader, out: list[Span], at: list[int], cands: list[int]) ->
         }
         if count is not None:
             attrs[attr] = count
-        if source:
-            attrs["source"] = source
+        # "مقتل ثمانية مدنيين": the dead are the target; an agent marker or a support verb
+        # may name who killed them
+        roles = ev.arguments(c, "noun", info) if end == c else {}
+        s, e2 = ev.describe(c, attrs, roles, source)
         by_word[c] = len(out)
-        out.append(Span(w.start, e, "ASSAULT", "", attrs))
+        out.append(Span(min(s, w.start), max(e, e2), "ASSAULT", "", attrs))
         at.append(c)
     kept = [s for k, s in enumerate(out) if k not in drop]
     return sorted(kept, key=lambda s: (s.start, s.end))

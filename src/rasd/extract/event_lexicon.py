@@ -23,8 +23,8 @@ from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
-__all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate", "idiom_at", "lookup",
-           "stems", "verb_stems"]
+__all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate",
+           "idiom_at", "is_number", "lookup", "number_end", "stems", "verb_stems"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
 NOUN_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "noun-suffix"))
@@ -235,6 +235,17 @@ def _number(words: list[Any], j: int) -> tuple[int, int] | None:
         v += nums[words[k].key[1:]]  # "خمسة وعشرين"
         k += 1
     return v, k
+
+
+def is_number(words: list[Any], j: int) -> bool:
+    """Is word ``j`` a number (digits or a number word)?"""
+    return _number(words, j) is not None
+
+
+def number_end(words: list[Any], j: int) -> int:
+    """The index after the number starting at ``j`` ("خمسة وعشرين" is two words)."""
+    n = _number(words, j)
+    return n[1] if n is not None else j
 
 
 def casualty_count(words: list[Any], i: int, end: int) -> int | None:

@@ -29,8 +29,9 @@ from typing import Any
 
 from rasd.config import Config
 from rasd.doc import Document, Span
+from rasd.extract import event_arguments as argrules
 from rasd.extract import event_casualties as casualties
-from rasd.extract import event_lexicon
+from rasd.extract import event_lexicon, event_mode
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
 from rasd.extract.reader import reader
@@ -39,6 +40,7 @@ from rasd.extract.words import PREPOSITIONS, variants
 from rasd.lang.ar import vocab
 from rasd.pipeline import component
 
+Range = tuple[int, int]
 MAX_ARG_WORDS = 8
 MAX_PLACE_DISTANCE = 80  # characters between trigger and place
 #: time expressions end an argument even when the times layer is absent
@@ -50,12 +52,14 @@ RELATIVE = vocab.words("event_words", "relative")
 CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
 TANWEEN_FATH = "\u064b"
 #: "هذا الهجوم", "تلك الغارات": an anaphor of an event already reported
-PURPOSE = vocab.words("event_words", "purpose")
-UNCERTAIN = vocab.words("event_words", "uncertain")
 DEFINITE = ("ال", "وال", "فال", "بال", "لل")
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
 #: "وصل إلى تفاهم" is reaching an agreement, not a movement
 NON_DESTINATIONS = vocab.words("event_words", "non-destination")
+#: event nouns whose genitive is the victim even when it names an agent ("اغتيال النائب")
+PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
+#: two-sided event types: "اشتباكات بين X وY" gives both sides
+SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
@@ -231,7 +235,7 @@ class _Events:
                 return False
             if w.key in words or w.key[1:] in words:
                 return True
-            if w.key != "منذ" and not self._in_time(j):
+            if w.key != "منذ" and not self.in_time(j):
                 n += 1
                 if n == 3:
                     return False
@@ -250,7 +254,8 @@ class _Events:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
-    def _in_time(self, j: int) -> bool:
+    def in_time(self, j: int) -> bool:
+        """Is word ``j`` inside a time expression of the times layer?"""
         w = self.words[j]
         if len(self.times) <= _SCAN_MAX:
             return any(t.start < w.end and w.start < t.end for t in self.times)
@@ -263,18 +268,19 @@ class _Events:
         return idx
 
     # ------------------------------------------------------------------ arguments
-    def np(self, a: int, b: int) -> tuple[int, int] | None:
+    def np(self, a: int, b: int, conj: bool = False) -> tuple[int, int] | None:
         """A noun phrase from ``a``: head, construct genitives and adjectives.
 
         An indefinite word after a definite one starts a new phrase (the object in
-        "قصف الطيران الروسي مواقع …"); an entity span is never cut.
+        "قصف الطيران الروسي مواقع …"); an entity span is never cut.  With ``conj`` the
+        phrase may open with a conjunction ("… بين المقاومة ومسلحين": the second side).
         """
         words = self.words
         if a >= b or words[a].kind not in ("word", "latin", "num"):
             return None
-        if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self._in_time(a):
+        if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self.in_time(a):
             return None
-        if words[a].start in self.conj_starts and not self._in_entity(a):
+        if words[a].start in self.conj_starts and not self._in_entity(a) and not conj:
             return None  # "… وأصيب …": a coordinated clause, not an argument
         e = a + 1
         definite = words[a].key.startswith(("ال", "وال", "فال", "لل"))
@@ -292,7 +298,7 @@ class _Events:
                     e = self.r.quoted_name(e)  # type: ignore[assignment]
                     continue
                 break
-            if w.key in NON_HEADS or w.key == "و" or self._in_time(e) or w.key in TIME_WORDS:
+            if w.key in NON_HEADS or w.key == "و" or self.in_time(e) or w.key in TIME_WORDS:
                 break
             if self.trigger(e) or self.r.verb_cue(e):
                 break
@@ -333,7 +339,10 @@ class _Events:
             # plural/dual endings carry the subject: the phrase after the verb is the object
             marked = key.endswith(("وا", "ون", "تا")) or (key.endswith("ا") and len(key) > 4)
             relative = i > 0 and words[i - 1].key in RELATIVE
-            subj = None if relative else (self.r.subject_before(i) or self._np_before(i))
+            # "داهمت القوات منزلاً واعتقلت …": before a و-verb stands the last clause's object
+            coordinated = words[i].start in self.conj_starts
+            subj = None if relative or coordinated else (
+                self.r.subject_before(i) or self._np_before(i))
             if subj is not None and words[subj[0]].kind == "num":
                 target, subj = subj, None  # "12 مدنياً قتلوا": victims before a passive
             light = i in self.objects
@@ -355,7 +364,10 @@ class _Events:
                 after = nxt
             else:
                 cand = self.np(nxt, end)
-                if light:
+                victims = None if light else argrules.count_phrase(self, nxt, end)
+                if victims is not None:
+                    target, after = victims, victims[1]  # "قتل أكثر من ألف متشدد"
+                elif light:
                     after = nxt  # after "فرض عقوبات": only a preposition brings the target
                 elif cand is not None and words[cand[0]].kind == "num" or relative or marked:
                     target = cand  # "قتل 12 شخصاً": the victims; "زاروا سوريا": the object
@@ -377,7 +389,7 @@ class _Events:
                 elif not light and after < end and not (
                     words[after].key in NON_HEADS or words[after].kind == "punct"
                 ):
-                    target = self.np(after, end)
+                    target = argrules.count_phrase(self, after, end) or self.np(after, end)
             if (
                 target is not None and words[target[0]].key.startswith("بال")
                 and "ب" not in info["target_preps"]
@@ -386,31 +398,77 @@ class _Events:
                 nxt_np = self.np(target[1], end)
                 target = nxt_np if nxt_np is not None and words[nxt_np[0]].kind != "punct" else None
         else:
-            # nouns: "غارات التحالف على …", "اعتقال الناشط …": a genitive follows an
-            # indefinite (construct) trigger; after a definite one come adjectives
-            definite = words[i].key.startswith(("ال", "وال", "فال", "بال", "لل"))
-            gen = None
-            after = nxt
-            if not definite and nxt == i + 1:
-                gen = self.np(nxt, end)
-                after = gen[1] if gen else nxt
+            actor, target = self._noun_arguments(i, info, nxt, end)
+        return self._more_arguments(i, kind, info, actor, target, end)
+
+    def _noun_arguments(self, i: int, info: dict[str, Any], nxt: int,
+                        end: int) -> tuple[Range | None, Range | None]:
+        """"غارات التحالف على …", "اعتقال الناشط …", "هجوم مسلح للمقاومة على نقطة": a
+        genitive follows an indefinite (construct) trigger, adjectives are skipped, a ل-phrase
+        naming an agent is the actor and the type's preposition brings the target."""
+        words = self.words
+        actor = target = None
+        definite = words[i].key.startswith(("ال", "وال", "فال", "بال", "لل"))
+        gen = None
+        after = nxt
+        if not definite and nxt == i + 1:
+            adj = argrules.after_adjectives(self, nxt, end)
+            if nxt < end and argrules.support_verb(words[nxt].key):
+                pass  # "اعتقالات تقوم بها الجماعة": a relative, not a genitive
+            elif adj > nxt:
+                after = adj  # "هجوم دموي", "غارات جوية": no genitive
             else:
-                while after < end and words[after].key.startswith("ال") and after < i + 4:
-                    after += 1
-            after = self.r.skip_adverbs(after, end)
-            if after < end and words[after].key in info["target_preps"]:
-                target = self.np(after + 1, end)
-            if gen is not None:
-                if info["type"] in ("ARREST", "SEIZE", "SANCTION") or words[gen[0]].kind == "num":
-                    target = target or gen
-                elif self.r.speaker_head(gen[0]) or self._entity_label(gen) in (
-                    "ORG", "GPE", "NORP", "PER"
-                ):
-                    actor = gen  # "غارات التحالف", "زيارة الوزير"
-                elif info["type"] == "MOVE" and self._agentive(gen):
-                    actor = gen  # "وصول الخبراء": who arrives
-                elif info["type"] in ("ASSAULT", "FIGHT"):
-                    target = target or gen  # "قصف السوق": what is hit
+                g0 = argrules.honorific(self, nxt, end)
+                gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
+                after = gen[1] if gen else nxt
+        else:
+            while after < end and words[after].key.startswith("ال") and after < i + 4:
+                after += 1
+        after = self.r.skip_adverbs(after, end)
+        lam = argrules.lam_agent(self, after, end)
+        if lam is not None:
+            actor = lam  # "قصف لطيران التحالف"
+            after = self.r.skip_adverbs(lam[1], end)
+        if after < end and words[after].key in info["target_preps"]:
+            target = argrules.count_phrase(self, after + 1, end) or self.np(after + 1, end)
+        if gen is not None:
+            plover = info["plover"]
+            patient = any(s in PATIENT_NOUNS for s in event_lexicon.stems(words[i].key))
+            agent = self.r.speaker_head(gen[0]) or self._entity_label(gen) in (
+                "ORG", "GPE", "NORP", "PER") or argrules.is_agent(self, gen)
+            if info["type"] in ("ARREST", "SEIZE", "SANCTION") or words[gen[0]].kind == "num" \
+                    or argrules.count_phrase(self, gen[0], end) is not None:
+                target = target or gen
+            elif agent and not patient and actor is None:
+                actor = gen  # "غارات التحالف", "زيارة الوزير", "سيطرة المقاومة"
+            elif plover in argrules.INTRANSITIVE and self._agentive(gen) and actor is None:
+                actor = gen  # "وصول الخبراء": who arrives
+            elif plover in ("ASSAULT", "FIGHT", "COERCE") or patient:
+                target = target or gen  # "قصف السوق": what is hit
+        return actor, target
+
+    def _more_arguments(self, i: int, kind: str, info: dict[str, Any], actor: Range | None,
+                        target: Range | None, end: int) -> dict[str, Any]:
+        """Fill a missing actor from the constructions of :mod:`event_arguments`: the sides
+        of "بين X وY", an agent after the trigger ("نفذها", "على يد"), the subject of a
+        support verb before a noun trigger ("شنت الطائرات غارات")."""
+        last = self.objects.get(i, i)
+        if actor is None and info["plover"] in SYMMETRIC:
+            sides = argrules.between(self, last, end)
+            if sides is not None:
+                actor = sides[0]
+                if target is None or target[0] <= sides[0][0] < target[1]:
+                    target = sides[1]
+        if actor is None and (kind == "noun" or last != i):
+            actor = argrules.agent_after(self, last, end)
+            if actor is not None and target is not None and actor[0] < target[1] \
+                    and target[0] < actor[1]:
+                target = None
+        if actor is None and kind == "noun":
+            actor = argrules.support_subject(self, i)
+            if actor is not None and target is not None and actor[0] < target[1] \
+                    and target[0] < actor[1]:
+                actor = None
         return {"actor": actor, "target": target}
 
     def _np_before(self, i: int) -> tuple[int, int] | None:
@@ -479,7 +537,7 @@ class _Events:
         before = self.doc.text[max(0, start - 6):start]
         return bool(re.search(r"(?:^|\s)(?:في|إلى|الى|داخل|قرب|بمدينة|بمحافظة)\s*$|ب$", before))
 
-    def _reported_in(self, pos: int) -> Span | None:
+    def reported_in(self, pos: int) -> Span | None:
         """The last quote (in layer order) whose content covers ``pos``."""
         if len(self.quotes) <= _SCAN_MAX:
             src = None
@@ -500,47 +558,65 @@ class _Events:
         best = max((n for a, b, n in self._contents[lo:hi] if a <= pos < b), default=None)
         return None if best is None else self.quotes[best]
 
-    def _purpose(self, i: int) -> bool:
-        """"لتحرير المدينة", "بهدف استهداف": a masdar of purpose is an intended event."""
-        key = self.words[i].key
-        if key[:1] == "ل" and len(key) > 3 and (
-            key[1:] in event_lexicon.stems(key) or "ال" + key[2:] in event_lexicon.stems(key)
-        ) and self.trigger(i) is not None and self.trigger(i)[1] == "noun":  # type: ignore[index]
-            return True
-        s0 = self.r.sent_start(i)
-        return any(self.words[j].key in PURPOSE for j in range(max(s0, i - 2), i))
-
     def mode(self, i: int, info: dict[str, Any]) -> tuple[str, str | None]:
-        words = self.words
-        s0 = self.r.sent_start(i)
-        pos = words[i].start
-        src = self._reported_in(pos)
-        for j in range(max(s0, i - 2), i):
-            k = words[j].key
-            if k in self.lex["neg"] or (k[:1] in "وف" and k[1:] in self.lex["neg"]):
-                return "denied", src.id if src else None
-        if src is not None and src.attrs.get("stance") == "deny":
-            return "denied", src.id
-        if info.get("future") or self._purpose(i):
-            return "hypothetical", src.id if src else None
-        if any(words[j].key in UNCERTAIN for j in range(s0, i)):
-            return "uncertain", src.id if src else None  # "اتهم … بقتل", "يعتقد أن"
-        for j in range(max(s0, i - 3), i):
-            if any(v in self.lex["hyp"] for v in variants(words[j].key)[:2]):
-                return "hypothetical", src.id if src else None
-        return "asserted", src.id if src else None
+        """(mode, reporting quote id) of the event at word ``i`` (see :mod:`event_mode`)."""
+        return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def describe(self, i: int, attrs: dict[str, Any], roles: dict[str, Any],
+                 source: str | None) -> tuple[int, int]:
+        """Add actor/target (word ranges in ``roles``), place, time and source to the
+        attributes of the event at word ``i``; returns the evidence span (trigger and
+        arguments).  Shared by trigger events and casualty events (event_casualties)."""
+        text = self.doc.text
+        words = self.words
+        w = words[i]
+        sents = self.doc.layer("sentences")
+        sent = sents[w.sent] if sents else Span(0, len(text))
+        pts = [(attrs["trigger"]["start"], attrs["trigger"]["end"])]
+        for role in ("actor", "target"):
+            sp = self.span_of(roles.get(role))
+            if sp is None:
+                continue
+            pts.append(sp)
+            d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
+            for x in self.r.entities_in(*sp):
+                d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
+                if x.attrs.get("canonical"):
+                    d["canonical"] = x.attrs["canonical"]
+                break
+            typ = event_lexicon.actor_type(
+                [words[k].key for k in range(*roles[role])], self._entity_label(roles[role]))
+            if typ is not None:
+                d["type"] = typ
+            attrs[role] = d
+        pl = self.nearest(self.places, w.start, (sent.start, sent.end), located=True)
+        if pl is not None:
+            attrs["place"] = {"start": pl.start, "end": pl.end, "text": text[pl.start:pl.end],
+                              "id": pl.id}
+            for k in ("lat", "lon", "geonameid", "canonical", "country"):
+                if k in pl.attrs:
+                    attrs["place"][k] = pl.attrs[k]
+        tm = self.nearest(self.times, w.start, (sent.start, sent.end))
+        if tm is not None:
+            attrs["time"] = {"start": tm.start, "end": tm.end, "text": text[tm.start:tm.end],
+                             "id": tm.id}
+            if "value" in tm.attrs:
+                attrs["time"]["value"] = tm.attrs["value"]
+        if source:
+            attrs["source"] = source
+        return min(p[0] for p in pts), max(p[1] for p in pts)
+
     def run(self) -> list[Span]:
         out = []
         text = self.doc.text
-        sents = self.doc.layer("sentences")
         objects = self.objects
         words = self.words
         # the fast path of _trigger, in one comprehension instead of two calls per word
         flags = [_flags(w.key) if w.kind == "word" else 0 for w in words]
         cands = [i for i, f in enumerate(flags) if f & 1]
         at: list[int] = []  # trigger word of each event of ``out``
+        shared: dict[int, tuple[int, Range]] = {}  # sentence → last verb trigger and its actor
         for i in cands:
             w = words[i]
             if (objects and i in objects.values()) or i in self.inside:
@@ -565,11 +641,17 @@ class _Events:
                     continue
             if prev is not None and prev.key in DEMONSTRATIVES:
                 continue  # "هذا الهجوم": a back-reference to an event already told
-            if (kind == "noun" and args["actor"] is None and args["target"] is None
-                    and w.key.startswith(DEFINITE)):
-                continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
-            sent = sents[w.sent] if sents else Span(0, len(text))
+            if kind == "verb":
+                last = shared.get(w.sent)
+                if args["actor"] is None and last is not None and w.start in self.conj_starts \
+                        and i - last[0] <= 12:
+                    args["actor"] = last[1]  # "قتلت القوات مسلحاً واعتقلت 16": one subject
+                if args["actor"] is not None:
+                    shared[w.sent] = (i, args["actor"])
             mode, source = self.mode(i, info)
+            if (kind == "noun" and args["actor"] is None and args["target"] is None
+                    and w.key.startswith(DEFINITE) and mode != "prohibited"):
+                continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
             attrs: dict[str, Any] = {
                 "type": info["type"],
                 "plover": info["plover"],
@@ -577,40 +659,7 @@ class _Events:
                             "text": text[w.start:words[t_end - 1].end], "kind": kind},
                 "mode": mode,
             }
-            pts = [(w.start, w.end)]
-            for role in ("actor", "target"):
-                sp = self.span_of(args[role])
-                if sp is None:
-                    continue
-                pts.append(sp)
-                d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
-                for x in self.r.entities_in(*sp):
-                    d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
-                    if x.attrs.get("canonical"):
-                        d["canonical"] = x.attrs["canonical"]
-                    break
-                typ = event_lexicon.actor_type(
-                    [words[k].key for k in range(*args[role])], self._entity_label(args[role]))
-                if typ is not None:
-                    d["type"] = typ
-                attrs[role] = d
-            pl = self.nearest(self.places, w.start, (sent.start, sent.end), located=True)
-            if pl is not None:
-                attrs["place"] = {"start": pl.start, "end": pl.end, "text": text[pl.start:pl.end],
-                                  "id": pl.id}
-                for k in ("lat", "lon", "geonameid", "canonical", "country"):
-                    if k in pl.attrs:
-                        attrs["place"][k] = pl.attrs[k]
-            tm = self.nearest(self.times, w.start, (sent.start, sent.end))
-            if tm is not None:
-                attrs["time"] = {"start": tm.start, "end": tm.end, "text": text[tm.start:tm.end],
-                                 "id": tm.id}
-                if "value" in tm.attrs:
-                    attrs["time"]["value"] = tm.attrs["value"]
-            if source:
-                attrs["source"] = source
-            s = min(p[0] for p in pts)
-            e = max(p[1] for p in pts)
+            s, e = self.describe(i, attrs, args, source)
             out.append(Span(s, e, info["type"], "", attrs))
             at.append(i)
         return casualties.attach(self, out, at, [i for i, f in enumerate(flags) if f & 2])

@@ -24,6 +24,8 @@ TIME_REFS = _labels("time-ref")
 LAYER_NAMES = _labels("layer")
 #: ``kind:agree`` / ``kind:contradict`` → heading of a pair of claims on the story page
 CLAIM_PAIRS = _labels("claim-pair")
+EVENT_MODES = _labels("event-mode")
+ACTOR_TYPES = _labels("actor-type")
 
 
 def claim_kind(kind: str | None, agree: bool) -> str:

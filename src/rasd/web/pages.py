@@ -18,13 +18,13 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from rasd.paging import MAX_PAGE, MAX_PLACES_PAGE
 from rasd.store.base import Filters, Store
-from rasd.web import corrections_view, labels
+from rasd.web import corrections_view, events_view, labels
 from rasd.web.article import build_article, entity_href, place_href
 from rasd.web.timeline import bucket_counts
 
@@ -88,7 +88,8 @@ def web_filters(request: Request) -> Filters:
     )
 
 
-FILTER_PARAMS = ("q", "entity", "place", "from", "to", "source", "kind", "min")
+FILTER_PARAMS = ("q", "entity", "place", "from", "to", "source", "kind", "min", "type",
+                 "actor_type", "country")
 
 
 def _current(request: Request) -> dict[str, str]:
@@ -431,18 +432,39 @@ def quotes_page(request: Request) -> HTMLResponse:
     )
 
 
+def _event_params(request: Request) -> dict[str, str | None]:
+    """The events view's own filters: PLOVER type, actor type and country (ISO code)."""
+    return {"etype": _param(request, "type", 40), "actor_type": _param(request, "actor_type", 40),
+            "country": _param(request, "country", 3)}
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request) -> HTMLResponse:
     store = _store(request)
     offset = _int_param(request, "offset", 0, 1_000_000)
-    page = store.events(web_filters(request), limit=PER_PAGE, offset=offset)
+    own = _event_params(request)
+    sel = events_view.select(store, web_filters(request), offset=offset, limit=PER_PAGE, **own)
+    own_params = {"type": own["etype"], "actor_type": own["actor_type"],
+                  "country": own["country"]}
     return _render(
         request,
         "events.html",
         nav="events",
-        page=page,
-        pages=_pages(page.total, PER_PAGE, offset),
+        page=sel,
+        pages=_pages(sel.total, PER_PAGE, offset),
+        chosen=own_params,
+        events_api=_url("/events/map.json", {**_current(request), **own_params}),
+        mode_label=lambda m: labels.EVENT_MODES.get(m, m),
+        actor_type_label=lambda t: labels.ACTOR_TYPES.get(t, t) if t else "",
     )
+
+
+@router.get("/events/map.json", include_in_schema=False)
+def events_map(request: Request) -> Response:
+    """The located events passing the page's filters, as GeoJSON for the events map."""
+    sel = events_view.select(_store(request), web_filters(request), offset=0,
+                             limit=MAX_PLACES_PAGE, **_event_params(request))
+    return JSONResponse(events_view.geojson(sel.items))
 
 
 # --------------------------------------------------------------------------- stories

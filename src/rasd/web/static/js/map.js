@@ -1,4 +1,4 @@
-/* Map of places: Leaflet with an offline base layer of country outlines (Natural Earth via
+/* Map of places (and of events on the events page): Leaflet with an offline base layer of country outlines (Natural Earth via
    world-atlas TopoJSON).  No tile server is ever contacted.  Text from the archive is put
    into the page with textContent only, never innerHTML. */
 (function () {
@@ -66,7 +66,53 @@
     return box;
   }
 
-  getJSON(el.dataset.places).then(function (fc) {
+  // The events page: one marker per located event, its popup says who did what to whom
+  // and links the article at the evidence (every string through textContent).
+  function eventPopup(p) {
+    var box = document.createElement("div");
+    box.dir = "rtl";
+    box.className = "map-popup";
+    var title = document.createElement("strong");
+    var a = document.createElement("a");
+    a.href = p.href;
+    a.textContent = (p.actor || "—") + " ← " + p.trigger + " ← " + (p.target || "—");
+    title.appendChild(a);
+    box.appendChild(title);
+    var info = document.createElement("div");
+    info.textContent = p.type + " · " + p.mode +
+      (p.fatalities !== null && p.fatalities !== undefined ? " · قتلى: " + p.fatalities : "") +
+      (p.place ? " · " + p.place : "");
+    box.appendChild(info);
+    return box;
+  }
+
+  if (el.dataset.events) {
+    getJSON(el.dataset.events).then(function (fc) {
+      var layer = L.featureGroup();
+      fc.features.forEach(function (f) {
+        var c = f.geometry.coordinates;
+        var p = f.properties;
+        var m = L.circleMarker([c[1], c[0]], {
+          radius: 4 + Math.min(9, Math.sqrt(p.fatalities || 0)),
+          color: "#7a1f1f", weight: 1.5, fillColor: "#c0392b", fillOpacity: 0.6
+        });
+        m.bindPopup(eventPopup(p));
+        m.bindTooltip(p.trigger, { direction: "top", offset: [0, -6] });
+        m.addTo(layer);
+      });
+      layer.addTo(map);
+      if (fc.features.length) {
+        map.fitBounds(layer.getBounds().pad(0.2), { maxZoom: 6, animate: false });
+      }
+      el.dataset.markers = String(fc.features.length);
+      el.classList.add("events-ready");
+    }).catch(function (e) {
+      console.warn("events:", e);
+      el.classList.add("events-failed");
+    });
+  }
+
+  if (el.dataset.places) getJSON(el.dataset.places).then(function (fc) {
     var markers = {};
     var layer = L.featureGroup();
     fc.features.forEach(function (f) {
