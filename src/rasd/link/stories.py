@@ -82,6 +82,7 @@ class _Cluster:
     first_id: str
     articles: list[Article] = field(default_factory=list)
     members: list[tuple[EventPrint, Vectors]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # its entries in the postings
     first: date | None = None
     last: date | None = None
 
@@ -142,7 +143,10 @@ class StoryIndex:
         for k in [k for k in self._open if (c := self.clusters[k]).last is not None
                   and (day - c.last).days > self.window]:
             self._open.discard(k)
-            self.clusters[k].members = []
+            c = self.clusters[k]
+            for key in c.keys:  # a closed story is never a candidate again: unlist it
+                self._postings[key].discard(k)
+            c.members, c.keys = [], set()
 
     def probability(self, p: EventPrint, v: Vectors, c: _Cluster) -> float:
         """How likely ``p`` reports the event of story ``c``: the mean of the mean and the best
@@ -200,6 +204,7 @@ class StoryIndex:
             c.last = max(c.last, p.day) if c.last else p.day
         for key in keys:
             self._postings.setdefault(key, set()).add(best_k)
+        c.keys |= keys
         self.assign[p.doc_id] = best_k
         return self.story_id(best_k)
 
