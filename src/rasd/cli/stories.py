@@ -18,12 +18,13 @@ from rasd.doc import Document
 
 
 def load_docs(sources: tuple[str, ...]) -> list[Document]:
-    """Documents from files/folders, boilerplate marked (the clusterer ignores it)."""
-    from rasd.config import Config
+    """Documents from files/folders, analysed with the default pipeline: what tells one
+    event from another (the day the text cites, actors, places, event types) comes from the
+    analysed layers (an archive's documents already have them)."""
     from rasd.link.corpus import iter_corpus
     from rasd.pipeline import Pipeline
 
-    pipe = Pipeline(Config(components=("boilerplate",)))
+    pipe = Pipeline()
     return [pipe(d) for d in iter_corpus(sources)]
 
 
