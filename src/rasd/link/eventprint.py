@@ -24,7 +24,7 @@ from datasketch import MinHash
 from rasd.doc import Document
 from rasd.lang.ar import vocab
 from rasd.lang.ar.textview import text_view
-from rasd.link.features import content_terms, doc_features, parse_day
+from rasd.link.features import content_features, content_terms, parse_day
 
 #: In-text dates this many days before publication may still be "the day it happened".
 LOOKBACK_DAYS = 7
@@ -113,8 +113,7 @@ def _dates(doc: Document, published: date | None) -> tuple[frozenset[str], date 
 
 def eventprint(doc: Document) -> EventPrint:
     """The fingerprint of ``doc`` (analysed or not: missing layers give empty parts)."""
-    f = doc_features(doc)
-    terms = Counter({t: c for t, c in f.terms.items() if not t.startswith(("§", "@"))})
+    terms, minhash = content_features(doc)
     title = Counter(content_terms(doc.meta.title or ""))
     end = _lead_end(doc)
     lead = Counter(content_terms(doc.text[:end])) + title
@@ -131,5 +130,5 @@ def eventprint(doc: Document) -> EventPrint:
     return EventPrint(
         doc_id=doc.id, outlet=doc.meta.outlet, published=published, event_day=event_day,
         day=published or event_day or cited, terms=terms, lead=lead, title=title,
-        minhash=f.minhash, numbers=numbers, big_numbers=big, actors=actors, places=places,
+        minhash=minhash, numbers=numbers, big_numbers=big, actors=actors, places=places,
         days=days, weekdays=wd, types=types)

@@ -1,17 +1,16 @@
-"""Per-document features shared by story clustering and contradiction finding.
+"""Content words of a document for story clustering (:mod:`rasd.link.eventprint`).
 
 Why a separate module: clustering must work on raw :class:`~rasd.doc.Document` objects (a
-folder of text files, no store, no NER model) as well as on fully analysed ones.  So features
+folder of text files, no store, no NER model) as well as on fully analysed ones.  So terms
 come from the Arabic tokenizer (folded, clitic-split, obfuscation-proof keys: "قـ.ـوات" and
-"قوات" give the same key), skip boilerplate lines when the layer is there, and add entity
-canonical names when an ``entities`` layer exists.
+"قوات" give the same key) and skip boilerplate lines when the layer is there; names, dates
+and places are read from the analysed layers by the fingerprint itself.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -20,23 +19,11 @@ from datasketch import MinHash
 
 from rasd.doc import Document
 from rasd.lang.ar import vocab
-from rasd.lang.ar.normalize import normalize_key
 from rasd.lang.ar.textview import text_view
 from rasd.lang.ar.tokenize import tokenize
 
 #: Function words and news filler that say nothing about *which* event a text reports.
 STOPWORDS = vocab.words("stopwords", "clustering-stop")
-
-@dataclass
-class DocFeatures:
-    """What the clusterer needs from one document (cheap to keep in memory)."""
-
-    doc_id: str
-    day: date | None
-    terms: Counter[str]
-    names: frozenset[str] = field(default_factory=frozenset)
-    minhash: MinHash | None = None
-
 
 def _term(key: str, det: bool) -> str:
     """Drop the article so "الفاشر"/"فاشر" (after ب/ل/و) compare equal."""
@@ -88,10 +75,9 @@ def shingle_minhash(terms: list[str], k: int = 3, num_perm: int = 64) -> MinHash
     return mh
 
 
-def doc_features(doc: Document) -> DocFeatures:
-    """Features of one document: content words and bigrams (the title, first line, counts
-    double; places double), entity names when an ``entities`` layer exists, and absolute
-    event days when a ``times`` layer exists."""
+def content_features(doc: Document) -> tuple[Counter[str], MinHash]:
+    """Content-word and bigram counts of one document (the title line and place names
+    count double; boilerplate left out) and the MinHash of its word 3-shingles."""
     skip = [(s.start, s.end) for s in doc.layer("boilerplate")]
     tokens = text_view(doc).pieces if doc.layer("tokens") else None
     terms = content_terms(doc.text, skip, tokens)
@@ -105,25 +91,7 @@ def doc_features(doc: Document) -> DocFeatures:
             tf[term] *= 2  # a place pins an event down more than most words
     for a, b in zip(terms, terms[1:], strict=False):
         tf[f"{a}_{b}"] += 1
-    names = set()
-    for s in doc.layer("entities"):
-        if s.attrs.get("boilerplate"):
-            continue
-        name = s.attrs.get("entity") or s.attrs.get("canonical") or doc.span_text(s)
-        names.add(normalize_key(str(name)))
-    for n in names:
-        tf["§" + n] += 2
-    for s in doc.layer("times"):  # the day an event happened, when the text says it
-        value = str(s.attrs.get("value", ""))
-        if s.label == "DATE" and len(value) == 10 and value[:4].isdigit():
-            tf["@" + value] += 1
-    return DocFeatures(
-        doc_id=doc.id,
-        day=parse_day(doc.meta.published),
-        terms=tf,
-        names=frozenset(names),
-        minhash=shingle_minhash(terms),
-    )
+    return tf, shingle_minhash(terms)
 
 
 @lru_cache(maxsize=1)
@@ -143,12 +111,8 @@ def _background() -> tuple[dict[str, int], int]:
 
 
 def background_idf(term: str) -> float:
-    """IDF-like weight from the background lexicon (bigrams/names: the rarer part counts)."""
+    """IDF-like weight from the background lexicon (bigrams: the rarer part counts)."""
     counts, top = _background()
-    if term.startswith("§"):
-        return 3.0
-    if term.startswith("@"):
-        return 2.0
     parts = term.split("_")
     best = 0.0
     for p in parts:
