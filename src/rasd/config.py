@@ -29,3 +29,5 @@ class Config:
     norm: NormOptions = field(default_factory=NormOptions)
     published: str | None = None
     max_bytes: int = MAX_DOCUMENT_BYTES
+    #: run the Arabic extractors on documents identified as another language too
+    any_language: bool = False

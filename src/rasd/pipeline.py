@@ -47,6 +47,10 @@ class Component:
     reads: tuple[str, ...] = ()
     relations: tuple[str, ...] = ()
     meta: tuple[str, ...] = ()
+    #: runs on text in any language (the text layer, boilerplate); every other component is
+    #: an Arabic extractor, skipped for a document identified as another language unless
+    #: :attr:`Config.any_language` asks for it (its layers stay empty).
+    any_language: bool = False
 
 
 REGISTRY: dict[str, Component] = {}
@@ -60,12 +64,13 @@ def component(
     reads: Iterable[str] = (),
     relations: Iterable[str] = (),
     meta: Iterable[str] = (),
+    any_language: bool = False,
 ) -> Callable[[ComponentFunc], ComponentFunc]:
     """Register ``func(doc, config)`` as the component ``name`` with its contract."""
 
     def deco(func: ComponentFunc) -> ComponentFunc:
         REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), tuple(reads),
-                                   tuple(relations), tuple(meta))
+                                   tuple(relations), tuple(meta), any_language)
         return func
 
     return deco
@@ -152,6 +157,12 @@ def select_layers(names: Iterable[str], available: Iterable[str] | None = None) 
                      frozenset(relations))
 
 
+def is_arabic(language: str | None) -> bool:
+    """Whether the Arabic extractors run on a document: Arabic, or not identified (``und``,
+    or not yet known when a component before the text layer runs)."""
+    return language is None or language in ("ar", "und") or language.startswith("ar-")
+
+
 class Pipeline:
     """An ordered, validated list of components; reusable across many documents."""
 
@@ -171,7 +182,10 @@ class Pipeline:
         if self.config.published:
             doc.meta.published = self.config.published
             doc.meta.published_info = {"method": "user", "precision": "day", "reliable": True}
+        any_language = self.config.any_language
         for c in self.components:
+            if not (any_language or c.any_language or is_arabic(doc.meta.language)):
+                continue
             c.func(doc, self.config)
         return doc
 
