@@ -79,6 +79,18 @@ def span_target(doc: Document, layer: str, start: int, end: int) -> dict[str, An
     }
 
 
+def _require_extraction(doc: Document, layer: str, start: int, end: int) -> None:
+    """Reject/relabel must name an extraction that exists, else nothing would change while
+    the correction is stored as if it had (an unknown layer name raises [E201])."""
+    spans = doc.layer(layer)
+    if any(s.start == start and s.end == end for s in spans):
+        return
+    near = sorted(spans, key=lambda s: abs(s.start - start) + abs(s.end - end))[:3]
+    hint = ", ".join(f"{s.start}:{s.end} «{doc.text[s.start:s.end]}»" for s in near)
+    raise InputError(f"no {layer} extraction at {start}:{end}"
+                     + (f"; nearest: {hint}" if hint else f"; the document has no {layer}"))
+
+
 def make_correction(
     action: Action,
     creator: str,
@@ -107,6 +119,8 @@ def make_correction(
         if doc is None or layer is None or start is None or end is None:
             raise InputError(f"{action} needs a document, a layer and start/end offsets")
         target: Any = span_target(doc, layer, start, end)
+        if action != "accept":  # accept may add what the model missed; the others need a span
+            _require_extraction(doc, layer, start, end)
         what = f"{layer} «{doc.text[start:end]}» [{start}:{end}]"
         if label:
             body["rasd:label"] = label

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from rasd.config import Config
-from rasd.doc import Document, Meta
-from rasd.errors import PipelineError
+from rasd.doc import Document, Meta, register_layer
+from rasd.errors import EmptyInput, PipelineError
 
 ComponentFunc = Callable[[Document, Config], None]
 
@@ -68,8 +68,12 @@ def component(
 ) -> Callable[[ComponentFunc], ComponentFunc]:
     """Register ``func(doc, config)`` as the component ``name`` with its contract."""
 
+    layers = tuple(assigns)
+    for layer in layers:
+        register_layer(layer)
+
     def deco(func: ComponentFunc) -> ComponentFunc:
-        REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), tuple(reads),
+        REGISTRY[name] = Component(name, func, tuple(requires), layers, tuple(reads),
                                    tuple(relations), tuple(meta), any_language)
         return func
 
@@ -197,7 +201,13 @@ _DEFAULT: dict[Config, Pipeline] = {}
 
 
 def analyze(text: str, meta: Meta | None = None, config: Config | None = None) -> Document:
-    """One-shot analysis of a text: ``rasd.analyze("...")``.  Pipelines are cached per config."""
+    """One-shot analysis of a text: ``rasd.analyze("...")``.  Pipelines are cached per config.
+
+    An empty or blank text is [E101], as it is for ``rasd analyze`` on the command line (a
+    pipeline run over a batch keeps empty items as empty documents instead).
+    """
+    if isinstance(text, str) and not text.strip():
+        raise EmptyInput("the text is empty")
     config = config or Config()
     pipe = _DEFAULT.get(config)
     if pipe is None:
