@@ -197,7 +197,11 @@ class Meta:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Meta:
-        return cls(**{k: d[k] for k in cls.FIELDS if k in d})
+        """Meta of a stored or serialised document: read as written (an archive made before
+        dates were checked may hold a published value that Meta(published=…) would refuse)."""
+        meta = cls(**{k: d[k] for k in cls.FIELDS if k in d and k != "published"})
+        meta.published = d.get("published")
+        return meta
 
 
 class Document:
