@@ -94,6 +94,8 @@ def _check(value: Any, td: type, where: str) -> None:
 def test_real_output_has_exactly_the_declared_attributes() -> None:
     seen: set[str] = set()
     for text, meta in _texts():
+        if not text.strip():  # a blank corpus article: rasd.analyze refuses it with [E101]
+            continue
         doc = rasd.analyze(text, meta)
         data = doc.to_dict()
         validate_document(data)

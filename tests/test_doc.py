@@ -111,4 +111,4 @@ def test_spans_keep_the_evidence(analysed: list[Document]):
     assert norm["دعـ.ـم"] == "دعم" and norm["عسكـ.ـري"] == "عسكري" and norm["٢٠"] == "20"
     assert all(isinstance(s, Span) for s in obf.layer("tokens"))
     assert obf.meta.language == "ar"
-    assert analysed[2].meta.language == "und"
+    assert analysed[2].meta.language == "en"

@@ -48,6 +48,7 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang", "rasd.eval.metrics", "rasd.paging"),
+    ("rasd.isodate",),
     ("rasd.config", "rasd.doc", "rasd.attributes"),
     ("rasd.pipeline", "rasd.docjson", "rasd.parallel"),
     ("rasd.lang.ar.textview", "rasd.ingest"),

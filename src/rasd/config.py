@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.isodate import iso_published
 from rasd.lang.ar.normalize import NormOptions
 
 #: Bytes; larger inputs are refused with a clear error instead of exhausting memory.
@@ -29,3 +30,9 @@ class Config:
     norm: NormOptions = field(default_factory=NormOptions)
     published: str | None = None
     max_bytes: int = MAX_DOCUMENT_BYTES
+    #: run the Arabic extractors on documents identified as another language too
+    any_language: bool = False
+
+    def __post_init__(self) -> None:
+        # the same check as Meta(published=…): a typo must not become a "reliable" date
+        object.__setattr__(self, "published", iso_published(self.published))

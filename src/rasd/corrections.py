@@ -30,6 +30,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as pkg_version
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from rasd.doc import Document, Span
@@ -51,8 +53,20 @@ _CTX_CHARS = 32
 # -- building annotations ----------------------------------------------------------------------
 
 
-def _now() -> str:
+def timestamp() -> str:
+    """An annotation's ``created``/``generated``: UTC date-time to the second (xsd:dateTime)."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def software_agent() -> dict[str, Any]:
+    """rasd as a W3C ``Software`` agent (the generator of every annotation it writes, and the
+    creator of the ones its analysis made), with its version."""
+    try:
+        version = pkg_version("rasd")
+    except PackageNotFoundError:
+        version = "0"
+    return {"type": "Software", "name": f"rasd {version}",
+            "homepage": "https://rasd.invalid/"}
 
 
 def _ann_id(content: Mapping[str, Any]) -> str:
@@ -61,10 +75,11 @@ def _ann_id(content: Mapping[str, Any]) -> str:
 
 
 def span_target(doc: Document, layer: str, start: int, end: int) -> dict[str, Any]:
-    """Target of a span correction: offsets + exact quote with context (re-anchorable)."""
+    """Target of a span annotation (corrections and exported quotes alike): the rasd document
+    as ``source``, offsets + exact quote with context (re-anchorable), the page as ``scope``."""
     if not (0 <= start < end <= len(doc.text)):
         raise InputError(f"offsets {start}:{end} are outside the document ({len(doc.text)} chars)")
-    return {
+    target: dict[str, Any] = {
         "source": DOC_URN + doc.id,
         "rasd:layer": layer,
         "selector": [
@@ -77,6 +92,21 @@ def span_target(doc: Document, layer: str, start: int, end: int) -> dict[str, An
             },
         ],
     }
+    if doc.meta.url:  # where the text was read from; the offsets count into rasd's text
+        target["scope"] = doc.meta.url
+    return target
+
+
+def _require_extraction(doc: Document, layer: str, start: int, end: int) -> None:
+    """Reject/relabel must name an extraction that exists, else nothing would change while
+    the correction is stored as if it had (an unknown layer name raises [E201])."""
+    spans = doc.layer(layer)
+    if any(s.start == start and s.end == end for s in spans):
+        return
+    near = sorted(spans, key=lambda s: abs(s.start - start) + abs(s.end - end))[:3]
+    hint = ", ".join(f"{s.start}:{s.end} «{doc.text[s.start:s.end]}»" for s in near)
+    raise InputError(f"no {layer} extraction at {start}:{end}"
+                     + (f"; nearest: {hint}" if hint else f"; the document has no {layer}"))
 
 
 def make_correction(
@@ -107,6 +137,8 @@ def make_correction(
         if doc is None or layer is None or start is None or end is None:
             raise InputError(f"{action} needs a document, a layer and start/end offsets")
         target: Any = span_target(doc, layer, start, end)
+        if action != "accept":  # accept may add what the model missed; the others need a span
+            _require_extraction(doc, layer, start, end)
         what = f"{layer} «{doc.text[start:end]}» [{start}:{end}]"
         if label:
             body["rasd:label"] = label
@@ -137,8 +169,8 @@ def make_correction(
         "type": "Annotation",
         "motivation": body["purpose"],
         "creator": {"type": "Person", "name": creator},
-        "created": created or _now(),
-        "generator": {"type": "Software", "name": "rasd"},
+        "created": created or timestamp(),
+        "generator": software_agent(),
         "body": body,
         "target": target,
     }

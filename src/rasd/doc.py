@@ -18,7 +18,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.errors import UnknownLayer
+from rasd.isodate import iso_published
+
 SCHEMA_VERSION = "1.0"
+
 
 #: Layers every analysed document may carry, in pipeline order.  Unknown layers are allowed
 #: (plug-in components), these are just the documented ones.
@@ -32,6 +36,15 @@ KNOWN_LAYERS = (
     "quotes",
     "events",
 )
+
+# Names doc.layer() answers with [] when a document lacks them; components register the
+# layers they assign (rasd.pipeline.component), so a plug-in's layers are known too.
+_LAYER_NAMES: set[str] = {*KNOWN_LAYERS, "normalized"}
+
+
+def register_layer(name: str) -> None:
+    """Make ``name`` a layer ``Document.layer`` knows (called for every component's layers)."""
+    _LAYER_NAMES.add(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +189,19 @@ class Meta:
         "extra",
     )
 
+    def __post_init__(self) -> None:
+        self.published = iso_published(self.published)
+
     def to_dict(self) -> dict[str, Any]:
         return {k: plain(getattr(self, k)) for k in self.FIELDS}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Meta:
-        return cls(**{k: d[k] for k in cls.FIELDS if k in d})
+        """Meta of a stored or serialised document: read as written (an archive made before
+        dates were checked may hold a published value that Meta(published=…) would refuse)."""
+        meta = cls(**{k: d[k] for k in cls.FIELDS if k in d and k != "published"})
+        meta.published = d.get("published")
+        return meta
 
 
 class Document:
@@ -225,7 +245,14 @@ class Document:
         return self._hash[:16]
 
     def layer(self, name: str) -> list[Span]:
-        return self.layers.get(name, [])
+        """The spans of layer ``name`` ([] when it was not computed); an unknown name raises
+        [E201] instead of silently reading as "nothing found"."""
+        spans = self.layers.get(name)
+        if spans is not None:
+            return spans
+        if name in _LAYER_NAMES:
+            return []
+        raise UnknownLayer(f"no layer {name!r}; known: {', '.join(sorted(_LAYER_NAMES))}")
 
     def set_layer(
         self, name: str, spans: Iterable[Span], prefix: str | None = None, *, as_is: bool = False

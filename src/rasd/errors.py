@@ -48,10 +48,22 @@ class FetchError(InputError):
     code = "E106"
 
 
+class InvalidDate(InputError):
+    """A date given by the user (``--published``, ``Meta(published=…)``) that is not ISO 8601."""
+
+    code = "E107"
+
+
 class PipelineError(RasdError):
     """Components are mis-ordered or missing: raised when the pipeline is built."""
 
     code = "E200"
+
+
+class UnknownLayer(RasdError, LookupError):
+    """``doc.layer(name)`` for a name no component assigns (a typo such as "entity")."""
+
+    code = "E201"
 
 
 class ModelError(RasdError):

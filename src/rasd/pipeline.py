@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from rasd.config import Config
-from rasd.doc import Document, Meta
-from rasd.errors import PipelineError
+from rasd.doc import Document, Meta, register_layer
+from rasd.errors import EmptyInput, PipelineError
 
 ComponentFunc = Callable[[Document, Config], None]
 
@@ -47,6 +47,10 @@ class Component:
     reads: tuple[str, ...] = ()
     relations: tuple[str, ...] = ()
     meta: tuple[str, ...] = ()
+    #: runs on text in any language (the text layer, boilerplate); every other component is
+    #: an Arabic extractor, skipped for a document identified as another language unless
+    #: :attr:`Config.any_language` asks for it (its layers stay empty).
+    any_language: bool = False
 
 
 REGISTRY: dict[str, Component] = {}
@@ -60,12 +64,17 @@ def component(
     reads: Iterable[str] = (),
     relations: Iterable[str] = (),
     meta: Iterable[str] = (),
+    any_language: bool = False,
 ) -> Callable[[ComponentFunc], ComponentFunc]:
     """Register ``func(doc, config)`` as the component ``name`` with its contract."""
 
+    layers = tuple(assigns)
+    for layer in layers:
+        register_layer(layer)
+
     def deco(func: ComponentFunc) -> ComponentFunc:
-        REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), tuple(reads),
-                                   tuple(relations), tuple(meta))
+        REGISTRY[name] = Component(name, func, tuple(requires), layers, tuple(reads),
+                                   tuple(relations), tuple(meta), any_language)
         return func
 
     return deco
@@ -152,6 +161,12 @@ def select_layers(names: Iterable[str], available: Iterable[str] | None = None) 
                      frozenset(relations))
 
 
+def is_arabic(language: str | None) -> bool:
+    """Whether the Arabic extractors run on a document: Arabic, or not identified (``und``,
+    or not yet known when a component before the text layer runs)."""
+    return language is None or language in ("ar", "und") or language.startswith("ar-")
+
+
 class Pipeline:
     """An ordered, validated list of components; reusable across many documents."""
 
@@ -171,7 +186,10 @@ class Pipeline:
         if self.config.published:
             doc.meta.published = self.config.published
             doc.meta.published_info = {"method": "user", "precision": "day", "reliable": True}
+        any_language = self.config.any_language
         for c in self.components:
+            if not (any_language or c.any_language or is_arabic(doc.meta.language)):
+                continue
             c.func(doc, self.config)
         return doc
 
@@ -183,7 +201,13 @@ _DEFAULT: dict[Config, Pipeline] = {}
 
 
 def analyze(text: str, meta: Meta | None = None, config: Config | None = None) -> Document:
-    """One-shot analysis of a text: ``rasd.analyze("...")``.  Pipelines are cached per config."""
+    """One-shot analysis of a text: ``rasd.analyze("...")``.  Pipelines are cached per config.
+
+    An empty or blank text is [E101], as it is for ``rasd analyze`` on the command line (a
+    pipeline run over a batch keeps empty items as empty documents instead).
+    """
+    if isinstance(text, str) and not text.strip():
+        raise EmptyInput("the text is empty")
     config = config or Config()
     pipe = _DEFAULT.get(config)
     if pipe is None:

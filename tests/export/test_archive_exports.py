@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def _rich_doc() -> Document:
     sp = t.index("المتحدث")
     doc.set_layer("quotes", [Span(0, len(t), "named_person", "q0", {
         "cue": {"start": 0, "end": 3}, "speaker": {"start": sp, "end": per + 13},
-        "content": {"start": c, "end": c + 21}, "stance": "assert"})])
+        "content": {"start": c, "end": t.index('"', c)}, "stance": "assert"})])
     g = t.index("غارة")
     doc.set_layer("events", [Span(g, g + 4, "ASSAULT", "ev0", {
         "type": "ASSAULT", "plover": "AERIAL", "mode": "asserted",
@@ -145,14 +146,19 @@ def test_ftm_entities_are_valid_and_linked(archive: tuple[str, Document, Documen
 def test_annotations_selectors_match_the_text(archive: tuple[str, Document, Document]) -> None:
     db, rich, _ = archive
     page = json.loads(run("export", "annotations", "--db", db, *ONLY_RICH))
-    assert page["type"] == "AnnotationPage" and page["@context"].endswith("anno.jsonld")
+    assert page["type"] == "AnnotationPage" and page["@context"][0].endswith("anno.jsonld")
     (ann,) = page["items"]
-    quote, pos = ann["target"]["selector"]
-    assert quote["type"] == "TextQuoteSelector" and pos["type"] == "TextPositionSelector"
+    sel = {s["type"]: s for s in ann["target"]["selector"]}
+    quote, pos = sel["TextQuoteSelector"], sel["TextPositionSelector"]
     assert TEXT[pos["start"]:pos["end"]] == quote["exact"]
     assert TEXT[:pos["start"]].endswith(quote["prefix"]) and TEXT[pos["end"]:].startswith(
         quote["suffix"])
-    assert ann["target"]["source"] == "https://example.org/zamzam"
+    # the offsets count into rasd's text: the rasd document is the source, the page its scope
+    assert ann["target"]["source"] == f"urn:rasd:doc:{rich.id}"
+    assert ann["target"]["scope"] == "https://example.org/zamzam"
+    # W3C: created is a date-time; rasd is creator and generator
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", ann["created"])
+    assert ann["generator"]["type"] == "Software" and ann["creator"]["name"].startswith("rasd")
     lines = run("export", "annotations", "--db", db, "--lines", *ONLY_RICH).splitlines()
     assert json.loads(lines[0])["id"] == ann["id"]
 

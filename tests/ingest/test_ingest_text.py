@@ -75,7 +75,7 @@ def test_non_arabic_text_is_a_warning_not_an_error(tmp_path: Path):
     p.write_text("The ministry said on Sunday that talks would resume in Doha.", "utf-8")
     doc = one(p).document
     assert doc is not None
-    assert doc.meta.language == "und"
+    assert doc.meta.language == "en"
     assert doc.warnings and doc.warnings[0].startswith("[W101]")
 
 

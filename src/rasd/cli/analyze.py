@@ -61,8 +61,11 @@ def encode(fmt: str, indent: int | None, layers: Collection[str] | None,
     show_default=True,
     help="Analyse in N processes; output order and content are those of one.",
 )
+@click.option("--any-language", is_flag=True,
+              help="Run the Arabic extractors on documents identified as another language too "
+              "(by default they get the text layer and a [W101] warning only).")
 def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: bool,
-            layers: str | None, workers: int) -> None:
+            layers: str | None, workers: int, any_language: bool) -> None:
     """Analyse SOURCE (a file, folder, URL, or - for stdin) and print every layer.
 
     SOURCE may be plain text, an HTML page (file or http(s) URL; only that URL is fetched),
@@ -81,14 +84,15 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     from rasd.parallel import analyze_ordered
     from rasd.pipeline import Pipeline, select_layers
 
-    config = Config(published=published)
+    config = Config(published=published, any_language=any_language)
     out_layers = out_relations = None
     if layers is not None:
         try:
             chosen = select_layers(layers.split(","))
         except RasdError as e:
             raise click.BadParameter(str(e), param_hint="--layers") from e
-        config = Config(components=chosen.components, published=published)
+        config = Config(components=chosen.components, published=published,
+                        any_language=any_language)
         out_layers, out_relations = chosen.layers, chosen.relations
     pipe = Pipeline(config)
     ok = failed = warned = 0

@@ -22,8 +22,11 @@ DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgres
               help="Analyse in N processes (the archive is the one a single worker builds).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Documents committed per transaction.")
+@click.option("--any-language", is_flag=True,
+              help="Run the Arabic extractors on documents identified as another language too.")
 def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str | None,
-           as_json: bool, progress: bool, workers: int, batch_size: int) -> None:
+           as_json: bool, progress: bool, workers: int, batch_size: int,
+           any_language: bool) -> None:
     """Analyse SOURCES (files, folders, feeds, WARC, JSONL, URLs) and store them.
 
     Idempotent: a text already in the archive is not stored twice (its extra source is
@@ -40,7 +43,7 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
     from rasd.store import open_store
     from rasd.store.ingest import ingest as run
 
-    pipe = Pipeline(Config(published=published))
+    pipe = Pipeline(Config(published=published, any_language=any_language))
     bar = tqdm(unit="doc", disable=not progress, desc="ingest", leave=False)
 
     def on_item(source: str, result: object, error: str | None) -> None:

@@ -46,6 +46,11 @@ def _day(corpus: Path, day: str) -> list[dict[str, Any]]:
     return data
 
 
+def day_articles(corpus: Path, day: str) -> list[dict[str, Any]]:
+    """Every article of ``day`` as the corpus stores it (read once, cached)."""
+    return _day(corpus, day)
+
+
 def raw_article(corpus: Path, day: str, index: int) -> dict[str, Any]:
     """Article ``index`` of ``day`` as the corpus stores it (read in place, days cached)."""
     return _day(corpus, day)[index]

@@ -1,8 +1,12 @@
 """Quotes → W3C Web Annotation (JSON-LD), each anchored twice in the original text.
 
-One ``Annotation`` per quote: the target is the article (its URL, else ``urn:rasd:doc:<id>``)
-with a ``TextQuoteSelector`` (exact words + 32 characters of prefix/suffix, robust to edits)
-and a ``TextPositionSelector`` (code-point offsets into the untouched text).  Bodies say who
+One ``Annotation`` per quote, in the shape of rasd's corrections (``rasd correct export``):
+the target's ``source`` is the rasd document ``urn:rasd:doc:<id>`` — the offsets count into
+rasd's extracted text, not into the web page — with the page URL as its ``scope``, a
+``TextQuoteSelector`` (exact words + 32 characters of prefix/suffix, robust to edits) and a
+``TextPositionSelector`` (code-point offsets into the untouched text).  ``created`` and
+``generated`` are date-times (when the annotation was written), ``creator``/``generator``
+name the software and its analysis version.  Bodies say who
 spoke (``identifying``), the cue verb and stance (``describing``/``tagging``).  Output is an
 ``AnnotationPage`` written incrementally, or JSON lines of self-contained annotations.
 """
@@ -12,18 +16,19 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from rasd.corrections import CONTEXT, RASD_NS, software_agent, span_target, timestamp
 from rasd.doc import Document
 from rasd.store import records
 
-CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-CONTEXT_LEN = 32
+#: the JSON-LD context of every annotation rasd writes (W3C + rasd's own terms)
+CONTEXTS: list[Any] = [CONTEXT, {"rasd": RASD_NS}]
 
 
 def annotations(doc: Document) -> Iterator[dict[str, Any]]:
     """One self-contained Web Annotation per quote of ``doc`` (no ``@context``: the caller
     adds it once per page, or to each line in JSON-lines output)."""
-    text = doc.text
-    source = doc.meta.url or f"urn:rasd:doc:{doc.id}"
+    now = timestamp()
+    agent = software_agent()
     ents, _ = records.entity_rows(doc)
     for q in records.quote_rows(doc, {e["span_id"]: e["entity_id"] for e in ents}):
         s, e = q["start"], q["end"]
@@ -43,16 +48,12 @@ def annotations(doc: Document) -> Iterator[dict[str, Any]]:
             "id": f"urn:rasd:quote:{doc.id}:{q['span_id']}",
             "type": "Annotation",
             "motivation": "identifying" if q["speaker"] else "highlighting",
-            "created": doc.meta.published,
+            "created": now,
+            "generated": now,
+            "creator": agent,
+            "generator": agent,
             "body": bodies,
-            "target": {
-                "source": source,
-                "selector": [
-                    {"type": "TextQuoteSelector", "exact": text[s:e],
-                     "prefix": text[max(0, s - CONTEXT_LEN):s], "suffix": text[e:e + CONTEXT_LEN]},
-                    {"type": "TextPositionSelector", "start": s, "end": e},
-                ],
-            },
+            "target": span_target(doc, "quotes", s, e),
         }
 
 
@@ -62,10 +63,10 @@ def write_annotations(docs: Iterable[Document], out: TextIO, lines: bool = False
     if lines:
         for doc in docs:
             for a in annotations(doc):
-                out.write(json.dumps({"@context": CONTEXT, **a}, ensure_ascii=False) + "\n")
+                out.write(json.dumps({"@context": CONTEXTS, **a}, ensure_ascii=False) + "\n")
                 n += 1
         return n
-    head = json.dumps({"@context": CONTEXT, "id": "urn:rasd:annotations",
+    head = json.dumps({"@context": CONTEXTS, "id": "urn:rasd:annotations",
                        "type": "AnnotationPage"}, ensure_ascii=False)
     out.write(head[:-1] + ', "items": [')
     for doc in docs:

@@ -182,7 +182,7 @@ def classify_line(line: str) -> str | None:
     return classify_key(normalize_key(line))
 
 
-@component("boilerplate", requires=(), assigns=("boilerplate",))
+@component("boilerplate", requires=(), assigns=("boilerplate",), any_language=True)
 def mark_boilerplate(doc: Document, config: Config) -> None:
     text = doc.text
     view = normalize(text, config.norm)

@@ -16,10 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rasd.doc import Document, Meta
-from rasd.lang.ar.charsets import arabic_share
-
-#: Below this share of Arabic letters among all letters a document is not treated as Arabic.
-ARABIC_MIN_SHARE = 0.5
+from rasd.lang.identify import ARABIC_MIN_SHARE, identify
 
 _ISO = re.compile(
     r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})"
@@ -109,18 +106,28 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def finish(doc: Document) -> Document:
-    """Language detection and the non-Arabic warning, common to every reader."""
-    share = arabic_share(doc.text)
+    """Language identification and the non-Arabic warning, common to every reader.
+
+    The text decides, not a declared language (pages often declare ``ar`` for Persian or
+    Urdu, and nothing for English): see :mod:`rasd.lang.identify`.  A declared language is
+    kept only when the text is too short to judge.
+    """
+    guess = identify(doc.text)
     declared = doc.meta.language
-    if share >= ARABIC_MIN_SHARE:
+    if guess.code == "ar" or (guess.code == "und" and guess.arabic_share >= ARABIC_MIN_SHARE):
         doc.meta.language = "ar"
-    else:
-        # trust a declared non-Arabic language; never a declared "ar" the letters contradict
+        return doc
+    if guess.code == "und":
+        # too few letters to judge: trust a declared non-Arabic language, never a declared "ar"
         doc.meta.language = declared if declared and declared[:2] != "ar" else "und"
-        doc.warnings.append(
-            f"[W101] not Arabic text ({share:.0%} Arabic letters): rasd's extractors are built "
-            "for Arabic and will find little"
-        )
+        what = f"{guess.arabic_share:.0%} Arabic letters"
+    else:
+        doc.meta.language = guess.code
+        what = f"identified as {guess.code!r}, {guess.arabic_share:.0%} Arabic-script letters"
+    doc.warnings.append(
+        f"[W101] not Arabic text ({what}): rasd's Arabic extractors are not run on it "
+        "(--any-language runs them anyway)"
+    )
     return doc
 
 

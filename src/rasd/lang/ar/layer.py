@@ -22,6 +22,7 @@ from rasd.lang.ar import textview
 from rasd.lang.ar.normalize import fold_key, normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token, Tokens, Word, tokenize_words
+from rasd.lang.identify import language_of
 from rasd.pipeline import component
 
 _SETTERS = SPAN_SETTERS
@@ -35,7 +36,8 @@ def _ids(n: int) -> list[str]:
     return _IDS
 
 
-@component("text", assigns=("tokens", "normalized", "sentences"), meta=("language",))
+@component("text", assigns=("tokens", "normalized", "sentences"), meta=("language",),
+           any_language=True)
 def text_layer(doc: Document, config: Config) -> None:
     text = doc.text
     view = normalize(text, config.norm)
@@ -52,7 +54,7 @@ def text_layer(doc: Document, config: Config) -> None:
                   as_is=True)
     textview.store(doc, tw)  # words for the layers downstream (see rasd.lang.ar.textview)
     if doc.meta.language is None:
-        doc.meta.language = "ar" if _arabic_token_share(tw.words) >= 0.5 else "und"
+        doc.meta.language = language_of(doc.text, _arabic_token_share(tw.words))
 
 
 def _arabic_token_share(words: list[Word]) -> float:
