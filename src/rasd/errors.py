@@ -72,5 +72,33 @@ class ModelError(RasdError):
     code = "E300"
 
 
+class MissingExtra(RasdError):
+    """An optional part of rasd whose packages are not installed (``pip install 'rasd[x]'``)."""
+
+    code = "E500"
+
+
+#: The optional extras (pyproject ``[project.optional-dependencies]``) by the top-level module
+#: they bring; the core install (analyse, SQLite archive, search, CLI) needs none of them.
+EXTRA_OF = {
+    "fastapi": "serve", "starlette": "serve", "uvicorn": "serve", "jinja2": "serve",
+    "psycopg": "postgres",
+    "dask": "batch", "distributed": "batch", "pyarrow": "batch", "pandas": "batch",
+    "followthemoney": "ftm",
+    "networkx": "graph",
+}
+
+
+def missing_extra(exc: ImportError, what: str) -> MissingExtra | None:
+    """The coded error for an ImportError of an optional extra's package, else None (a
+    genuinely broken install must not be disguised as a missing extra)."""
+    root = (exc.name or "").split(".")[0]
+    extra = EXTRA_OF.get(root)
+    if extra is None:
+        return None
+    return MissingExtra(f"{what} needs rasd's optional '{extra}' packages ({root} is not "
+                        f"installed): pip install 'rasd[{extra}]'")
+
+
 class StoreError(RasdError):
     code = "E400"

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from rasd.errors import RasdError
+from rasd.errors import RasdError, missing_extra
 
 
 class LazyGroup(click.Group):
@@ -64,13 +64,18 @@ def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> N
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True,
               callback=_print_version,
               help="Show the version and whether the extractors run compiled, then exit.")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bars and no warnings on stderr (errors and output stay).")
+def cli(quiet: bool) -> None:
     """rasd (رصد) — Arabic news intelligence.
 
     Turns Arabic news articles into a sourced, searchable record: named entities, places with
     coordinates, normalized dates, who said what, and who did what to whom — every fact with
     the exact character span of the original text it came from.
     """
+    from rasd.cli.progress import set_quiet
+
+    set_quiet(quiet)
 
 
 def main() -> None:
@@ -85,6 +90,12 @@ def main() -> None:
         sys.exit(e.exit_code)
     except RasdError as e:
         click.echo(f"error: {e}", err=True)
+        sys.exit(2)
+    except ImportError as e:
+        err = missing_extra(e, f"'rasd {' '.join(sys.argv[1:2])}'")
+        if err is None:
+            raise
+        click.echo(f"error: {err}", err=True)
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)

@@ -77,8 +77,7 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     as soon as it is analysed.  Bad items are reported on stderr as one coded line each and
     skipped; a summary counts them.  Exit status 2 when nothing could be analysed.
     """
-    from tqdm import tqdm
-
+    from rasd.cli.progress import progress_bar, quiet
     from rasd.errors import RasdError
     from rasd.ingest import iter_documents
     from rasd.parallel import analyze_ordered
@@ -102,9 +101,11 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     finish = functools.partial(encode, fmt, None if many or not indent else 2, out_layers,
                                out_relations)
     # a progress bar only for batches on an interactive terminal (never in pipes or logs)
-    bar = tqdm(unit="doc", disable=not (many and sys.stderr.isatty()), file=sys.stderr)
+    bar = progress_bar("analyze", enabled=many, leave=True)
 
     def note(msg: str) -> None:
+        if quiet() and msg.startswith("warning:"):
+            return
         if bar.disable:
             click.echo(msg, err=True)
         else:

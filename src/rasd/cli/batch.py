@@ -33,12 +33,11 @@ def batch(inputs: tuple[str, ...], out: str, scheduler: str, workers: int, part_
     Query the result with DuckDB, e.g.
     duckdb -c "select outlet, count(*) from 'OUT/documents/*.parquet' group by 1".
     """
-    from tqdm import tqdm
-
     from rasd.batch.dask import run_batch
+    from rasd.cli.progress import progress_bar
 
     comps = tuple(c.strip() for c in components.split(",")) if components else None
-    with tqdm(unit="doc", disable=as_json, desc="batch") as bar:
+    with progress_bar("batch", enabled=not as_json, leave=True) as bar:
         res = run_batch(inputs, out, scheduler=scheduler, workers=workers, components=comps,
                         part_size=part_size, processes=not threads, progress=bar.update)
     if as_json:

@@ -17,7 +17,7 @@ DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgres
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for every document (wins over detected dates).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr (only ever on a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Analyse in N processes (the archive is the one a single worker builds).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
@@ -35,8 +35,7 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
     reported and skipped.  Documents are committed in batches (--batch-size), so an
     interrupted ingest loses at most one batch and can simply be run again.
     """
-    from tqdm import tqdm
-
+    from rasd.cli.progress import progress_bar
     from rasd.config import Config
     from rasd.corrections import CorrectedPipeline, CorrectionStore
     from rasd.pipeline import Pipeline
@@ -44,7 +43,7 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
     from rasd.store.ingest import ingest as run
 
     pipe = Pipeline(Config(published=published, any_language=any_language))
-    bar = tqdm(unit="doc", disable=not progress, desc="ingest", leave=False)
+    bar = progress_bar("ingest", enabled=progress)
 
     def on_item(source: str, result: object, error: str | None) -> None:
         bar.update(1)

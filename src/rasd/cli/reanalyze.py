@@ -14,21 +14,20 @@ from rasd.cli.ingest import DB_HELP
 @click.option("--all", "everything", is_flag=True,
               help="Re-analyse every document, not only those from an older pipeline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr (only ever on a terminal).")
 def reanalyze(db: str | None, everything: bool, as_json: bool, progress: bool) -> None:
     """Re-analyse stored texts after a model or extractor upgrade (nothing is deleted).
 
     By default only documents whose stored analysis version differs from the current
     pipeline's are processed; each is replaced in its own transaction.
     """
-    from tqdm import tqdm
-
+    from rasd.cli.progress import progress_bar
     from rasd.corrections import CorrectedPipeline, CorrectionStore
     from rasd.pipeline import Pipeline
     from rasd.store import open_store
 
-    with open_store(db, create=False) as store, tqdm(
-        unit="doc", disable=not progress, desc="reanalyze", leave=False
+    with open_store(db, create=False) as store, progress_bar(
+        "reanalyze", enabled=progress, total=store.count() if everything else None
     ) as bar:
         # people's corrections outlive re-analysis with a newer model
         pipe = CorrectedPipeline(Pipeline(), CorrectionStore(store))

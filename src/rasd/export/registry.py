@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from rasd.errors import missing_extra
+
 #: ``write(docs, out, **options) -> number of records written``
 Writer = Callable[..., int]
 
@@ -68,7 +70,13 @@ class Exporter:
     def load_writer(self) -> Writer:
         """Import and return the writer function."""
         module, attr = self.writer.split(":")
-        fn: Writer = getattr(importlib.import_module(module), attr)
+        try:
+            fn: Writer = getattr(importlib.import_module(module), attr)
+        except ImportError as e:
+            err = missing_extra(e, f"the {self.name} export")
+            if err is None:
+                raise
+            raise err from e
         return fn
 
     def write(self, docs: Iterable[Any], out: TextIO, **options: Any) -> int:
