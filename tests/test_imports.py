@@ -62,7 +62,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.web",),
     ("rasd.api",),
     ("rasd.cli",),
-    ("rasd",),
+    ("rasd", "rasd.__main__"),
 )
 _UNIT_LAYER = {u: n for n, units in enumerate(LAYERS) for u in units}
 
