@@ -49,7 +49,7 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset()
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang", "rasd.eval.metrics", "rasd.paging"),
     ("rasd.config", "rasd.doc", "rasd.attributes"),
-    ("rasd.pipeline", "rasd.docjson", "rasd.parallel"),
+    ("rasd.pipeline", "rasd.docjson", "rasd.parallel", "rasd.sourcing"),
     ("rasd.lang.ar.textview", "rasd.ingest"),
     ("rasd.lang.ar.layer", "rasd.geo"),
     ("rasd.ner",),
