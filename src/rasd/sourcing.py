@@ -75,28 +75,40 @@ def _words(text: str) -> frozenset[str]:
                      if len(w) >= MIN_WORD and w not in stop)
 
 
+def _offsets(ref: Any) -> tuple[int, int] | None:
+    """``{"start", "end"}`` or ``[start, end]`` (the seed gold's shape) → offsets."""
+    if isinstance(ref, dict) and "start" in ref and "end" in ref:
+        return int(ref["start"]), int(ref["end"])
+    if isinstance(ref, (list, tuple)) and len(ref) == 2 and all(isinstance(x, int) for x in ref):
+        return int(ref[0]), int(ref[1])
+    return None
+
+
 def statements(doc: Document) -> list[Statement]:
-    """The statements of ``doc``'s ``quotes`` layer (empty when the layer is missing)."""
-    layer = doc.layer("quotes")
+    """The statements of ``doc``'s ``quotes`` layer (empty when the layer is missing).
+
+    Reads the extractor's shape (``speaker``/``content`` as ``{start, end, …}`` dicts) and the
+    hand-made one of stored gold documents (``[start, end]`` lists, ``speaker_kind``, the span
+    itself as the content)."""
     out = []
-    for q in layer:
+    for q in doc.layer("quotes"):
         a = q.attrs
-        sp = a.get("speaker") or {}
-        con = a.get("content") or {}
-        if "start" not in con:
-            continue
-        kind = str(sp.get("kind") or q.label or "")
+        sp = a.get("speaker") if isinstance(a.get("speaker"), dict) else {}
+        con = _offsets(a.get("content")) or (q.start, q.end)
+        sp_at = _offsets(a.get("speaker"))
+        who = str(sp.get("text") or (doc.text[sp_at[0]:sp_at[1]] if sp_at else "")
+                  or a.get("speaker_text") or "")
+        kind = str(sp.get("kind") or a.get("speaker_kind") or q.label or "")
         root = str(a.get("antecedent") or q.id)
         if sp.get("entity"):
             source = f"entity:{sp['entity']}"
         elif kind == "anonymous":
             # one unnamed source per chain in an article; across articles the same words
-            source = f"anon:{normalize_key(str(sp.get('text', '')))}|{doc.id}:{root}"
+            source = f"anon:{normalize_key(who)}|{doc.id}:{root}"
         else:
-            source = f"name:{normalize_key(str(sp.get('canonical') or sp.get('text') or root))}"
-        out.append(Statement(doc.id, q.id, str(sp.get("text") or ""), kind, source,
-                             doc.text[con["start"]:con["end"]], con["start"], con["end"],
-                             doc.meta.outlet))
+            source = f"name:{normalize_key(str(sp.get('canonical') or who or root))}"
+        out.append(Statement(doc.id, q.id, who, kind, source, doc.text[con[0]:con[1]],
+                             con[0], con[1], doc.meta.outlet))
     return out
 
 
