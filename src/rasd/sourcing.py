@@ -93,7 +93,8 @@ def statements(doc: Document) -> list[Statement]:
     out = []
     for q in doc.layer("quotes"):
         a = q.attrs
-        sp = a.get("speaker") if isinstance(a.get("speaker"), dict) else {}
+        raw = a.get("speaker")
+        sp: dict[str, Any] = raw if isinstance(raw, dict) else {}
         con = _offsets(a.get("content")) or (q.start, q.end)
         sp_at = _offsets(a.get("speaker"))
         who = str(sp.get("text") or (doc.text[sp_at[0]:sp_at[1]] if sp_at else "")
