@@ -7,6 +7,8 @@ and closes with :data:`END` (a word end).  The named group ``x`` is the expressi
 
 from __future__ import annotations
 
+import re
+
 from rasd.extract.times.fold import F, alt, alt_ordered
 from rasd.extract.times.vocab import (
     CARD,
@@ -39,7 +41,22 @@ MOD_C = alt(CURRENT)
 MOD = rf"(?:{MOD_P}|{MOD_F}|{MOD_C})"
 POS = alt(POSMODS)
 SEP = r"(?: ?[/\\\-–] ?| \( ?)"  # between paired month names: "يونيو/حزيران", "آذار (مارس)"
-MONTHX = rf"(?P<m1>{MONTH})(?:{SEP}(?P<m2>{MONTH})(?: \))?)?"
+
+
+def _same_month_pairs() -> str:
+    """A space and another name of the month just read: "يوليو تموز", "سبتمبر أيلول" (wire
+    copy names a month in two naming systems with no mark between).  One look-behind per
+    name, so a plain space never joins two different months ("يناير فبراير")."""
+    names: dict[int, list[str]] = {}
+    for name, n in MONTHS.items():
+        names.setdefault(n, []).append(name)
+    alts = [rf"(?<={re.escape(a)}) {alt(b for b in same if b != a)}"
+            for same in names.values() if len(same) > 1 for a in same]
+    return "(?:" + "|".join(alts) + ")"
+
+
+PAIRED = _same_month_pairs()
+MONTHX = rf"(?P<m1>{MONTH})(?:{SEP}(?P<m2>{MONTH})(?: \))?|(?P<m3>{PAIRED}))?"
 YEARPART = rf"(?: (?:من )?(?:{F('عام')} |{F('العام')} |{F('سنة')} )?(?P<y>{YEAR4})(?: {F('م')})?)"
 GREG_MARK = F("(?: م| ميلادي| ميلادية| للميلاد)")
 HIJRI_MARK = F("(?: ?/? ?ه| هجري| هجرية| للهجرة)")

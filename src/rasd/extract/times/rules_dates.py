@@ -177,6 +177,7 @@ def month_only(s: Stream) -> list[Cand]:
         if (
             m.group("m1") in AMBIG_MONTHS
             and not m.group("m2")
+            and not m.group("m3")
             and y is None
             and not m.group("shahr")
             and not m.group("pos")
