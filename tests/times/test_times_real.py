@@ -18,3 +18,28 @@ def test_paired_month_names_with_a_plain_space_are_one_expression() -> None:
     # a plain space never joins two different months
     assert _values("اجتمعوا في يناير فبراير الماضيين") == {"يناير": "2023-01",
                                                          "فبراير": "2023-02"}
+
+
+def test_a_weekday_in_brackets_after_today_is_part_of_it() -> None:
+    v = _values("أعلنت الوزارة اليوم (الأحد) عن خطة جديدة، وقالت ظهر اليوم (الأحد) إنها بدأت.",
+                "2023-05-14")  # a Sunday
+    assert v == {"اليوم (الأحد)": "2023-05-14", "ظهر اليوم (الأحد)": "2023-05-14TMI"}
+
+
+def test_the_texts_own_weekday_sets_the_day_its_deictics_count_from() -> None:
+    # published (collected) on Tuesday 2015-07-21, the text says "today, Sunday"
+    text = "قال المتحدث اليوم الأحد إن الاجتماع عقد أمس وإن اللجنة تجتمع غدا."
+    v = _values(text, "2015-07-21")
+    assert v == {"اليوم الأحد": "2015-07-19", "أمس": "2015-07-18", "غدا": "2015-07-20"}
+    # "yesterday, Tuesday" in a text collected on Thursday: written on Wednesday
+    v = _values("وقع الانفجار الساعة 1:50 من صباح يوم أمس الثلاثاء، وأغلقت الطرق اليوم.",
+                "2015-07-23")
+    assert v["الساعة 1:50 من صباح يوم أمس الثلاثاء"] == "2015-07-21T01:50"
+    assert v["اليوم"] == "2015-07-22"
+
+
+def test_a_weekday_agreeing_with_the_date_or_too_far_back_changes_nothing() -> None:
+    assert _values("قال اليوم الثلاثاء إن الاجتماع عقد أمس.", "2015-07-21") == {
+        "اليوم الثلاثاء": "2015-07-21", "أمس": "2015-07-20"}
+    # Wednesday is six days before Tuesday: more than a wire's lag, the date stands
+    assert _values("قال اليوم الأربعاء إن الاجتماع عقد أمس.", "2015-07-21")["أمس"] == "2015-07-20"

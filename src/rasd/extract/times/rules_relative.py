@@ -48,8 +48,8 @@ _DAYS = alt_ordered(w for w in ordered("time-words", "deictic-day") if F(w) != F
 _DEICTIC = re.compile(
     rf"{CL}(?P<x>(?P<w>{_DAYS}"
     rf"|{F('الليلة')}(?: (?P<lmod>{MOD_P}))?)"
-    rf"(?: (?:، )?(?P<wd>{WEEKDAY}))?){END}"
-)
+    rf"(?: (?:، )?(?P<wd>{WEEKDAY})| \( (?P<pwd>{WEEKDAY}) \))?){END}"
+)  # "اليوم الأحد", "أمس، الثلاثاء", "اليوم (الأحد)"
 
 
 def _in_name(s: Stream, a: int, b: int) -> bool:
@@ -82,7 +82,7 @@ def deictic(s: Stream) -> list[Cand]:
         off = DEICTIC_OFF.get(base)
         if off is None:
             return None
-        if base == F("اليوم") and not m.group("wd"):
+        if base == F("اليوم") and not (m.group("wd") or m.group("pwd")):
             nxt = next_word(s, m.end("x"))
             if nxt in NOT_TODAY_AFTER:
                 return None
