@@ -29,7 +29,8 @@ from typing import Any
 
 from rasd.config import DEFAULT_COMPONENTS, Config
 from rasd.doc import Document, Span
-from rasd.eval.metrics import Pair, align_by_score, iou, overlaps, prf
+from rasd.eval.metrics import Pair, align_by_score, iou, overlaps, prf, ratio
+from rasd.eval.metrics import f1 as f1_score
 from rasd.pipeline import COMPONENT_MODULES, Pipeline
 
 FIELDS = ("cue", "speaker", "content", "joint")
@@ -45,6 +46,7 @@ class GoldQuote:
     #: other mentions of the same speaker (real gold names the speaker of a pro-drop
     #: statement by its text: any of its occurrences is that speaker)
     alt_speakers: tuple[Pair, ...] = ()
+    name: str = ""  # the speaker as the gold names it (real gold: pro-drop speakers too)
 
     def speaker_hit(self, s: Pair) -> bool:
         """A predicted speaker mention ``s`` overlaps this quote's speaker or another mention
@@ -111,8 +113,12 @@ class Counts:
         )
         per_kind = {}
         for k in sorted(set(self.kind_gold) | set(self.kind_pred)):
-            p, r, f1 = prf(self.kind_pred_found[k], self.kind_pred[k], self.kind_gold[k])
+            # precision over the statements predicted with kind k, recall over the gold ones
+            # of kind k (a pair found with a wrong kind counts on both sides)
             found = self.kind_found[k]
+            p, r = ratio(self.kind_pred_found[k], self.kind_pred[k]), ratio(found,
+                                                                            self.kind_gold[k])
+            f1 = f1_score(p, r)
             per_kind[k] = {"gold": self.kind_gold[k], "predicted": self.kind_pred[k],
                            "joint_p": round(p, 4), "joint_r": round(r, 4),
                            "joint_f1": round(f1, 4),
@@ -215,19 +221,19 @@ def score_document(
             c.kind_right[g.kind] += p.kind == g.kind
             if p.kind != g.kind:
                 c.errors.append({"doc": name, "type": "kind", "gold": g.kind, "pred": p.kind,
-                                 "speaker": text[g.speaker[0]:g.speaker[1]]})
+                                 "speaker": g.name or text[g.speaker[0]:g.speaker[1]]})
             if g.stance:
                 c.stance_n += 1
                 c.stance_ok += p.stance == g.stance
         elif text:
             c.errors.append({"doc": name, "type": "partial",
-                             "gold_speaker": text[g.speaker[0]:g.speaker[1]],
+                             "gold_speaker": g.name or text[g.speaker[0]:g.speaker[1]],
                              "pred_speaker": [text[a:b] for a, b in p.speakers[:1]]})
     if text:
         for j in aligned.right_only:
             g = golds[j]
             c.errors.append({"doc": name, "type": "missed", "cue": text[g.cue[0]:g.cue[1]],
-                             "speaker": text[g.speaker[0]:g.speaker[1]]})
+                             "speaker": g.name or text[g.speaker[0]:g.speaker[1]]})
         for i in aligned.left_only:
             p = preds[i]
             c.errors.append({"doc": name, "type": "spurious", "cue": text[p.cue[0]:p.cue[1]],

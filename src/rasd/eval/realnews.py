@@ -62,7 +62,8 @@ def gold_quotes(text: str, data: dict[str, Any]) -> list[GoldQuote]:
         name = q.get("speaker_text") or (q.get("speaker") or {}).get("text")
         out.append(GoldQuote(_pair(q.get("cue")), speaker, _pair(q["content"]),
                              q.get("speaker_kind", ""), q.get("stance"),
-                             tuple(m for m in mentions(text, name) if m != speaker)))
+                             tuple(m for m in mentions(text, name) if m != speaker),
+                             name or ""))
     return out
 
 

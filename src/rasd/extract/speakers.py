@@ -25,6 +25,9 @@ QUANTIFIERS = vocab.words("speaker_words", "quantifier")
 AMBIGUOUS_MEDIA_HEADS = vocab.words("speaker_words", "ambiguous-media-head")
 #: "المصدر ذاته", "المسؤول نفسه": explicitly the speaker just quoted
 SAME = vocab.words("speaker_words", "same")
+#: "ذكرت تقارير أن …", "أفادت تقارير إخبارية تركية": reports nobody owns are the press
+PRESS_REPORT_HEADS = vocab.words("speaker_words", "press-report-head")
+PRESS_ADJECTIVES = vocab.words("speaker_words", "press-adjective")
 
 
 def classify_speaker(r: Reader, span: tuple[int, int]) -> str:
@@ -51,7 +54,10 @@ def classify_speaker(r: Reader, span: tuple[int, int]) -> str:
             return "organization"  # "شبكة أطباء السودان", but "شبكة سي إن إن"
         return "media"
     if r.has(head, "document"):
-        return "media" if media else "document"
+        if media or bare(r.words[head].key) in PRESS_REPORT_HEADS and (
+                len(ws) == 1 or bare(r.words[ws[1]].key) in PRESS_ADJECTIVES):
+            return "media"
+        return "document"
     if r.has(head, "anonymous"):
         # "المزارع خليل العبد الله": a definite role noun followed by a name names someone
         nxt = ws[1] if len(ws) > 1 and ws[1] == head + 1 else None

@@ -1,0 +1,31 @@
+"""Quote rules prompted by the real-news gold (issue 23), each on a sentence written for the
+test: speaker kinds of press reports and office titles, nominal contents of confirm/announce
+cues, descriptions referring back to a named speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.helpers import one as _one
+from tests.quotes.helpers import text_of as _text
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "kind"), [
+    # reports nobody owns are the press; a report with an owner stays a document
+    ("وأفادت تقارير إخبارية تركية بأن الحكومة ستفتح القاعدة خلال أيام.", "وأفادت",
+     "تقارير إخبارية تركية", "media"),
+    ("وذكرت تقارير أن الشرطة داهمت عشرات المنازل.", "وذكرت", "تقارير", "media"),
+    ("وقال تقرير للأمم المتحدة إن الجوع يتفاقم في المنطقة.", "وقال", "تقرير للأمم المتحدة",
+     "document"),
+    # "الخبر" (the news item) is a document, not the city of Al-Khobar speaking
+    ("ونشرت الصحيفة خبرا عن المنفذ. وجاء في الخبر أن المسافرين عادوا إلى المنفذ.", "وجاء",
+     "الخبر", "document"),
+    # a consul is an office holder
+    ("وأكد القنصل المصري في جدة محمود فهمي أن الجالية بخير.", "وأكد",
+     "القنصل المصري في جدة محمود فهمي", "named_person"),
+])
+def test_speaker_kinds(analyse, text: str, cue: str, speaker: str, kind: str) -> None:
+    doc = analyse(text)
+    q = _one(doc, cue)
+    assert _text(doc, q.attrs["speaker"]) == speaker
+    assert q.attrs["speaker"]["kind"] == kind
