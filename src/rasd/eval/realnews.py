@@ -54,16 +54,39 @@ def mentions(text: str, name: str | None) -> tuple[Pair, ...]:
     return tuple((m.start(), m.end()) for m in pat.finditer(text))
 
 
+#: letters that may stick to a surname: proclitics and the article
+_CLITICS = "(?:[وفبلك]?(?:ال)?)"
+
+
+def surname_mentions(text: str, name: str | None) -> tuple[Pair, ...]:
+    """Occurrences of the last word of ``name`` as a word of its own (with proclitics):
+    "زاموديو" for "الفريدو زاموديو" — a person is any mention of the surname."""
+    words = (name or "").split()
+    if len(words) < 2:
+        return ()
+    last = re.escape(words[-1].removeprefix("ال"))
+    pat = re.compile(rf"(?<![\w\u0600-\u06ff]){_CLITICS}{last}(?![\w\u0600-\u06ff])")
+    return tuple((m.start(), m.end()) for m in pat.finditer(text))
+
+
 def gold_quotes(text: str, data: dict[str, Any]) -> list[GoldQuote]:
-    """The stand-off quotes of one article as :class:`GoldQuote` records."""
+    """The stand-off quotes of one article as :class:`GoldQuote` records.
+
+    A statement without a written speaker (pro-drop "وأضاف", a participle) names its speaker
+    by text only: any mention of that text is the speaker and, for a person, any mention of
+    the surname ("زاموديو" for "الفريدو زاموديو": the first mention is often longer than the
+    name the annotator wrote, and later ones shorter)."""
     out = []
     for q in data.get("quotes", []):
         speaker = _pair(q.get("speaker"))
         name = q.get("speaker_text") or (q.get("speaker") or {}).get("text")
-        out.append(GoldQuote(_pair(q.get("cue")), speaker, _pair(q["content"]),
-                             q.get("speaker_kind", ""), q.get("stance"),
-                             tuple(m for m in mentions(text, name) if m != speaker),
-                             name or ""))
+        kind = q.get("speaker_kind", "")
+        alts = set(mentions(text, name))
+        if speaker == NONE and kind == "named_person":
+            alts |= set(surname_mentions(text, name))
+        alts.discard(speaker)
+        out.append(GoldQuote(_pair(q.get("cue")), speaker, _pair(q["content"]), kind,
+                             q.get("stance"), tuple(sorted(alts)), name or ""))
     return out
 
 
