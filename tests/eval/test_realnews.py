@@ -34,8 +34,10 @@ def test_a_pro_drop_gold_speaker_is_any_mention_of_its_text() -> None:
          "speaker_kind": "named_person"},
     ]}
     g = gold_quotes(TEXT, data)
-    assert g[1].speaker == NONE and g[1].alt_speakers == ((TEXT.index("خالد"),
-                                                          TEXT.index("سالم") + 4),)
+    assert g[1].speaker == NONE
+    full, surname = (TEXT.index("خالد"), TEXT.index("سالم") + 4), (TEXT.index("سالم"),
+                                                                   TEXT.index("سالم") + 4)
+    assert g[1].alt_speakers == (full, surname)
     # a prediction carrying the pro-drop statement's speaker over from the first mention
     first = (TEXT.index("خالد"), TEXT.index("سالم") + 4)
     pred = [PredQuote((40, 45), [first], (g[1].content[0], g[1].content[1]), "named_person",
