@@ -29,3 +29,24 @@ def test_speaker_kinds(analyse, text: str, cue: str, speaker: str, kind: str) ->
     q = _one(doc, cue)
     assert _text(doc, q.attrs["speaker"]) == speaker
     assert q.attrs["speaker"]["kind"] == kind
+
+
+def test_a_description_refers_back_to_the_nearest_speaker_it_can_describe(analyse) -> None:
+    doc = analyse("وقال مسؤول في وزارة الخارجية إن المحادثات ستستأنف قريبا. "
+                  "وأكد المصدر للصحيفة أن الوفد سيصل الأحد.")
+    first, second = doc.layer("quotes")
+    assert second.attrs["antecedent"] == first.id
+    assert second.attrs["speaker"]["kind"] == "anonymous"
+    doc = analyse("وقال المتحدث باسم الخارجية سامي يوسف إن المحادثات ستستأنف قريبا. "
+                  "وأضاف الدبلوماسي أن الوفد سيصل الأحد.")
+    first, second = doc.layer("quotes")
+    assert second.attrs["antecedent"] == first.id
+    assert second.attrs["speaker"]["kind"] == "named_person"
+
+
+def test_the_source_never_refers_back_to_a_named_person(analyse) -> None:
+    doc = analyse("وقال وزير الخارجية سامي يوسف إن المحادثات ستستأنف قريبا. "
+                  "وأكد المصدر أن الوفد سيصل الأحد.")
+    first, second = doc.layer("quotes")
+    assert "antecedent" not in second.attrs
+    assert second.attrs["speaker"]["kind"] == "anonymous"
