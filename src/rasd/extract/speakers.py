@@ -206,10 +206,10 @@ def resolve(r: Reader, qs: list[Quote]) -> None:
             kind = q.kind
             if kind == "anonymous" and first in UNNAMED_DESCRIPTIONS:
                 kind = "unnamed"
-            m = _nearest_compatible(qs, n, kind)
-            if m is not None:
-                q.antecedent = m
-                q.kind = qs[root_of(qs, m)].kind
+            near = _nearest_compatible(qs, n, kind)
+            if near is not None:
+                q.antecedent = near
+                q.kind = qs[root_of(qs, near)].kind
     for q in qs:
         if q.speaker is None and q.antecedent is not None:
             q.kind = qs[root_of(qs, q.antecedent)].kind
