@@ -50,3 +50,22 @@ def test_the_source_never_refers_back_to_a_named_person(analyse) -> None:
     first, second = doc.layer("quotes")
     assert "antecedent" not in second.attrs
     assert second.attrs["speaker"]["kind"] == "anonymous"
+
+
+def test_a_verbal_noun_after_the_speaker_is_the_content(analyse) -> None:
+    # the later "أن" opens a clause inside the announced content, not the content itself
+    doc = analyse("أعلنت وزارة الصحة أمس (السبت) تسجيل إصابات جديدة بعد أن انتشر الوباء في "
+                  "المدينة.")
+    q = _one(doc, "أعلنت")
+    assert _text(doc, q.attrs["speaker"]) == "وزارة الصحة"
+    assert _text(doc, q.attrs["content"]).startswith("تسجيل إصابات جديدة بعد أن انتشر")
+    # a verbal noun with a possessive pronoun, after the speaker
+    doc = analyse("وأكدت إدارة النادي عدم تلقيها أي عرض رسمي، رغم أن اللاعب طلب الرحيل.")
+    q = _one(doc, "وأكدت")
+    assert _text(doc, q.attrs["speaker"]) == "إدارة النادي"
+    assert _text(doc, q.attrs["content"]).startswith("عدم تلقيها أي عرض رسمي")
+
+
+def test_unnamed_leaders_are_anonymous(analyse) -> None:
+    doc = analyse("وقالت قيادات ميدانية في المقاومة إن القوات تقدمت نحو القاعدة.")
+    assert _one(doc, "وقالت").attrs["speaker"]["kind"] == "anonymous"

@@ -177,8 +177,17 @@ class CueScanner:
             q.speaker is not None and institutional(r, q.speaker) and np_end < end
         ):
             return 0
+        nominal = None
+        if m is not None and not by_object and np_end < m[0]:
+            # "أعلنت الإدارة أمس (السبت) تجديد عقد …، … أن …": a verbal noun right after the
+            # speaker is the content; the later أنّ belongs to a clause inside it
+            after = r.skip_time(r.skip_adjuncts(np_end, m[0]), m[0])
+            if after < m[0] and words[after].kind == "word" and r.content_start(after):
+                nominal = after
         if m is not None and by_object and np_end < m[0] and bare_object(r, np_end, m[0]):
             q.content = clause(r, np_end, end)  # "كشف مصدر تفاصيل جديدة عن …"
+        elif nominal is not None:
+            q.content = clause(r, nominal, end)
         elif m is not None:
             content_from(r, q, m[0], m[1])
         elif quoted_before:

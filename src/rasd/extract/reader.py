@@ -49,6 +49,8 @@ PLATFORMS = vocab.words("speech_nouns", "platform")
 #: verbal nouns of announced content ("أعلنت الوزارة ارتفاع …") and the object before the
 #: verb's preposition ("كشف X تفاصيل/النقاب عن …")
 CONTENT_STARTS = vocab.words("phrase_words", "content-start")
+#: possessive pronoun suffixes a content-start word may carry ("نجاحها", "رفضه")
+POSSESSIVES = ("هما", "هم", "ها", "ه")
 #: indefinite verbal nouns of the derived stems (استفعال، انفعال، افتعال): "استشهاد"، "ارتفاع"
 MASDAR = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.)$")
 #: finite verbs and participles that open a relative clause after a document head
@@ -63,6 +65,8 @@ NP_RELATIVES = vocab.words("phrase_words", "np-relative")
 NP_ADJUNCT_PREPS = vocab.words("phrase_words", "np-adjunct-prep")
 NP_SPEECH_NOUNS = vocab.words("speech_nouns", "speech", "meeting", "account", "when")
 NP_TIME_WORDS = vocab.words("phrase_words", "np-time")
+#: words that glue time words into one adjunct: "يوم أمس", "أول من أمس"
+TIME_GLUE = vocab.words("phrase_words", "time-glue")
 
 _VIEW = "reader"
 
@@ -369,6 +373,23 @@ class Reader:
             break
         return a
 
+    def skip_time(self, a: int, b: int) -> int:
+        """Skip a time adjunct between a speaker and its content: "أمس (السبت)", "اليوم
+        الأحد", "أول من أمس (الجمعة)" (the words of :data:`NP_TIME_WORDS`, a weekday in
+        brackets, "يوم", "أول من")."""
+        while a < b:
+            w = self.words[a]
+            if w.kind == "word" and (w.key in NP_TIME_WORDS or w.key in TIME_GLUE):
+                a += 1
+                if w.key in TIME_GLUE and a < b and self.words[a].key in PREPOSITIONS:
+                    a += 1  # "أول من أمس"
+            elif (w.norm == "(" and a + 2 < b and self.words[a + 1].key in NP_TIME_WORDS
+                  and self.words[a + 2].norm == ")"):
+                a += 3
+            else:
+                break
+        return a
+
     def skip_adjuncts(self, a: int, b: int) -> int:
         """Skip adverbs and "في بيان (على منصة إكس)" style phrases before bare content."""
         while a < b:
@@ -434,12 +455,7 @@ class Reader:
                     break
                 if w.kind == "word" and (
                     self.np_stop(j) or self.content_marker(j) or (
-                        (w.key in CONTENT_STARTS or (
-                            w.key[:1] == "ب" and len(w.key) > 4 and w.key[1:] in CONTENT_STARTS
-                        ) or (  # "أعلنت وزارة الصحة استشهاد …": a bare verbal noun
-                            MASDAR.match(w.key) is not None
-                            and not self.entities_in(w.start, w.end)
-                        ))  # "أفادت الوزارة بمقتل …"
+                        self.content_start(j)  # "أفادت الوزارة بمقتل …"
                         # "وكالة الأنباء": a genitive of an outlet, not the start of content,
                         # nor "دائرة صحة …" after an indefinite institution head
                         and not (self.has(j - 1, "agency_heads") or self.has(j - 1, "media"))
@@ -466,6 +482,19 @@ class Reader:
                 continue
             j += 1
         return j
+
+    def content_start(self, j: int) -> bool:
+        """Does word ``j`` open a marker-less content: a listed word ("ضرورة", "بمقتل"), one
+        with a possessive pronoun ("نجاحها", "عدم تلقيها" → "نجاح", "عدم"), or a bare verbal
+        noun of a derived stem ("أعلنت وزارة الصحة استشهاد …")?"""
+        w = self.words[j]
+        key = w.key
+        if key in CONTENT_STARTS or (key[:1] == "ب" and len(key) > 4 and key[1:] in CONTENT_STARTS):
+            return True
+        if any(key.endswith(p) and len(key) > len(p) + 2 and key[:-len(p)] in CONTENT_STARTS
+               for p in POSSESSIVES):
+            return True
+        return MASDAR.match(key) is not None and not self.entities_in(w.start, w.end)
 
     def np_stop(self, j: int) -> bool:
         """Does word ``j`` end a speaker phrase (a relative, a time word, an adjunct
