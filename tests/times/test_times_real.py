@@ -16,8 +16,8 @@ def test_paired_month_names_with_a_plain_space_are_one_expression() -> None:
     v = _values("وصل الوفد في يوليو تموز 2022 وغادر في 3 سبتمبر أيلول المقبل.")
     assert v == {"يوليو تموز 2022": "2022-07", "3 سبتمبر أيلول المقبل": "2023-09-03"}
     # a plain space never joins two different months
-    assert _values("اجتمعوا في يناير فبراير الماضيين") == {"يناير": "2023-01",
-                                                         "فبراير": "2023-02"}
+    assert _values("اجتمعوا في يناير فبراير الماضيين") == {
+        "يناير": "2023-01", "فبراير الماضيين": "2023-02"}
 
 
 def test_a_weekday_in_brackets_after_today_is_part_of_it() -> None:
@@ -43,3 +43,16 @@ def test_a_weekday_agreeing_with_the_date_or_too_far_back_changes_nothing() -> N
         "اليوم الثلاثاء": "2015-07-21", "أمس": "2015-07-20"}
     # Wednesday is six days before Tuesday: more than a wire's lag, the date stands
     assert _values("قال اليوم الأربعاء إن الاجتماع عقد أمس.", "2015-07-21")["أمس"] == "2015-07-20"
+
+
+def test_coordinated_days_keep_the_dual_in_the_first_and_read_the_second_from_it() -> None:
+    # published on Wednesday 2015-07-22: "the two days Wednesday and Thursday" = today, tomorrow
+    assert _values("يجتمع المجلس يومي الأربعاء والخميس لبحث الميزانية.", "2015-07-22") == {
+        "يومي الأربعاء": "2015-07-22", "الخميس": "2015-07-23"}
+    # a modifier after the pair applies to both days
+    assert _values("وقعت الاشتباكات يومي الأحد والاثنين الماضيين.", "2015-07-22") == {
+        "يومي الأحد": "2015-07-19", "الاثنين الماضيين": "2015-07-20"}
+    assert _values("تقام المباراتان يومي 27 و31 يوليو الحالي.", "2015-07-22") == {
+        "يومي 27": "2015-07-27", "31 يوليو الحالي": "2015-07-31"}
+    # "يومي" as "daily" is no dual
+    assert "يومي" not in " ".join(_values("ارتفع الإنتاج بشكل يومي منذ الأحد.", "2015-07-22"))

@@ -36,6 +36,7 @@ from rasd.extract.times.anchors import (
     YEAR_PART_ANCHORS,
 )
 from rasd.extract.times.cand import Cand, with_part
+from rasd.extract.times.coordination import coordinate
 from rasd.extract.times.fold import F
 from rasd.extract.times.matching import Rule
 from rasd.extract.times.stream import Stream, variants_all
@@ -122,6 +123,7 @@ def find_candidates(s: Stream) -> list[Cand]:
             if o.tag == "partofday":
                 c.resolve = with_part(c.resolve, o.part_code or "")
             del keep[k - 1]
+    coordinate(s, keep)  # "يومي الأربعاء والخميس": the dual in the first, the second from it
     # "خلال" directly before an expression is part of it (seed-gold convention)
     for c in keep:
         i = s.word_at(c.a)

@@ -121,6 +121,8 @@ NOT_TODAY_AFTER = V.words("time-context", "not-today-after") | frozenset(ORDINAL
 WD_OK_BEFORE = V.words("time-context", "weekday-ok-before")
 WD_NOT_BEFORE = V.words("time-context", "weekday-not-before")
 FUTURE_CUES = FUTURE | V.words("time-context", "future-cue")
+#: Dual nouns naming two coordinated days: "يومي الأربعاء والخميس"
+DUAL_DAYS = V.words("time-context", "dual-day")
 BACKWARD = V.words("time-context", "backward")
 #: Prepositions before an ambiguous month name that make it a month ("في مارس", "إلى تموز").
 MONTH_PREPS = V.words("time-context", "month-preposition")
