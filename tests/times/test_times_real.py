@@ -56,3 +56,15 @@ def test_coordinated_days_keep_the_dual_in_the_first_and_read_the_second_from_it
         "يومي 27": "2015-07-27", "31 يوليو الحالي": "2015-07-31"}
     # "يومي" as "daily" is no dual
     assert "يومي" not in " ".join(_values("ارتفع الإنتاج بشكل يومي منذ الأحد.", "2015-07-22"))
+
+
+def test_feasts_and_seasons_are_dated_by_the_nearest_hijri_year() -> None:
+    # late July 2015: the Eid al-Fitr of four days before, the coming Hajj
+    v = _values("ازدحمت الأسواق خلال أيام عيد الفطر السعيد، وتستعد الفنادق لموسم الحج "
+                "ويوم التروية.", "2015-07-21")
+    assert v == {"خلال أيام عيد الفطر السعيد": "2015-07-17", "موسم الحج": "2015-09",
+                 "يوم التروية": "2015-09-21"}
+    # a bare "العيد" needs a context word: then it is the nearer Eid
+    assert _values("عاد الموظفون بعد إجازة العيد.", "2015-07-21") == {
+        "إجازة العيد": "2015-07-17"}
+    assert _values("قال العيد إن الفريق جاهز.", "2015-07-21") == {}

@@ -13,6 +13,7 @@ import bisect
 from rasd.extract.times import rules_clock as clock
 from rasd.extract.times import rules_dates as dates
 from rasd.extract.times import rules_durations as durations
+from rasd.extract.times import rules_feasts as feasts
 from rasd.extract.times import rules_hijri as hijri
 from rasd.extract.times import rules_periods as periods
 from rasd.extract.times import rules_relative as relative
@@ -23,6 +24,7 @@ from rasd.extract.times.anchors import (
     DECADE_ANCHORS,
     DEICTIC_ANCHORS,
     DURATION_ANCHORS,
+    FEAST_ANCHORS,
     HIJRI_ANCHORS,
     HYEAR_ANCHORS,
     MONTH_ANCHORS,
@@ -65,6 +67,7 @@ RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
     (periods.season, SEASON_ANCHORS),
     (durations.sets, SET_ANCHORS),
     (periods.part_of_year, YEAR_PART_ANCHORS),
+    (feasts.feast, FEAST_ANCHORS),
 )
 #: Anchor word → indices (in :data:`RULES`) of the rules it triggers.
 _RULES_BY_ANCHOR: dict[str, tuple[int, ...]] = {

@@ -145,3 +145,15 @@ def mod_dir(word: str | None) -> int | None:
     if word in CURRENT:
         return 0
     return None
+
+
+# --- feasts and seasons (rules_feasts) -------------------------------------------------------
+#: feast or season (folded) → (Hijri month, Hijri day, is a season)
+FEASTS: dict[str, tuple[int, int, bool]] = {
+    e.key: (int(e.extra["hijri_month"]), int(e.extra["hijri_day"]), e.category == "season")
+    for e in V.rows("feasts", "feast", "season")
+}
+#: "العيد": either Eid, only after a context word
+GENERIC_FEASTS = V.words("feasts", "generic-feast")
+FEAST_CONTEXT = V.words("feasts", "feast-context")
+FEAST_ADJECTIVES = V.words("feasts", "feast-adjective")
