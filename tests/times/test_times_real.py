@@ -68,3 +68,11 @@ def test_feasts_and_seasons_are_dated_by_the_nearest_hijri_year() -> None:
     assert _values("عاد الموظفون بعد إجازة العيد.", "2015-07-21") == {
         "إجازة العيد": "2015-07-17"}
     assert _values("قال العيد إن الفريق جاهز.", "2015-07-21") == {}
+
+
+def test_wire_clock_times_and_the_time_zone_outside_the_extent() -> None:
+    v = _values("انطلق الصاروخ الساعة 2102 بتوقيت غرينتش، ووصل الساعة 11.59 مساء.",
+                "2015-07-22")
+    assert v == {"الساعة 2102": "2015-07-22T21:02", "الساعة 11.59 مساء": "2015-07-22T23:59"}
+    # four digits that are no time of day stay out
+    assert _values("الساعة 2575 قطعة", "2015-07-22") == {}
