@@ -76,3 +76,8 @@ def test_wire_clock_times_and_the_time_zone_outside_the_extent() -> None:
     assert v == {"الساعة 2102": "2015-07-22T21:02", "الساعة 11.59 مساء": "2015-07-22T23:59"}
     # four digits that are no time of day stay out
     assert _values("الساعة 2575 قطعة", "2015-07-22") == {}
+
+
+def test_sports_seasons_are_vague_references() -> None:
+    assert _values("سيلعب في الموسم المقبل مع الفريق، بعد أن قضى هذا الموسم معارا.") == {
+        "الموسم المقبل": "FUTURE_REF", "هذا الموسم": "PRESENT_REF"}
