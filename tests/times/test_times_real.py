@@ -81,3 +81,15 @@ def test_wire_clock_times_and_the_time_zone_outside_the_extent() -> None:
 def test_sports_seasons_are_vague_references() -> None:
     assert _values("سيلعب في الموسم المقبل مع الفريق، بعد أن قضى هذا الموسم معارا.") == {
         "الموسم المقبل": "FUTURE_REF", "هذا الموسم": "PRESENT_REF"}
+
+
+def test_words_before_an_expression_that_belong_to_it() -> None:
+    v = _values("وفي هذا اليوم أعلن المجلس، وفي منتصف الليلة الماضية وقع الانفجار.",
+                "2015-07-22")
+    assert v == {"هذا اليوم": "2015-07-22", "منتصف الليلة الماضية": "2015-07-21TNI"}
+    spans, _ = extract_times("وتنتهي المهلة نهاية شهر شوال 1436هـ.", "2015-07-22")
+    assert [(s.attrs["value"], s.attrs.get("mod")) for s in spans] == [("2015-07", "END")]
+    # "يوم"/"غدًا" before a date that opens with its weekday, and the Hijri mark
+    v = _values("تبدأ الدراسة غدًا الأربعاء السادس من شوال، وتنتهي في 6-10-1436هـ.",
+                "2015-07-21")
+    assert v == {"غدًا الأربعاء السادس من شوال": "2015-07-22", "6-10-1436هـ": "2015-07-22"}

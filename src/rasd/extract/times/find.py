@@ -39,6 +39,7 @@ from rasd.extract.times.anchors import (
 )
 from rasd.extract.times.cand import Cand, with_part
 from rasd.extract.times.coordination import coordinate
+from rasd.extract.times.extents import widen
 from rasd.extract.times.fold import F
 from rasd.extract.times.matching import Rule
 from rasd.extract.times.stream import Stream, variants_all
@@ -127,6 +128,7 @@ def find_candidates(s: Stream) -> list[Cand]:
                 c.resolve = with_part(c.resolve, o.part_code or "")
             del keep[k - 1]
     coordinate(s, keep)  # "يومي الأربعاء والخميس": the dual in the first, the second from it
+    widen(s, keep)  # "هذا اليوم", "منتصف الليلة الماضية", "يوم الأربعاء 6 شوال"
     # "خلال" directly before an expression is part of it (seed-gold convention)
     for c in keep:
         i = s.word_at(c.a)

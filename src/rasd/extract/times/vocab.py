@@ -123,6 +123,8 @@ WD_NOT_BEFORE = V.words("time-context", "weekday-not-before")
 FUTURE_CUES = FUTURE | V.words("time-context", "future-cue")
 #: Dual nouns naming two coordinated days: "يومي الأربعاء والخميس"
 DUAL_DAYS = V.words("time-context", "dual-day")
+#: Demonstratives inside an expression: "هذا اليوم", "نفس اليوم", "هذا العام 1436هـ"
+DEMONSTRATIVES = V.words("time-context", "demonstrative")
 BACKWARD = V.words("time-context", "backward")
 #: Prepositions before an ambiguous month name that make it a month ("في مارس", "إلى تموز").
 MONTH_PREPS = V.words("time-context", "month-preposition")
