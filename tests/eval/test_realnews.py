@@ -78,7 +78,7 @@ def test_time_predictions_are_scored_like_the_extractor() -> None:
 
 
 def test_a_pro_drop_person_is_any_mention_of_the_surname() -> None:
-    text = "وقال المدير خالد سالم إن الخطة جاهزة. وقال سالم إن التنفيذ يبدأ. وأضاف أن الكلفة قليلة."
+    text = "وقال المدير خالد سالم، إن الخطة جاهزة. وقال سالم إن التنفيذ يبدأ. وأضاف أن الكلفة قليلة."
     data = {"quotes": [{"cue": _span(text, "وأضاف"), "speaker": None,
                         "speaker_text": "خالد سالم",
                         "content": {**_span(text, "أن الكلفة قليلة"), "text_head": "أن"},
@@ -86,6 +86,8 @@ def test_a_pro_drop_person_is_any_mention_of_the_surname() -> None:
     (g,) = gold_quotes(text, data)
     second = text.index("سالم", text.index("وقال سالم"))
     assert (second, second + 4) in g.alt_speakers  # "وقال سالم": the same person
+    first = text.index("سالم")
+    assert (first, first + 4) in g.alt_speakers  # a comma after the surname is no letter
     # not for an unnamed source: "في الوزارة" is no surname
     data["quotes"][0].update(speaker_text="مسؤول في الوزارة", speaker_kind="anonymous")
     assert gold_quotes(text, data)[0].alt_speakers == ()

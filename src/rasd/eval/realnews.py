@@ -65,7 +65,7 @@ def surname_mentions(text: str, name: str | None) -> tuple[Pair, ...]:
     if len(words) < 2:
         return ()
     last = re.escape(words[-1].removeprefix("ال"))
-    pat = re.compile(rf"(?<![\w\u0600-\u06ff]){_CLITICS}{last}(?![\w\u0600-\u06ff])")
+    pat = re.compile(rf"(?<!\w){_CLITICS}{last}(?!\w)")  # \w: Arabic letters too
     return tuple((m.start(), m.end()) for m in pat.finditer(text))
 
 
