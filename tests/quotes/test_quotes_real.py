@@ -69,3 +69,14 @@ def test_a_verbal_noun_after_the_speaker_is_the_content(analyse) -> None:
 def test_unnamed_leaders_are_anonymous(analyse) -> None:
     doc = analyse("وقالت قيادات ميدانية في المقاومة إن القوات تقدمت نحو القاعدة.")
     assert _one(doc, "وقالت").attrs["speaker"]["kind"] == "anonymous"
+
+
+def test_a_quotation_after_the_speakers_name_is_the_speech(analyse) -> None:
+    doc = analyse("وقال الوزير سامي يوسف «الاتفاق يخدم مصالح البلدين»، وقال أيضا إن الزيارة ناجحة.")
+    q = _one(doc, "وقال")
+    assert _text(doc, q.attrs["speaker"]) == "الوزير سامي يوسف"
+    assert _text(doc, q.attrs["content"]).strip("«»") == "الاتفاق يخدم مصالح البلدين"
+    # a quoted name after its head noun or a preposition stays in the speaker phrase
+    doc = analyse("وقال القائد العسكري في “الجبهة الوطنية للتحرير” إن الهجوم فشل.")
+    assert _text(doc, _one(doc, "وقال").attrs["speaker"]) == (
+        "القائد العسكري في “الجبهة الوطنية للتحرير”")

@@ -39,6 +39,8 @@ __all__ = ["CLAUSE_BOUNDARIES", "CONTENT_STARTS", "MASDAR", "MAX_SPEAKER_WORDS",
            "SPEECH_EVENTS", "Reader", "reader"]
 
 MAX_SPEAKER_WORDS = 16
+#: words inside quotation marks after a speaker phrase that make them speech, not a name
+QUOTED_SPEECH_WORDS = 3
 #: words that open a new clause: the subject of a later verb never reaches back across them
 CLAUSE_BOUNDARIES = vocab.words("phrase_words", "clause-boundary")
 #: nouns of a speech event: "في بيان", "خلال مؤتمر صحفي" are adjuncts of the speech verb
@@ -313,6 +315,20 @@ class Reader:
                 return None
         return None
 
+    def quoted_speech(self, i: int, close: int) -> bool:
+        """Is the quotation ``i``..``close`` after a speaker phrase the speech itself ("وقال
+        كارتر «النفوذ الإيراني على الحوثيين حقيقي»، …") rather than a quoted name?  A name
+        in quotation marks follows its head noun (an outlet, an institution, a title:
+        "حركة «أحرار الشام»", "النقيب “فيصل الفضل”") or "لـ"; three or more words after a
+        name are speech."""
+        if close - i - 2 < QUOTED_SPEECH_WORDS or i == 0:
+            return False
+        prev = i - 1
+        return not (self.words[prev].key in ("ل", "لـ") or self.words[prev].key in PREPOSITIONS
+                    or any(
+            self.has(prev, t) for t in ("media", "agency_heads", "organization", "titles",
+                                        "document")))
+
     def cue_starts_clause(self, j: int) -> bool:
         """Does word ``j`` open its clause (sentence start, after punctuation, or و/ف-)?"""
         if j == 0 or self.words[j - 1].sent != self.words[j].sent:
@@ -447,7 +463,7 @@ class Reader:
             if j > a:
                 if w.kind == "punct" and w.norm in QUOTE_OPEN:
                     close = self.quoted_name(j)
-                    if close is None:
+                    if close is None or self.quoted_speech(j, close):
                         break
                     j = close
                     continue
