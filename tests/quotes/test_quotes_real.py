@@ -80,3 +80,10 @@ def test_a_quotation_after_the_speakers_name_is_the_speech(analyse) -> None:
     doc = analyse("وقال القائد العسكري في “الجبهة الوطنية للتحرير” إن الهجوم فشل.")
     assert _text(doc, _one(doc, "وقال").attrs["speaker"]) == (
         "القائد العسكري في “الجبهة الوطنية للتحرير”")
+
+
+def test_a_title_in_construct_repeats_the_office_holder_named_before(analyse) -> None:
+    doc = analyse("قال وزير الطاقة الإماراتي سهيل المزروعي إن الأسعار ستتغير. "
+                  "وأكد وزير الطاقة أن القرار نهائي.")
+    first, second = doc.layer("quotes")
+    assert second.attrs["antecedent"] == first.id

@@ -171,7 +171,11 @@ def resolve(r: Reader, qs: list[Quote]) -> None:
         anaphoric = _is_anaphoric(r, sp)
         own = facts.text(sp)
         mine = facts.keys(sp)
-        definite = len(inside) > 0 and r.words[inside[0]].key.startswith("ال")
+        # definite: "الرئيس الأميركي", or a title in construct with a definite noun ("وزير
+        # الطاقة", "رئيس الوزراء"): both name one office holder already introduced
+        definite = len(inside) > 0 and (r.words[inside[0]].key.startswith("ال") or (
+            len(inside) > 1 and r.has(inside[0], "titles")
+            and r.words[inside[1]].key.startswith("ال")))
         # look back at most MAX_BACK statements: exact for articles, linear for transcripts
         for m in range(n - 1, max(-1, n - 1 - MAX_BACK), -1):
             p = qs[m]
