@@ -87,3 +87,13 @@ def test_a_title_in_construct_repeats_the_office_holder_named_before(analyse) ->
                   "وأكد وزير الطاقة أن القرار نهائي.")
     first, second = doc.layer("quotes")
     assert second.attrs["antecedent"] == first.id
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس سامي يوسف إن الجيش صامد. وأضاف ”نحن في مرحلة مصيرية لا حلول وسط فيها”.",
+    "قال الرئيس سامي يوسف إن الجيش صامد، وأضاف – نحن في مرحلة مصيرية لا حلول وسط فيها.",
+])
+def test_speech_opened_by_a_closing_quote_or_a_dash_after_the_verb(analyse, text: str) -> None:
+    doc = analyse(text)
+    q = _one(doc, "وأضاف")
+    assert _text(doc, q.attrs["content"]) == "نحن في مرحلة مصيرية لا حلول وسط فيها"

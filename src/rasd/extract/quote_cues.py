@@ -37,7 +37,7 @@ from rasd.extract.quote_speaker import (
     speaker_before,
 )
 from rasd.extract.reader import CLAUSE_BOUNDARIES, Reader
-from rasd.extract.words import COMMA, PREPOSITIONS, QUOTE_OPEN, variants
+from rasd.extract.words import COMMA, CUE_OPENERS, PREPOSITIONS, QUOTE_OPEN, variants
 from rasd.lang.ar import vocab
 
 __all__ = ["MAX_GAP_WORDS", "CueScanner"]
@@ -139,7 +139,8 @@ class CueScanner:
                     break  # the next clause belongs to another statement
             if (
                 key in markers or key in cpreps
-                or (wj.kind == "punct" and (norm == ":" or norm in QUOTE_OPEN))
+                or (wj.kind == "punct" and (norm == ":" or norm in QUOTE_OPEN
+                                            or (j == i + 1 and norm in CUE_OPENERS)))
             ):
                 k = r.content_marker(j)
                 if k:

@@ -24,6 +24,7 @@ from rasd.extract.lexicons import cue_lexicon, speaker_lexicon
 from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import (
     COMMA,
+    CUE_OPENERS,
     DASH,
     PREPOSITIONS,
     QUOTE_CLOSE,
@@ -258,6 +259,9 @@ class Reader:
         if w.kind == "punct":
             if w.norm == ":":
                 return 1
+            if w.norm in CUE_OPENERS and i > 0 and (
+                    self.verb_cue(i - 1) or self.participle_cue(i - 1)):
+                return 1  # "وأضاف ”…”", "وأضاف – …": only right after the speech verb
             if self.opens_quote(i) and self.quoted_name(i) is None:
                 return 1
             return 0
