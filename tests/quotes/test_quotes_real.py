@@ -97,3 +97,9 @@ def test_speech_opened_by_a_closing_quote_or_a_dash_after_the_verb(analyse, text
     doc = analyse(text)
     q = _one(doc, "وأضاف")
     assert _text(doc, q.attrs["content"]) == "نحن في مرحلة مصيرية لا حلول وسط فيها"
+
+
+def test_it_is_noted_that_is_no_statement(analyse) -> None:
+    doc = analyse("وقال الوزير سامي يوسف إن المشروع سينتهي قريبا. "
+                  "يذكر أن المشروع بدأ قبل عامين. ويشار إلى أن كلفته بلغت مليار دولار.")
+    assert [q.attrs["cue"]["text"] for q in doc.layer("quotes")] == ["وقال"]

@@ -47,6 +47,8 @@ NEGATIONS = vocab.words("phrase_words", "negation")
 #: words before a verb cue that make it a verbal noun or a relative clause ("عن ذكر اسمه")
 RELATIVES = vocab.words("phrase_words", "relative")
 _NEG = ("لم", "لن", "لا")
+#: passive forms of speech verbs that, right before their content, say "it is noted that"
+IMPERSONAL = vocab.words("phrase_words", "impersonal-cue")
 
 
 class CueScanner:
@@ -102,6 +104,8 @@ class CueScanner:
             return 0
         if not info["strong"] and not self._weak_cue_position(i):
             return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
+        if w.key in IMPERSONAL and i + 1 < len(words) and r.content_marker(i + 1):
+            return 0  # "يذكر أن …", "ويشار إلى أن …": the writer's background, no speaker
         end = r.sent_end(i)
         # locate the content introducer (a side-effect-free scan, so the position test
         # above, which does not depend on it, is made first)
