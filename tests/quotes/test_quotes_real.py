@@ -103,3 +103,12 @@ def test_it_is_noted_that_is_no_statement(analyse) -> None:
     doc = analyse("وقال الوزير سامي يوسف إن المشروع سينتهي قريبا. "
                   "يذكر أن المشروع بدأ قبل عامين. ويشار إلى أن كلفته بلغت مليار دولار.")
     assert [q.attrs["cue"]["text"] for q in doc.layer("quotes")] == ["وقال"]
+
+
+def test_kama_opening_a_clause_is_also(analyse) -> None:
+    doc = analyse("وقال وزير الخارجية سامي يوسف إن الزيارة ناجحة. "
+                  "كما أكد وزير الخارجية أن العلاقات بين البلدين قوية.")
+    first, second = doc.layer("quotes")
+    assert second.attrs["cue"]["text"] == "أكد"
+    assert _text(doc, second.attrs["content"]) == "أن العلاقات بين البلدين قوية"
+    assert second.attrs["antecedent"] == first.id

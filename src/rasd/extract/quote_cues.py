@@ -49,6 +49,8 @@ RELATIVES = vocab.words("phrase_words", "relative")
 _NEG = ("لم", "لن", "لا")
 #: passive forms of speech verbs that, right before their content, say "it is noted that"
 IMPERSONAL = vocab.words("phrase_words", "impersonal-cue")
+#: "كما" opening its clause is "also" ("كما أكد الوزير أن …"), not "as" ("كما تقر به")
+ALSO = vocab.words("phrase_words", "also")
 
 
 class CueScanner:
@@ -97,6 +99,7 @@ class CueScanner:
             prev is not None
             and prev.sent == words[i].sent
             and (prev.key in PREPOSITIONS or prev.key in RELATIVES)
+            and not (prev.key in ALSO and r.cue_starts_clause(i - 1))
         ):
             return 0  # "عن ذكر اسمه", "ما تقر به": a verbal noun or relative clause
         w = words[i]
