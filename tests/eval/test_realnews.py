@@ -91,3 +91,9 @@ def test_a_pro_drop_person_is_any_mention_of_the_surname() -> None:
     # not for an unnamed source: "في الوزارة" is no surname
     data["quotes"][0].update(speaker_text="مسؤول في الوزارة", speaker_kind="anonymous")
     assert gold_quotes(text, data)[0].alt_speakers == ()
+
+
+def test_mentions_accept_the_usual_spelling_variants() -> None:
+    text = "وقال الرئيس بشار الاسد إن الجيش صامد."
+    start = text.index("بشار")
+    assert mentions(text, "بشار الأسد") == ((start, start + len("بشار الاسد")),)

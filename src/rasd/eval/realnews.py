@@ -45,12 +45,22 @@ def _pair(d: Any) -> Pair:
     return (int(d["start"]), int(d["end"])) if isinstance(d, dict) else NONE
 
 
+#: letters written interchangeably in news copy ("الأسد"/"الاسد", "مستشفى"/"مستشفي")
+_LOOSE = {c: "[اأإآ]" for c in "اأإآ"} | {c: "[يى]" for c in "يى"} | {c: "[ةه]" for c in "ةه"}
+
+
+def _loose(word: str) -> str:
+    """A regex for ``word`` that accepts the usual hamza, alif maqsura and taa marbuta
+    spellings."""
+    return "".join(_LOOSE.get(c) or re.escape(c) for c in word)
+
+
 def mentions(text: str, name: str | None) -> tuple[Pair, ...]:
-    """Every occurrence of ``name`` in ``text`` (whitespace-insensitive)."""
+    """Every occurrence of ``name`` in ``text`` (whitespace- and hamza-insensitive)."""
     words = (name or "").split()
     if not words:
         return ()
-    pat = re.compile(r"\s+".join(map(re.escape, words)))
+    pat = re.compile(r"\s+".join(map(_loose, words)))
     return tuple((m.start(), m.end()) for m in pat.finditer(text))
 
 
@@ -64,7 +74,7 @@ def surname_mentions(text: str, name: str | None) -> tuple[Pair, ...]:
     words = (name or "").split()
     if len(words) < 2:
         return ()
-    last = re.escape(words[-1].removeprefix("ال"))
+    last = _loose(words[-1].removeprefix("ال"))
     pat = re.compile(rf"(?<!\w){_CLITICS}{last}(?!\w)")  # \w: Arabic letters too
     return tuple((m.start(), m.end()) for m in pat.finditer(text))
 
