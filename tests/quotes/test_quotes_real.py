@@ -112,3 +112,15 @@ def test_kama_opening_a_clause_is_also(analyse) -> None:
     assert second.attrs["cue"]["text"] == "أكد"
     assert _text(doc, second.attrs["content"]) == "أن العلاقات بين البلدين قوية"
     assert second.attrs["antecedent"] == first.id
+
+
+def test_participles_of_describing_and_speaking_and_at_a_sentence_start(analyse) -> None:
+    doc = analyse("وقال الوزير سامي يوسف إن الزيارة ناجحة، واصفا المحادثات بأنها صريحة. "
+                  "مضيفا أن الجانبين اتفقا على التعاون.")
+    cues = {q.attrs["cue"]["text"]: q for q in doc.layer("quotes")}
+    assert set(cues) == {"وقال", "واصفا", "مضيفا"}
+    assert _text(doc, cues["واصفا"].attrs["content"]).startswith("المحادثات بأنها صريحة")
+    assert cues["مضيفا"].attrs["speaker"]["implicit"] is True
+    # a participle opening a sentence without its content marker right after is no cue
+    doc = analyse("وقال الوزير سامي يوسف إن الزيارة ناجحة. مضيفا الى ذلك زار الوفد المصنع.")
+    assert [q.attrs["cue"]["text"] for q in doc.layer("quotes")] == ["وقال"]

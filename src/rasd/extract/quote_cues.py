@@ -261,7 +261,10 @@ class CueScanner:
         info = r.participle_cue(i)
         if info is None or i == 0 or not self.quotes:
             return 0
-        if not r.is_punct(i - 1, COMMA) and self.words[i].key[0] not in "و":
+        # "…، مضيفاً أن", "ومضيفاً", or opening a sentence of its own when its content
+        # marker follows at once ("… للتسمم. مضيفاً أنه …")
+        opens = self.words[i - 1].sent != self.words[i].sent
+        if not r.is_punct(i - 1, COMMA) and self.words[i].key[0] not in "و" and not opens:
             return 0
         end = r.sent_end(i)
         a = skip_addressee(r, i + 1, end)
@@ -269,6 +272,8 @@ class CueScanner:
             ((j, k) for j in range(a, min(end, a + 3)) if (k := r.content_marker(j))),
             None,
         )
+        if opens and not r.is_punct(i - 1, COMMA) and (m is None or m[0] != i + 1):
+            return 0
         q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
         q.sent = self.words[i].sent
         q.cue_kind = "participle"
