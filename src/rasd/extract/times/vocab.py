@@ -125,6 +125,8 @@ FUTURE_CUES = FUTURE | V.words("time-context", "future-cue")
 DUAL_DAYS = V.words("time-context", "dual-day")
 #: Demonstratives inside an expression: "هذا اليوم", "نفس اليوم", "هذا العام 1436هـ"
 DEMONSTRATIVES = V.words("time-context", "demonstrative")
+#: Position words never taken into the expression after them ("آخر" is also "another")
+NOT_POSITION_PREFIX = V.words("time-context", "not-position-prefix")
 BACKWARD = V.words("time-context", "backward")
 #: Prepositions before an ambiguous month name that make it a month ("في مارس", "إلى تموز").
 MONTH_PREPS = V.words("time-context", "month-preposition")
