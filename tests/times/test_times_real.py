@@ -101,3 +101,9 @@ def test_a_year_after_its_period_an_outlet_byline_and_another_evening() -> None:
     assert _values("عين اليوم – صنعاء\nساد الهدوء العاصمة.", "2015-07-27") == {}
     assert _values("حدد موعد آخر مساء غد الخميس.", "2015-07-22") == {
         "مساء غد الخميس": "2015-07-23TEV"}
+
+
+def test_a_quarter_of_the_year_is_this_years() -> None:
+    assert _values("نما الاقتصاد في الربع الثاني من العام بنسبة 3%.", "2015-07-24") == {
+        "الربع الثاني من العام": "2015-Q2"}
+    assert _values("سجل هدفا في الربع الأول من المباراة.", "2015-07-24") == {}

@@ -124,7 +124,8 @@ _PART_OF_YEAR = re.compile(
     rf"{CL}(?P<x>(?P<p>{alt(list(YEAR_PARTS))}) (?P<n>{F('الأول')}|{F('الثاني')}|{F('الثالث')}"
     rf"|{F('الرابع')}|{F('الأخير')})(?: (?:{F('من')} )?(?:(?:{F('عام')}|{F('العام')}|{F('سنة')}) )?"
     rf"(?:(?P<y>{YEAR4})|(?P<this>{F('هذا العام')}|{F('العام الحالي')}|{F('العام الجاري')})"
-    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})))?)"
+    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})"
+    rf"|(?<={F('من')} )(?P<this2>{F('العام')})))?)"
     rf"{END}"
 )
 _NTH = {F("الأول"): 1, F("الثاني"): 2, F("الثالث"): 3, F("الرابع"): 4}
@@ -132,7 +133,8 @@ _HALF_PARTS = frozenset(k for k, v in YEAR_PARTS.items() if v == "H")
 
 
 def part_of_year(s: Stream) -> list[Cand]:
-    """"الربع الأول من العام الجاري", "النصف الثاني من 2022", "السداسي الأول"."""
+    """"الربع الأول من العام الجاري", "النصف الثاني من 2022", "الربع الثاني من العام" (this
+    year), "السداسي الأول"."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
         half = m.group("p") in _HALF_PARTS
         last = 2 if half else 4
@@ -140,7 +142,8 @@ def part_of_year(s: Stream) -> list[Cand]:
         if n > last:
             return None
         code = f"{'H' if half else 'Q'}{n}"
-        if not (m.group("y") or m.group("this") or m.group("mod") or m.group("mod2")):
+        if not (m.group("y") or m.group("this") or m.group("this2") or m.group("mod")
+                or m.group("mod2")):
             if m.group("p") not in _BARE_YEAR_PARTS or next_word(s, m.end("x")) == F("من"):
                 return None  # "الربع الأول من المباراة"
             first_month = (n - 1) * (6 if half else 3) + 1
