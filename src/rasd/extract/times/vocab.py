@@ -121,6 +121,8 @@ NOT_TODAY_AFTER = V.words("time-context", "not-today-after") | frozenset(ORDINAL
 WD_OK_BEFORE = V.words("time-context", "weekday-ok-before")
 WD_NOT_BEFORE = V.words("time-context", "weekday-not-before")
 FUTURE_CUES = FUTURE | V.words("time-context", "future-cue")
+#: "وكان من المقرر أن …": a past copula before a future cue makes the plan a past one
+PAST_COPULA = V.words("time-context", "past-copula")
 #: Dual nouns naming two coordinated days: "يومي الأربعاء والخميس"
 DUAL_DAYS = V.words("time-context", "dual-day")
 #: Demonstratives inside an expression: "هذا اليوم", "نفس اليوم", "هذا العام 1436هـ"
