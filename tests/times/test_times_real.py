@@ -115,3 +115,9 @@ def test_futures_delivery_months_come_and_past_plans_went() -> None:
     assert _values("وكان من المقرر أن ينطلق الرواد في مايو لكن روسيا أجلت المهمة.",
                    "2015-07-24") == {"مايو": "2015-05"}
     assert _values("ومن المقرر أن ينطلق الرواد في مايو.", "2015-07-24") == {"مايو": "2016-05"}
+
+
+def test_periods_after_the_preposition_lam() -> None:
+    # "للعام المقبل": the proclitic ل stays outside, the article's ل inside (the real gold)
+    assert _values("أعلنت الوزارة خطة للعام المقبل، وتستعد الأندية للموسم المقبل.",
+                   "2015-07-22") == {"لعام المقبل": "2016", "لموسم المقبل": "FUTURE_REF"}

@@ -36,7 +36,8 @@ DEICTIC_ANCHORS = frozenset(w.split(" ")[-1] for w in DEICTIC_OFF) | frozenset(
     w.split(" ")[0] for w in DEICTIC_OFF
 )
 WEEKDAY_ANCHORS = frozenset(WEEKDAYS)
-PERIOD_ANCHORS = frozenset(PERIOD_UNIT)
+PERIOD_ANCHORS = frozenset(PERIOD_UNIT) | frozenset(  # "للعام": ل + "لعام"
+    k[1:] for k in PERIOD_UNIT if k.startswith(F("ال")))
 DAY_OF_MONTH_ANCHORS = frozenset([F("الشهر")])
 DURATION_ANCHORS = (
     frozenset(UNITS)

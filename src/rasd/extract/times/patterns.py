@@ -63,3 +63,15 @@ HIJRI_MARK = F("(?: ?/? ?ه| هجري| هجرية| للهجرة)")
 UNIT = alt(UNITS)
 PERIOD = alt_ordered(ordered("time-units", "period"))
 PLURAL_PERIODS = alt_ordered(ordered("time-units", "plural-definite"))
+
+
+def after_lam(words: list[str]) -> str:
+    """The words that open with the article, as written after the preposition لـ ("للعام
+    المقبل" → "لعام المقبل" once the proclitic ل is outside the extent, the convention of the
+    real-news gold): a look-behind for that ل and the words without their alif."""
+    bare = [F(w)[1:] for w in words if F(w).startswith("ال")]
+    return rf"(?<=ل){alt(bare)}" if bare else "(?!)"
+
+
+#: the period words after لـ: "للعام", "للشهر"
+PERIOD_LAM = after_lam(ordered("time-units", "period"))

@@ -19,7 +19,19 @@ from rasd.extract.times.calendars import shift_month, valid, weekday_date
 from rasd.extract.times.cand import Cand, ref, rel
 from rasd.extract.times.fold import F, alt, alt_ordered
 from rasd.extract.times.matching import cands, future_ctx, next_word, prev_word
-from rasd.extract.times.patterns import CL, DAYN, END, MOD, MOD_F, MOD_P, PERIOD, POS, WEEKDAY
+from rasd.extract.times.patterns import (
+    CL,
+    DAYN,
+    END,
+    MOD,
+    MOD_F,
+    MOD_P,
+    PERIOD,
+    PERIOD_LAM,
+    POS,
+    WEEKDAY,
+    after_lam,
+)
 from rasd.extract.times.stream import Stream
 from rasd.extract.times.vocab import (
     AMBIG_WEEKDAYS,
@@ -146,7 +158,8 @@ def weekday(s: Stream) -> list[Cand]:
 
 # --- relative periods: الأسبوع الفائت, الشهر المقبل, هذا العام, نهاية العام ------------------------
 _PERIOD = re.compile(
-    rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?:(?P<this>{F('هذا')}|{F('هذه')}) )?(?P<u>{PERIOD})"
+    rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?:(?P<this>{F('هذا')}|{F('هذه')}) )?"
+    rf"(?:(?P<u>{PERIOD})|(?P<lu>{PERIOD_LAM}))"
     rf"(?: (?P<before>{F('قبل')}) (?={MOD_P}))?(?: (?P<mod>{MOD}))?){END}"
 )
 
@@ -154,7 +167,7 @@ _PERIOD = re.compile(
 def period(s: Stream) -> list[Cand]:
     """"الأسبوع الفائت", "الشهر المقبل", "هذا العام", "نهاية العام"."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        u = PERIOD_UNIT[m.group("u")]
+        u = PERIOD_UNIT[m.group("u") or "ا" + m.group("lu")]  # "للعام": the article's alif
         direction = mod_dir(m.group("mod"))
         pos = POSMODS.get(m.group("pos") or "")
         if direction is None:
@@ -203,7 +216,7 @@ def day_of_month(s: Stream) -> list[Cand]:
 _VAGUE_PERIOD = alt_ordered(ordered("time-words", "vague-period"))
 _VAGUE_SINCE = alt_ordered(ordered("time-words", "vague-since"))
 _VAGUE_RE = re.compile(
-    rf"{CL}(?P<x>(?P<w>{alt(list(VAGUE))})"
+    rf"{CL}(?P<x>(?P<w>{alt(list(VAGUE))})|(?P<lw>{after_lam(list(VAGUE))})"
     rf"|(?P<p>{_VAGUE_PERIOD})(?: {F('القليلة')})? (?P<pm>{MOD_P}|{MOD_F}|{F('الأخيرة')}"
     rf"|{F('المنصرمة')})"
     rf"|(?P<since>{F('منذ')}|{F('قبل')}) (?P<sw>{_VAGUE_SINCE})"
@@ -213,7 +226,7 @@ _VAGUE_RE = re.compile(
 def vague(s: Stream) -> list[Cand]:
     """"مؤخراً", "حالياً", "قريباً", "الأيام الأخيرة", "منذ سنوات": the *_REF values."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        w = m.group("w")
+        w = m.group("w") or ("ا" + m.group("lw") if m.group("lw") else None)
         if w:
             if w in VAGUE_NEEDS_FI and prev_word(s, m.start("x")) not in VAGUE_PREPS:
                 return None
