@@ -121,3 +121,9 @@ def test_periods_after_the_preposition_lam() -> None:
     # "للعام المقبل": the proclitic ل stays outside, the article's ل inside (the real gold)
     assert _values("أعلنت الوزارة خطة للعام المقبل، وتستعد الأندية للموسم المقبل.",
                    "2015-07-22") == {"لعام المقبل": "2016", "لموسم المقبل": "FUTURE_REF"}
+
+
+def test_a_fiscal_or_school_year_with_its_modifier() -> None:
+    assert _values("ارتفعت الإيرادات خلال العام المالي الماضي، وتبدأ الدراسة للعام الدراسي "
+                   "الحالي قريبا.", "2015-07-22") == {
+        "خلال العام المالي الماضي": "2014", "لعام الدراسي الحالي": "2015", "قريبا": "FUTURE_REF"}

@@ -39,6 +39,7 @@ from rasd.extract.times.vocab import (
     FUTURE,
     MEDIA,
     NOT_TODAY_AFTER,
+    PERIOD_ADJECTIVES,
     PERIOD_UNIT,
     POSMODS,
     VAGUE,
@@ -159,7 +160,7 @@ def weekday(s: Stream) -> list[Cand]:
 # --- relative periods: الأسبوع الفائت, الشهر المقبل, هذا العام, نهاية العام ------------------------
 _PERIOD = re.compile(
     rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?:(?P<this>{F('هذا')}|{F('هذه')}) )?"
-    rf"(?:(?P<u>{PERIOD})|(?P<lu>{PERIOD_LAM}))"
+    rf"(?:(?P<u>{PERIOD})|(?P<lu>{PERIOD_LAM}))(?: (?P<adj>{alt(PERIOD_ADJECTIVES)})(?= {MOD}))?"
     rf"(?: (?P<before>{F('قبل')}) (?={MOD_P}))?(?: (?P<mod>{MOD}))?){END}"
 )
 

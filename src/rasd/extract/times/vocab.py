@@ -123,6 +123,8 @@ WD_NOT_BEFORE = V.words("time-context", "weekday-not-before")
 FUTURE_CUES = FUTURE | V.words("time-context", "future-cue")
 #: "وكان من المقرر أن …": a past copula before a future cue makes the plan a past one
 PAST_COPULA = V.words("time-context", "past-copula")
+#: Adjectives between a period and its modifier: "العام المالي الماضي", "العام الدراسي الحالي"
+PERIOD_ADJECTIVES = V.words("time-context", "period-adjective")
 #: Dual nouns naming two coordinated days: "يومي الأربعاء والخميس"
 DUAL_DAYS = V.words("time-context", "dual-day")
 #: Demonstratives inside an expression: "هذا اليوم", "نفس اليوم", "هذا العام 1436هـ"
