@@ -86,15 +86,16 @@ def century(s: Stream) -> list[Cand]:
 
 _SEASON = re.compile(
     rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?P<s>{alt(list(SEASONS))}) (?:(?:{F('عام')} |{F('العام')} )?"
-    rf"(?P<y>{YEAR4})|(?P<mod>{MOD})|{F('هذا العام')}|{F('العام')} (?P<ymod>{MOD})))"
+    rf"(?P<y>{YEAR4})|(?P<mod>{MOD})|{F('هذا العام')}|{F('العام')} (?P<ymod>{MOD}))"
+    rf"|(?:{F('بقية')} )?(?:{F('فصل')}|{F('موسم')}) {F('ال')}(?P<s2>{alt(list(SEASONS))}))"
     rf"{END}"
-)
+)  # "فصل الصيف", "خلال بقية فصل الصيف": this year's season
 
 
 def season(s: Stream) -> list[Cand]:
     """"صيف 2022", "الشتاء المقبل", "ربيع هذا العام"."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        code = SEASONS[m.group("s")]
+        code = SEASONS[m.group("s") or m.group("s2")]
         y = int(m.group("y")) if m.group("y") else None
         direction = mod_dir(m.group("mod"))
         ydir = mod_dir(m.group("ymod"))
