@@ -124,3 +124,11 @@ def test_participles_of_describing_and_speaking_and_at_a_sentence_start(analyse)
     # a participle opening a sentence without its content marker right after is no cue
     doc = analyse("وقال الوزير سامي يوسف إن الزيارة ناجحة. مضيفا الى ذلك زار الوفد المصنع.")
     assert [q.attrs["cue"]["text"] for q in doc.layer("quotes")] == ["وقال"]
+
+
+def test_an_accusative_unnamed_subject_before_the_verb(analyse) -> None:
+    doc = analyse("وقال الوزير سامي يوسف إن البحث مستمر. لكن مسؤولا ليبيا رفيعا قال إن "
+                  "الخاطفين يطالبون بفدية.")
+    q = doc.layer("quotes")[-1]
+    assert _text(doc, q.attrs["speaker"]) == "مسؤولا ليبيا رفيعا"
+    assert q.attrs["speaker"]["kind"] == "anonymous"

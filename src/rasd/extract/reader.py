@@ -40,6 +40,8 @@ __all__ = ["CLAUSE_BOUNDARIES", "CONTENT_STARTS", "MASDAR", "MAX_SPEAKER_WORDS",
            "SPEECH_EVENTS", "Reader", "reader"]
 
 MAX_SPEAKER_WORDS = 16
+#: speaker lists whose indefinite nouns are also read with the accusative alif ("مسؤولا")
+ACCUSATIVE_TABLES = frozenset({"anonymous", "titles"})
 #: words inside quotation marks after a speaker phrase that make them speech, not a name
 QUOTED_SPEECH_WORDS = 3
 #: words that open a new clause: the subject of a later verb never reaches back across them
@@ -136,11 +138,16 @@ class Reader:
         return r
 
     def has(self, i: int, table: str) -> bool:
-        """Is a reading of word ``i`` (whole, or without its proclitics) in speaker list
-        ``table`` (``titles``, ``media``, ``organization`` … of ``data/speakers.json``)?"""
+        """Is a reading of word ``i`` (whole, or without its proclitics; for unnamed sources and
+        titles also without an accusative alif) in speaker list ``table`` (``titles``,
+        ``media``, ``organization`` … of ``data/speakers.json``)?"""
         tbl = self.lex[table]
+        key = self.words[i].key
         # any() over a generator compiles to a plain loop; isdisjoint would be a method lookup
-        return any(v in tbl for v in variants(self.words[i].key))
+        if any(v in tbl for v in variants(key)):
+            return True
+        # an indefinite accusative after إنّ/لكنّ: "لكن مسؤولا ليبيا رفيعا قال"
+        return table in ACCUSATIVE_TABLES and len(key) > 3 and key[-1] == "ا" and key[:-1] in tbl
 
     def is_punct(self, i: int, chars: set[str] | str) -> bool:
         """Is word ``i`` a punctuation mark among ``chars``?"""
