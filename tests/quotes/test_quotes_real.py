@@ -132,3 +132,8 @@ def test_an_accusative_unnamed_subject_before_the_verb(analyse) -> None:
     q = doc.layer("quotes")[-1]
     assert _text(doc, q.attrs["speaker"]) == "مسؤولا ليبيا رفيعا"
     assert q.attrs["speaker"]["kind"] == "anonymous"
+
+
+def test_a_prepositional_phrase_before_the_verb_is_no_subject(analyse) -> None:
+    doc = analyse("وفي كلمة بثها التلفزيون قال الرئيس سامي يوسف إن الجيش صامد.")
+    assert _text(doc, _one(doc, "قال").attrs["speaker"]) == "الرئيس سامي يوسف"

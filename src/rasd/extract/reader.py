@@ -372,6 +372,10 @@ class Reader:
         a = j + 1
         if a >= stop:
             return None
+        first = self.words[a].key
+        if self.words[a].kind == "word" and (
+                first in PREPOSITIONS or (first[:1] in "وف" and first[1:] in PREPOSITIONS)):
+            return None  # "وفي كلمة بثها التلفزيون قال الأسد": an adjunct, the subject follows
         for k in range(a, stop):
             if self.words[k].kind != "word" or not self.speaker_head(k):
                 continue
