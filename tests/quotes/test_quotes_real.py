@@ -137,3 +137,13 @@ def test_an_accusative_unnamed_subject_before_the_verb(analyse) -> None:
 def test_a_prepositional_phrase_before_the_verb_is_no_subject(analyse) -> None:
     doc = analyse("وفي كلمة بثها التلفزيون قال الرئيس سامي يوسف إن الجيش صامد.")
     assert _text(doc, _one(doc, "قال").attrs["speaker"]) == "الرئيس سامي يوسف"
+
+
+def test_praise_with_its_preposition_written_on_the_noun(analyse) -> None:
+    doc = analyse("وأشاد وزير الطاقة سامي يوسف بأهمية العمل على إنجاح هذه التجربة.")
+    q = _one(doc, "وأشاد")
+    assert _text(doc, q.attrs["speaker"]) == "وزير الطاقة سامي يوسف"
+    assert _text(doc, q.attrs["content"]) == "بأهمية العمل على إنجاح هذه التجربة"
+    # a verb's own separate preposition still works as before
+    doc = analyse("أعرب اللاعب سامي يوسف عن سعادته بالانتقال، بعد أن وقع العقد.")
+    assert _text(doc, _one(doc, "أعرب").attrs["content"]).startswith("عن سعادته")

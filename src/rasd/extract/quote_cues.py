@@ -157,6 +157,13 @@ class CueScanner:
                 m = (j, 1)  # "أعربت الوزارة في بيان عن ترحيبها …", "شكك X في جدوى …"
                 by_object = True
                 break
+            if (obj is not None and len(obj) == 1 and j > i + 1 and key[:1] == obj
+                    and len(key) > 3 and wj.kind == "word" and not r.has(j, "organization")):
+                # a one-letter preposition written on its noun: "أشاد الوزير بأهمية …",
+                # "ندد الرئيس بـ«هجوم إرهابي»"; the content opens with it
+                m = (j, 1)
+                by_object = True
+                break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
         # institution is speaking and its words follow directly: "أعلنت الوزارة ارتفاع …"
         quoted_before = m is None and quote_before(r, i)
