@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 QUOTES = ROOT / "eval" / "quotes" / "real"
 TIMES = ROOT / "eval" / "time" / "real"
 
-#: part → floors (measured on dev 2026-12-06 after the issue-23 fixes: joint F1 0.823, kind
-#: accuracy 0.988; baseline joint F1 0.389)
-QUOTE_FLOORS = {"dev": {"joint_f1": 0.79, "kind_accuracy": 0.95}}
-#: part → floors (dev: exact F1 0.843, overlap F1 0.914, value accuracy 0.945 on exact
+#: part → floors (measured on dev 2026-12-06 after the issue-23 fixes: joint F1 0.852, kind
+#: accuracy 0.989; baseline joint F1 0.389)
+QUOTE_FLOORS = {"dev": {"joint_f1": 0.82, "kind_accuracy": 0.96}}
+#: part → floors (dev: exact F1 0.871, overlap F1 0.934, value accuracy 0.962 on exact
 #: matches; baseline exact F1 0.033)
-TIME_FLOORS = {"dev": {"exact_f1": 0.81, "overlap_f1": 0.89, "value_acc_exact": 0.92}}
+TIME_FLOORS = {"dev": {"exact_f1": 0.84, "overlap_f1": 0.91, "value_acc_exact": 0.94}}
 
 
 def _part(root: Path, part: str) -> Path:
