@@ -50,7 +50,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang", "rasd.eval.metrics", "rasd.paging"),
     ("rasd.isodate",),
     ("rasd.config", "rasd.doc", "rasd.attributes"),
-    ("rasd.pipeline", "rasd.docjson", "rasd.parallel"),
+    ("rasd.pipeline", "rasd.docjson", "rasd.parallel", "rasd.sourcing"),
     ("rasd.lang.ar.textview", "rasd.ingest"),
     ("rasd.lang.ar.layer", "rasd.geo"),
     ("rasd.ner",),
