@@ -2,7 +2,7 @@
 little below the dev measures of docs/measurements.md ("Quotes and times on real news").
 
 Skipped when the shared SaudiNewsNet corpus or a gold part is absent (the gold comes from the
-annotators' branches).  The held-out parts get floors once the lead has scored them.
+annotators' branches).  The held-out floors sit a little below the lead's single scoring of them.
 """
 
 from __future__ import annotations
@@ -19,10 +19,15 @@ TIMES = ROOT / "eval" / "time" / "real"
 
 #: part → floors (measured on dev 2026-12-06 after the issue-23 fixes: joint F1 0.852, kind
 #: accuracy 0.989; baseline joint F1 0.389)
-QUOTE_FLOORS = {"dev": {"joint_f1": 0.82, "kind_accuracy": 0.96}}
+QUOTE_FLOORS = {"dev": {"joint_f1": 0.82, "kind_accuracy": 0.96},
+                # held-out, scored once by the lead (3d50519): joint 0.781, kind 0.848
+                "heldout": {"joint_f1": 0.75, "kind_accuracy": 0.82}}
 #: part → floors (dev: exact F1 0.871, overlap F1 0.934, value accuracy 0.962 on exact
 #: matches; baseline exact F1 0.033)
-TIME_FLOORS = {"dev": {"exact_f1": 0.84, "overlap_f1": 0.91, "value_acc_exact": 0.94}}
+TIME_FLOORS = {"dev": {"exact_f1": 0.84, "overlap_f1": 0.91, "value_acc_exact": 0.94},
+               # held-out, scored once by the lead (3d50519): exact 0.790, overlap 0.923,
+               # value accuracy 0.944
+               "heldout": {"exact_f1": 0.76, "overlap_f1": 0.90, "value_acc_exact": 0.92}}
 
 
 def _part(root: Path, part: str) -> Path:
