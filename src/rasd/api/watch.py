@@ -1,0 +1,40 @@
+"""``rasd watch`` over HTTP, mounted via ``extra_routers``: the alerts as an Atom feed
+(``/alerts.atom``, for any feed reader) and as JSON (``/api/watch/alerts``), and each watched
+source's health (``/api/watch/status``).  Read-only; rules are managed from the CLI."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from rasd.api.deps import StoreDep
+from rasd.store.watch import WatchState
+from rasd.watch.atom import atom_feed
+
+router = APIRouter(tags=["watch"])
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Newest alerts to return")]
+
+
+@router.get("/alerts.atom", summary="Alerts as an Atom feed",
+            response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+def alerts_atom(request: Request, store: StoreDep, limit: Limit = 100) -> Response:
+    alerts = WatchState(store).alerts(limit=limit)
+    body = atom_feed(alerts, base_url=str(request.base_url))
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/api/watch/alerts", summary="Alerts with the spans that triggered them")
+def alerts_json(store: StoreDep, limit: Limit = 100) -> dict[str, Any]:
+    items = [a.as_dict() for a in WatchState(store).alerts(limit=limit)]
+    return {"total": len(items), "items": items}
+
+
+@router.get("/api/watch/status", summary="Each watched source's health")
+def status(store: StoreDep) -> dict[str, Any]:
+    now = time.time()
+    items = [s.as_dict(now) for s in WatchState(store).sources()]
+    return {"total": len(items), "flagged": sum(1 for s in items if s["flag"]), "items": items}

@@ -1,0 +1,277 @@
+"""One watch round, and the loop: poll due sources, store new articles, raise alerts.
+
+Guarantees (tested in ``tests/watch``):
+
+* **No duplicate**: an article URL is marked seen in the same transaction that stores its
+  document and raises its alerts; a text already in the archive under another URL is
+  recognised by the store (content hash → ``duplicate``; MinHash → ``near_duplicate``, same
+  story key, so no second alert).
+* **No gap**: a URL is only final once stored (or refused on purpose: robots.txt); a failed
+  fetch or an empty extraction is retried in later rounds (up to
+  :data:`rasd.store.watch.MAX_ATTEMPTS`).  A listing's validators (ETag/Last-Modified) are kept
+  only when its round finished every article it listed — otherwise a ``304`` next time would
+  hide the unfinished ones — and a round cut short (SIGTERM, SIGKILL, the per-round cap)
+  leaves the listing to be read in full again.
+* **Flagged, not dropped**: a source answering 403/5xx, disallowed by robots.txt, listing no
+  links (a layout change) or whose articles extract to nothing gets a ``flag`` that
+  ``rasd watch --status`` shows; the other sources go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any
+
+from rasd.doc import Document
+from rasd.errors import EmptyInput, RasdError
+from rasd.ingest.html import html_to_document
+from rasd.ingest.text import charset_from_header
+from rasd.pipeline import Analyzer, Pipeline
+from rasd.store import write
+from rasd.store.base import Store
+from rasd.store.version import pipeline_version
+from rasd.store.watch import Rule, SourceState, WatchState
+from rasd.watch import links
+from rasd.watch.config import SourceSpec, WatchConfig
+from rasd.watch.http import Answer, Polite
+from rasd.watch.rules import match
+
+log = logging.getLogger(__name__)
+
+#: a failing source waits interval x 2^(consecutive failures - 1), at most this long
+MAX_BACKOFF = 6 * 3600
+MAX_SUB_SITEMAPS = 20
+#: statuses of a stored article that may raise alerts (not a re-seen duplicate)
+ALERTING = ("new", "near_duplicate")
+
+
+@dataclass
+class SourceReport:
+    name: str
+    status: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    alerts: int = 0
+    flag: str | None = None
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.name, "status": self.status, **dict(self.counts),
+                "alerts": self.alerts, "flag": self.flag, "error": self.error}
+
+
+@dataclass
+class NewAlert:
+    """An alert raised in this process (for webhooks): the rule, the article and its spans."""
+
+    rule: Rule
+    doc: Document
+    story_key: str
+    spans: list[dict[str, Any]]
+
+
+class Watcher:
+    """Polls the sources of ``config`` into ``store``.  One watcher per archive at a time."""
+
+    def __init__(self, store: Store, config: WatchConfig, *,
+                 pipeline: Analyzer | None = None, polite: Polite | None = None,
+                 clock: Callable[[], float] = time.time,
+                 on_alert: Callable[[NewAlert], None] | None = None) -> None:
+        self.store = store
+        self.state = WatchState(store)
+        self.config = config
+        self.clock = clock
+        self.stop = threading.Event()
+        s = config.settings
+        self.http = polite or Polite(
+            s.user_agent, host_delay=s.host_delay, timeout=s.timeout, retries=s.retries,
+            backoff=s.backoff, max_bytes=s.max_bytes, sleep=self._sleep)
+        self.pipe: Analyzer = pipeline or Pipeline()
+        self.version = pipeline_version(self.pipe)
+        self.on_alert = on_alert
+        self.state.sync_sources(
+            [(x.name, x.kind, x.url, x.interval) for x in config.sources], clock())
+
+    def _sleep(self, seconds: float) -> None:
+        self.stop.wait(seconds)
+
+    # -- scheduling -------------------------------------------------------------------------
+    def due(self, force: bool = False) -> list[SourceSpec]:
+        """Sources whose time has come (a little early is fine: cron fires every N minutes)."""
+        if force:
+            return list(self.config.sources)
+        now = self.clock()
+        states = {s.name: s for s in self.state.sources([x.name for x in self.config.sources])}
+        out = []
+        for spec in self.config.sources:
+            st = states.get(spec.name)
+            slack = min(30.0, spec.interval / 10)
+            if st is None or st.next_due <= now + slack:
+                out.append(spec)
+        return out
+
+    def next_wake(self) -> float:
+        states = self.state.sources([x.name for x in self.config.sources])
+        return min((s.next_due for s in states), default=self.clock() + 60)
+
+    def round(self, force: bool = False) -> list[SourceReport]:
+        """Poll every due source once (sources in file order, each isolated from the rest)."""
+        reports = []
+        for spec in self.due(force):
+            if self.stop.is_set():
+                break
+            try:
+                reports.append(self.poll(spec))
+            except Exception as e:  # noqa: BLE001 - one source never stops the others
+                now = self.clock()
+                msg = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+                self.state.record_poll(spec.name, now=now, next_due=now + spec.interval,
+                                       ok=False, status=0, error=msg, flag=f"internal: {msg}")
+                reports.append(SourceReport(spec.name, error=msg, flag=msg))
+        return reports
+
+    def run(self, install_signals: bool = True) -> None:
+        """Loop until SIGTERM/SIGINT (or :attr:`stop` is set): a round, then sleep until the
+        next source is due.  A signal mid-round finishes the current article, then stops."""
+        if install_signals and threading.current_thread() is threading.main_thread():
+            def handler(signum: int, frame: FrameType | None) -> None:
+                self.stop.set()
+            signal.signal(signal.SIGTERM, handler)
+            signal.signal(signal.SIGINT, handler)
+        while not self.stop.is_set():
+            self.round()
+            wait = max(0.5, min(self.next_wake() - self.clock(), 300.0))
+            self.stop.wait(wait)
+
+    # -- one source -------------------------------------------------------------------------
+    def poll(self, spec: SourceSpec) -> SourceReport:
+        st = self.state.source(spec.name) or SourceState(spec.name, spec.kind, spec.url,
+                                                          spec.interval)
+        rep = SourceReport(spec.name)
+        ans = self.http.get(spec.url, etag=st.etag, last_modified=st.last_modified)
+        rep.status = ans.status
+        now = self.clock()
+        if ans.not_modified:
+            rep.counts["not_modified"] += 1
+            self.state.record_poll(spec.name, now=now, next_due=now + spec.interval, ok=True,
+                                   status=304, flag=st.flag if not st.consecutive_failures else None)
+            return rep
+        if not ans.ok or ans.fetched is None:
+            rep.error = ans.error or f"HTTP {ans.status}"
+            rep.flag = rep.error
+            fails = st.consecutive_failures + 1
+            wait = min(spec.interval * 2 ** (fails - 1), max(MAX_BACKOFF, spec.interval))
+            self.state.record_poll(spec.name, now=now, next_due=now + wait, ok=False,
+                                   status=ans.status, error=rep.error, flag=rep.flag)
+            return rep
+        listing = self._listing(spec, ans)
+        urls = listing.articles
+        todo = self.state.todo(urls)
+        batch = todo[: self.config.settings.max_articles]
+        for url in batch:
+            if self.stop.is_set():
+                break
+            status = self._article(spec, url, rep)
+            rep.counts[status] += 1
+        done = sum(rep.counts.values())
+        unfinished = len(todo) - done + rep.counts["failed"] + rep.counts["empty"]
+        rep.flag = _flag(spec, urls, rep.counts)
+        now = self.clock()
+        hdr = ans.fetched.headers
+        validators = (hdr.get("etag"), hdr.get("last-modified")) if not unfinished else (
+            None, None)
+        backlog = len(todo) > done and not self.stop.is_set()
+        self.state.record_poll(
+            spec.name, now=now, next_due=now if backlog else now + spec.interval, ok=True,
+            status=ans.status, validators=validators, listed=len(urls),
+            new=rep.counts["new"] + rep.counts["near_duplicate"], empty=rep.counts["empty"],
+            flag=rep.flag)
+        return rep
+
+    def _listing(self, spec: SourceSpec, ans: Answer) -> links.Listing:
+        assert ans.fetched is not None
+        data, base = ans.fetched.data, ans.fetched.url
+        if spec.kind == "feed":
+            return links.from_feed(data, base)
+        if spec.kind == "page":
+            return links.from_page(data, base, spec.links_re(), spec.same_host)
+        listing = links.from_sitemap(data, base)
+        for sub in listing.sitemaps[:MAX_SUB_SITEMAPS]:
+            got = self.http.get(sub)
+            if got.ok and got.fetched is not None:
+                listing.articles.extend(links.from_sitemap(got.fetched.data, sub).articles)
+        return listing
+
+    # -- one article ------------------------------------------------------------------------
+    def _article(self, spec: SourceSpec, url: str, rep: SourceReport) -> str:
+        """Fetch, extract, analyse and store one article; returns its seen status."""
+        ans = self.http.get(url)
+        error: str | None = None
+        doc: Document | None = None
+        if ans.status == 0 and ans.error == "disallowed by robots.txt":
+            status, error = "disallowed", ans.error
+        elif not ans.ok or ans.fetched is None:
+            status, error = "failed", ans.error or f"HTTP {ans.status}"
+        else:
+            try:
+                doc = html_to_document(ans.fetched.data, url, url=ans.fetched.url,
+                                       http_charset=charset_from_header(
+                                           ans.fetched.content_type))
+                doc.meta.extra["watch_source"] = spec.name
+                status = "analysed"
+            except EmptyInput as e:
+                status, error = "empty", str(e)
+            except RasdError as e:
+                status, error = "failed", str(e)
+            except Exception as e:  # noqa: BLE001 - an odd page fails alone
+                status, error = "failed", f"{type(e).__name__}: {e}"
+        if doc is not None and self.store.version_of(doc.id) != self.version:
+            try:
+                self.pipe(doc)
+            except Exception as e:  # noqa: BLE001 - counted as this article's failure
+                doc, status, error = None, "failed", f"analysis: {type(e).__name__}: {e}"
+        raised: list[NewAlert] = []
+        now = self.clock()
+        with self.state.article_tx() as c:
+            if doc is not None:
+                res = write.add(c, self.store.backend, doc, self.version)  # type: ignore[attr-defined]
+                status = res.status
+                if status in ALERTING:
+                    key = res.group_id or doc.id
+                    for rule in self.state.rules():
+                        spans = match(rule, doc)
+                        if spans and self.state.add_alert(
+                                c, rule.id, key, doc.id, doc.meta.url or url, doc.meta.title,
+                                doc.meta.outlet, spans, now):
+                            raised.append(NewAlert(rule, doc, key, spans))
+            self.state.mark_seen(c, url, spec.name, status, now,
+                                 doc_id=doc.id if doc is not None else None,
+                                 error=None if error is None else error[:300])
+        rep.alerts += len(raised)
+        if self.on_alert is not None:
+            for alert in raised:
+                try:
+                    self.on_alert(alert)
+                except Exception as e:  # noqa: BLE001 - delivery is best-effort (docs/watch.md)
+                    log.warning("alert %s on %s not delivered: %s", alert.rule.id, url, e)
+        return status
+
+
+def _flag(spec: SourceSpec, urls: list[str], counts: Counter[str]) -> str | None:
+    """Why a source that answered still needs a look (None: it looks healthy)."""
+    tried = sum(counts.values())
+    if not urls:
+        return "no article links found (layout or feed changed?)"
+    if tried and counts["empty"] == tried:
+        return f"empty extraction on all {tried} new articles (layout changed?)"
+    if tried and counts["failed"] + counts["empty"] > tried // 2:
+        return f"{counts['failed'] + counts['empty']} of {tried} new articles failed"
+    if counts["disallowed"] and counts["disallowed"] == tried:
+        return "robots.txt disallows its articles"
+    return None
