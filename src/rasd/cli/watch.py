@@ -97,7 +97,7 @@ def watch(ctx: click.Context, sources_file: str | None, db: str | None, once: bo
             for line in _status_lines(states, now) or ["no sources watched yet"]:
                 click.echo(line)
         if any(s.flag for s in states):
-            ctx.exit(3)
+            sys.exit(3)  # cron and monitors see a flagged source
         return
     if not sources_file:
         raise click.UsageError("--sources FILE is required (or --status, or a sub-command)")
@@ -119,7 +119,7 @@ def watch(ctx: click.Context, sources_file: str | None, db: str | None, once: bo
                     flag = f"  FLAG: {r.flag}" if r.flag else ""
                     click.echo(f"{r.name}: HTTP {r.status} {counts} alerts={r.alerts}{flag}")
             if any(r.flag for r in reports):
-                ctx.exit(3)
+                sys.exit(3)  # cron and monitors see a flagged source
             return
         click.echo(f"watching {len(config.sources)} sources; Ctrl-C or SIGTERM stops",
                    err=True)

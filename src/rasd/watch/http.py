@@ -32,6 +32,7 @@ ROBOTS_MAX_BYTES = 512_000
 MAX_RETRY_AFTER = 60.0
 #: the product token robots.txt rules are matched against
 ROBOTS_AGENT = "rasd"
+DISALLOWED = "disallowed by robots.txt"
 
 
 @dataclass
@@ -73,13 +74,18 @@ class Polite:
         self.sleep = sleep
         self.clock = clock
         self._last: dict[str, float] = {}
-        self._robots: dict[str, tuple[float, RobotFileParser | None, float]] = {}
+        #: host → (read at, parser or None while unreachable, crawl delay, why unreachable)
+        self._robots: dict[str, tuple[float, RobotFileParser | None, float, str]] = {}
         #: requests actually sent (tests and the benchmark read it)
         self.requests = 0
 
     # -- robots.txt -------------------------------------------------------------------------
     def allowed(self, url: str) -> bool:
         """May the watcher fetch ``url``?  (False while the host's robots.txt is unreachable.)"""
+        return self.refusal(url) is None
+
+    def refusal(self, url: str) -> str | None:
+        """Why robots.txt keeps the watcher from ``url`` (None: it may fetch it)."""
         host = host_of(url)
         entry = self._robots.get(host)
         if entry is None or self.clock() - entry[0] > ROBOTS_TTL:
@@ -87,33 +93,37 @@ class Polite:
             self._robots[host] = entry
         parser = entry[1]
         if parser is None:
-            return False
-        return parser.can_fetch(ROBOTS_AGENT, url) and parser.can_fetch(self.user_agent, url)
+            return f"robots.txt unreachable ({entry[3]})"
+        if parser.can_fetch(ROBOTS_AGENT, url) and parser.can_fetch(self.user_agent, url):
+            return None
+        return DISALLOWED
 
-    def _read_robots(self, host: str) -> tuple[float, RobotFileParser | None, float]:
+    def _read_robots(self, host: str) -> tuple[float, RobotFileParser | None, float, str]:
         parser = RobotFileParser(host + "/robots.txt")
-        ans = self._get(host + "/robots.txt", {}, max_bytes=ROBOTS_MAX_BYTES, check=False)
+        ans = self._get(host + "/robots.txt", {}, max_bytes=ROBOTS_MAX_BYTES)
         if ans.ok and ans.fetched is not None:
             parser.parse(ans.fetched.data.decode("utf-8", "replace").splitlines())
         elif 400 <= ans.status < 500:
             parser.parse([])  # no robots.txt: everything allowed
-        else:
-            return self.clock(), None, 0.0  # unreachable: disallow, try again after the TTL
+        else:  # unreachable: disallow, try again after a minute
+            why = ans.error or f"HTTP {ans.status}"
+            return self.clock() - ROBOTS_TTL + 60, None, 0.0, why
         delay = parser.crawl_delay(ROBOTS_AGENT) or parser.crawl_delay("*") or 0.0
-        return self.clock(), parser, float(delay)
+        return self.clock(), parser, float(delay), ""
 
     # -- requests ---------------------------------------------------------------------------
     def get(self, url: str, *, etag: str | None = None,
             last_modified: str | None = None) -> Answer:
         """GET ``url`` if robots.txt allows it (status 0 + error ``robots.txt`` if not)."""
-        if not self.allowed(url):
-            return Answer(url, 0, error="disallowed by robots.txt")
+        refused = self.refusal(url)
+        if refused is not None:
+            return Answer(url, 0, error=refused)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._get(url, headers, max_bytes=self.max_bytes, check=True)
+        return self._get(url, headers, max_bytes=self.max_bytes)
 
     def _pace(self, host: str) -> None:
         delay = self.host_delay
@@ -127,8 +137,7 @@ class Polite:
                 self.sleep(wait)
         self._last[host] = self.clock()
 
-    def _get(self, url: str, headers: dict[str, str], *, max_bytes: int,
-             check: bool) -> Answer:
+    def _get(self, url: str, headers: dict[str, str], *, max_bytes: int) -> Answer:
         host = host_of(url)
         sent = {"User-Agent": self.user_agent, **headers}
         attempt = 0

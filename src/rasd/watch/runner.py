@@ -40,7 +40,7 @@ from rasd.store.version import pipeline_version
 from rasd.store.watch import Rule, SourceState, WatchState
 from rasd.watch import links
 from rasd.watch.config import SourceSpec, WatchConfig
-from rasd.watch.http import Answer, Polite
+from rasd.watch.http import DISALLOWED, Answer, Polite
 from rasd.watch.rules import match
 
 log = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ class Watcher:
         hdr = ans.fetched.headers
         validators = (hdr.get("etag"), hdr.get("last-modified")) if not unfinished else (
             None, None)
-        backlog = len(todo) > done and not self.stop.is_set()
+        backlog = len(todo) > done  # cut short (cap, SIGTERM): due again at once
         self.state.record_poll(
             spec.name, now=now, next_due=now if backlog else now + spec.interval, ok=True,
             status=ans.status, validators=validators, listed=len(urls),
@@ -214,7 +214,7 @@ class Watcher:
         ans = self.http.get(url)
         error: str | None = None
         doc: Document | None = None
-        if ans.status == 0 and ans.error == "disallowed by robots.txt":
+        if ans.status == 0 and ans.error == DISALLOWED:
             status, error = "disallowed", ans.error
         elif not ans.ok or ans.fetched is None:
             status, error = "failed", ans.error or f"HTTP {ans.status}"
