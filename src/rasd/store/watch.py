@@ -292,8 +292,9 @@ class WatchState:
         t = S.watch_alerts
         res = c.execute(self.store.backend.insert_ignore(t).values(
             rule_id=rule_id, story_key=story_key, doc_id=doc_id, url=url, title=title,
-            outlet=outlet, created=now, spans=json.dumps(spans, ensure_ascii=False)))
-        return bool(res.rowcount)
+            outlet=outlet, created=now, spans=json.dumps(spans, ensure_ascii=False))
+            .returning(t.c.id))  # rowcount is not reliable with RETURNING on PostgreSQL
+        return res.first() is not None
 
     def alerts(self, limit: int = 100, rule_id: int | None = None) -> list[Alert]:
         """Newest first."""
