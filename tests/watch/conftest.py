@@ -20,6 +20,7 @@ def make_site() -> Iterator[Callable[[], Site]]:
     def make() -> Site:
         server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
         site = Site(server)
+        server.handle_error = lambda *a: None  # type: ignore[method-assign]  # quiet
         server.RequestHandlerClass = handler(site)
         servers.append(server)
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -4,6 +4,7 @@ a failing host flagged while the others go on, robots.txt honoured, alerts once 
 from __future__ import annotations
 
 import json
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from rasd.store.watch import WatchState
 from rasd.watch.atom import ATOM_NS, atom_feed
 from rasd.watch.config import load
 from rasd.watch.runner import Watcher
-from tests.watch.helpers import Site, article_html, article_text, rss, sources_toml
+from tests.watch.helpers import Route, Site, article_html, article_text, rss, sources_toml
 
 LEAD = "قال وزير الخارجية الأردني أيمن الصفدي في عمان يوم الأحد إن القصف على مدينة غزة أدى إلى مقتل خمسة أشخاص."
 
@@ -278,3 +279,31 @@ def test_webhook_signed(make_site: Callable[[], Site], store: Store, tmp_path: P
     assert r.exit_code == 0 and "<feed" in r.output
     r = runner.invoke(cli, ["watch", "--db", db, "--status", "--json"])
     assert r.exit_code == 0 and json.loads(r.output)[0]["articles_new"] == 1
+
+
+def test_slow_host_times_out_flagged_others_unaffected(make_site: Callable[[], Site],
+                                                       store: Store, tmp_path: Path,
+                                                       pipeline: Pipeline) -> None:
+    slow, good = make_site(), make_site()
+    slow.routes["/rss.xml"] = Route(200, b"<rss/>", hook=lambda: time.sleep(1.5))
+    good.page("/rss.xml", rss(good, publish(good, 1)), content_type="application/rss+xml")
+    toml = sources_toml(tmp_path, [
+        {"name": "slow", "kind": "feed", "url": slow.url("/rss.xml"), "interval": 60},
+        {"name": "good", "kind": "feed", "url": good.url("/rss.xml"), "interval": 60},
+    ], timeout=0.5, retries=0)
+    reports = {r.name: r for r in make(store, toml, pipeline).round()}
+    assert "timed out" in (reports["slow"].flag or "")
+    assert reports["good"].counts["new"] == 1 and reports["good"].flag is None
+
+
+def test_oversized_article_refused_for_good(site: Site, store: Store, tmp_path: Path,
+                                           pipeline: Pipeline) -> None:
+    site.page("/n/big.html", article_html("كبير", "كلمة " * 40_000))
+    site.page("/rss.xml", rss(site, ["/n/big.html"]), content_type="application/rss+xml")
+    toml = sources_toml(tmp_path, [{"name": "feed", "kind": "feed",
+                                    "url": site.url("/rss.xml"), "interval": 60}],
+                        max_bytes=50_000)
+    w = make(store, toml, pipeline)
+    assert w.round()[0].counts["refused"] == 1
+    w.round(force=True)
+    assert site.hits("/n/big.html") == 1 and doc_count(store) == 0

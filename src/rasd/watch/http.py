@@ -43,6 +43,8 @@ class Answer:
     status: int
     fetched: Fetched | None = None
     error: str | None = None
+    #: refused for good (over the size limit): retrying would only fetch it again
+    final: bool = False
 
     @property
     def ok(self) -> bool:
@@ -152,7 +154,7 @@ class Polite:
                 ans = Answer(url, 0, error=_line(e))
                 transient = "timed out" in str(e) or "Error" in str(e)
             except RasdError as e:  # TooLarge: final
-                return Answer(url, 0, error=_line(e))
+                return Answer(url, 0, error=_line(e), final=True)
             else:
                 ans = Answer(url, got.status, got if got.status < 400 else None,
                              None if got.status < 400 else f"HTTP {got.status}")

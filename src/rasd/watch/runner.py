@@ -216,6 +216,8 @@ class Watcher:
         doc: Document | None = None
         if ans.status == 0 and ans.error == DISALLOWED:
             status, error = "disallowed", ans.error
+        elif ans.final:
+            status, error = "refused", ans.error
         elif not ans.ok or ans.fetched is None:
             status, error = "failed", ans.error or f"HTTP {ans.status}"
         else:
