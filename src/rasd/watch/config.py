@@ -10,6 +10,7 @@
     backoff = 1.0               # first retry after this many seconds, then doubling
     max_articles = 50           # new articles fetched per source per round
     max_bytes = 5000000         # per response
+    workers = 4                 # fetching threads (hosts polled at the same time)
 
     [[source]]
     name = "okaz-rss"
@@ -70,6 +71,8 @@ class Settings:
     backoff: float = 1.0
     max_articles: int = 50
     max_bytes: int = 5_000_000
+    #: fetching threads (one host per thread at a time); analysis and storing stay in one
+    workers: int = 4
     webhook_url: str | None = None
     #: name of the environment variable holding the webhook's HMAC key (never the key itself)
     webhook_secret_env: str | None = None
@@ -120,6 +123,8 @@ def _settings(w: dict[str, Any], where: str) -> Settings:
             raise ValueError("negative delay, timeout, retries or backoff")
         if not 0 < s.max_articles <= 10_000 or not 0 < s.max_bytes <= 100_000_000:
             raise ValueError("max_articles or max_bytes out of range")
+        if not 1 <= s.workers <= 64:
+            raise ValueError("workers: 1 to 64")
         if s.webhook_url and not is_url(s.webhook_url):
             raise ValueError("webhook_url must be http(s)")
     except (TypeError, ValueError) as e:

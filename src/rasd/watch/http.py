@@ -16,6 +16,7 @@ User-Agent.  On top of it this module adds what a *repeated* crawl owes the site
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,6 +81,17 @@ class Polite:
         self._robots: dict[str, tuple[float, RobotFileParser | None, float, str]] = {}
         #: requests actually sent (tests and the benchmark read it)
         self.requests = 0
+        # fetching threads share hosts (a feed may link to another host): one lock per host
+        # keeps its pace and its robots.txt read single-file
+        self._locks: dict[str, threading.RLock] = {}
+        self._locks_guard = threading.Lock()
+
+    def _lock(self, host: str) -> threading.RLock:
+        with self._locks_guard:
+            lock = self._locks.get(host)
+            if lock is None:
+                lock = self._locks[host] = threading.RLock()
+            return lock
 
     # -- robots.txt -------------------------------------------------------------------------
     def allowed(self, url: str) -> bool:
@@ -89,10 +101,11 @@ class Polite:
     def refusal(self, url: str) -> str | None:
         """Why robots.txt keeps the watcher from ``url`` (None: it may fetch it)."""
         host = host_of(url)
-        entry = self._robots.get(host)
-        if entry is None or self.clock() - entry[0] > ROBOTS_TTL:
-            entry = self._read_robots(host)
-            self._robots[host] = entry
+        with self._lock(host):
+            entry = self._robots.get(host)
+            if entry is None or self.clock() - entry[0] > ROBOTS_TTL:
+                entry = self._read_robots(host)
+                self._robots[host] = entry
         parser = entry[1]
         if parser is None:
             return f"robots.txt unreachable ({entry[3]})"
@@ -132,12 +145,13 @@ class Polite:
         robots = self._robots.get(host)
         if robots is not None:
             delay = max(delay, min(robots[2], 60.0))
-        last = self._last.get(host)
-        if last is not None:
-            wait = last + delay - self.clock()
-            if wait > 0:
-                self.sleep(wait)
-        self._last[host] = self.clock()
+        with self._lock(host):
+            last = self._last.get(host)
+            if last is not None:
+                wait = last + delay - self.clock()
+                if wait > 0:
+                    self.sleep(wait)
+            self._last[host] = self.clock()
 
     def _get(self, url: str, headers: dict[str, str], *, max_bytes: int) -> Answer:
         host = host_of(url)
@@ -145,7 +159,7 @@ class Polite:
         attempt = 0
         while True:
             self._pace(host)
-            self.requests += 1
+            self.requests += 1  # approximate under threads; informational only
             retry_after: float | None = None
             try:
                 got = fetch(url, max_bytes=max_bytes, headers=sent, timeout=self.timeout,

@@ -20,11 +20,13 @@ Guarantees (tested in ``tests/watch``):
 from __future__ import annotations
 
 import logging
+import queue
 import signal
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
@@ -40,7 +42,7 @@ from rasd.store.version import pipeline_version
 from rasd.store.watch import Rule, SourceState, WatchState
 from rasd.watch import links
 from rasd.watch.config import SourceSpec, WatchConfig
-from rasd.watch.http import DISALLOWED, Answer, Polite
+from rasd.watch.http import DISALLOWED, Answer, Polite, host_of
 from rasd.watch.rules import match
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,20 @@ class SourceReport:
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.name, "status": self.status, **dict(self.counts),
                 "alerts": self.alerts, "flag": self.flag, "error": self.error}
+
+
+@dataclass
+class _Poll:
+    """One source being polled: what the fetching side found, what the storing side did."""
+
+    spec: SourceSpec
+    state: SourceState
+    report: SourceReport
+    answer: Answer | None = None
+    urls: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
+    crash: str | None = None  # an unexpected error (a bug or the database), not the site's
+    finished: bool = False
 
 
 @dataclass
@@ -121,20 +137,75 @@ class Watcher:
         return min((s.next_due for s in states), default=self.clock() + 60)
 
     def round(self, force: bool = False) -> list[SourceReport]:
-        """Poll every due source once (sources in file order, each isolated from the rest)."""
-        reports = []
-        for spec in self.due(force):
-            if self.stop.is_set():
-                break
+        """Poll every due source once; each source is isolated from the rest.
+
+        Fetching runs in up to ``workers`` threads, one host per thread at a time (so a slow
+        or failing host holds up only its own sources); extracting, analysing and storing run
+        here, in this thread, one article per transaction.  A bounded queue between the two
+        keeps memory flat: a fetcher waits while ``2 × workers`` pages are pending.
+        """
+        polls = [_Poll(spec, self.state.source(spec.name) or SourceState(
+            spec.name, spec.kind, spec.url, spec.interval), SourceReport(spec.name))
+            for spec in self.due(force)]
+        groups: dict[str, list[_Poll]] = {}
+        for p in polls:
+            groups.setdefault(host_of(p.spec.url), []).append(p)
+        workers = min(self.config.settings.workers, len(groups))
+        if workers <= 1:
+            for p in polls:
+                if self.stop.is_set():
+                    break
+                self._fetch_source(p, self._handle)
+        else:
+            self._threaded(list(groups.values()), workers)
+        return [p.report for p in polls if p.finished]
+
+    def _threaded(self, groups: list[list[_Poll]], workers: int) -> None:
+        q: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=2 * workers)
+
+        def job(group: list[_Poll]) -> None:
             try:
-                reports.append(self.poll(spec))
-            except Exception as e:  # noqa: BLE001 - one source never stops the others
-                now = self.clock()
-                msg = f"{type(e).__name__}: {e}".splitlines()[0][:300]
-                self.state.record_poll(spec.name, now=now, next_due=now + spec.interval,
-                                       ok=False, status=0, error=msg, flag=f"internal: {msg}")
-                reports.append(SourceReport(spec.name, error=msg, flag=msg))
-        return reports
+                for p in group:
+                    if self.stop.is_set():
+                        break
+                    self._fetch_source(p, q.put)
+            finally:
+                q.put(("group-end",))
+
+        with ThreadPoolExecutor(workers, thread_name_prefix="rasd-watch") as pool:
+            for g in groups:
+                pool.submit(job, g)
+            running = len(groups)
+            while running:
+                try:
+                    msg = q.get(timeout=0.5)  # a timeout, so signals are handled promptly
+                except queue.Empty:
+                    continue
+                if msg[0] == "group-end":
+                    running -= 1
+                else:
+                    self._handle(msg)
+
+    def _handle(self, msg: tuple[Any, ...]) -> None:
+        """The storing side: one fetched page, or the end of a source's poll."""
+        poll: _Poll = msg[1]
+        try:
+            if msg[0] == "page":
+                status = self._article(poll.spec, msg[2], msg[3], poll.report)
+                poll.report.counts[status] += 1
+            else:
+                self._finish(poll)
+        except Exception as e:  # noqa: BLE001 - one source never stops the others
+            text = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+            if msg[0] == "page":
+                poll.report.counts["failed"] += 1
+                poll.crash = poll.crash or text
+                return
+            now = self.clock()
+            poll.report.error = poll.report.flag = f"internal: {text}"
+            poll.finished = True
+            self.state.record_poll(poll.spec.name, now=now, next_due=now + poll.spec.interval,
+                                   ok=False, status=0, error=text, flag=poll.report.flag)
 
     def run(self, install_signals: bool = True) -> None:
         """Loop until SIGTERM/SIGINT (or :attr:`stop` is set): a round, then sleep until the
@@ -151,17 +222,43 @@ class Watcher:
 
     # -- one source -------------------------------------------------------------------------
     def poll(self, spec: SourceSpec) -> SourceReport:
-        st = self.state.source(spec.name) or SourceState(spec.name, spec.kind, spec.url,
-                                                          spec.interval)
-        rep = SourceReport(spec.name)
-        ans = self.http.get(spec.url, etag=st.etag, last_modified=st.last_modified)
-        rep.status = ans.status
+        """Poll one source now (whether due or not), in this thread."""
+        p = _Poll(spec, self.state.source(spec.name) or SourceState(
+            spec.name, spec.kind, spec.url, spec.interval), SourceReport(spec.name))
+        self._fetch_source(p, self._handle)
+        return p.report
+
+    def _fetch_source(self, p: _Poll, emit: Callable[[tuple[Any, ...]], None]) -> None:
+        """The fetching side (any thread): the listing, then each unfinished article; ends
+        with a ``done`` message whatever happened."""
+        st = p.state
+        try:
+            p.answer = self.http.get(p.spec.url, etag=st.etag, last_modified=st.last_modified)
+            if p.answer.ok and p.answer.fetched is not None:
+                p.urls = self._listing(p.spec, p.answer).articles
+                p.todo = self.state.todo(p.urls)
+                for url in p.todo[: self.config.settings.max_articles]:
+                    if self.stop.is_set():
+                        break
+                    emit(("page", p, url, self.http.get(url)))
+        except Exception as e:  # noqa: BLE001 - reported as this source's failure
+            p.crash = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+        emit(("done", p))
+
+    def _finish(self, p: _Poll) -> None:
+        """Record what one poll did (storing side, after its last article)."""
+        spec, st, rep, ans = p.spec, p.state, p.report, p.answer
+        p.finished = True
         now = self.clock()
+        if p.crash is not None and (ans is None or not ans.ok):
+            ans = Answer(spec.url, 0, error=f"internal: {p.crash}")
+        assert ans is not None
+        rep.status = ans.status
         if ans.not_modified:
             rep.counts["not_modified"] += 1
             self.state.record_poll(spec.name, now=now, next_due=now + spec.interval, ok=True,
                                    status=304, flag=st.flag if not st.consecutive_failures else None)
-            return rep
+            return
         if not ans.ok or ans.fetched is None:
             rep.error = ans.error or f"HTTP {ans.status}"
             rep.flag = rep.error
@@ -169,30 +266,23 @@ class Watcher:
             wait = min(spec.interval * 2 ** (fails - 1), max(MAX_BACKOFF, spec.interval))
             self.state.record_poll(spec.name, now=now, next_due=now + wait, ok=False,
                                    status=ans.status, error=rep.error, flag=rep.flag)
-            return rep
-        listing = self._listing(spec, ans)
-        urls = listing.articles
-        todo = self.state.todo(urls)
-        batch = todo[: self.config.settings.max_articles]
-        for url in batch:
-            if self.stop.is_set():
-                break
-            status = self._article(spec, url, rep)
-            rep.counts[status] += 1
+            return
         done = sum(rep.counts.values())
-        unfinished = len(todo) - done + rep.counts["failed"] + rep.counts["empty"]
-        rep.flag = _flag(spec, urls, rep.counts)
-        now = self.clock()
+        unfinished = len(p.todo) - done + rep.counts["failed"] + rep.counts["empty"]
+        rep.flag = _flag(spec, p.urls, rep.counts)
+        if p.crash is not None:
+            rep.error = p.crash
+            rep.flag = rep.flag or f"internal: {p.crash}"
+            unfinished += 1
         hdr = ans.fetched.headers
         validators = (hdr.get("etag"), hdr.get("last-modified")) if not unfinished else (
             None, None)
-        backlog = len(todo) > done  # cut short (cap, SIGTERM): due again at once
+        backlog = len(p.todo) > done  # cut short (cap, SIGTERM): due again at once
         self.state.record_poll(
             spec.name, now=now, next_due=now if backlog else now + spec.interval, ok=True,
-            status=ans.status, validators=validators, listed=len(urls),
+            status=ans.status, validators=validators, listed=len(p.urls),
             new=rep.counts["new"] + rep.counts["near_duplicate"], empty=rep.counts["empty"],
             flag=rep.flag)
-        return rep
 
     def _listing(self, spec: SourceSpec, ans: Answer) -> links.Listing:
         assert ans.fetched is not None
@@ -209,9 +299,8 @@ class Watcher:
         return listing
 
     # -- one article ------------------------------------------------------------------------
-    def _article(self, spec: SourceSpec, url: str, rep: SourceReport) -> str:
-        """Fetch, extract, analyse and store one article; returns its seen status."""
-        ans = self.http.get(url)
+    def _article(self, spec: SourceSpec, url: str, ans: Answer, rep: SourceReport) -> str:
+        """Extract, analyse and store one fetched article; returns its seen status."""
         error: str | None = None
         doc: Document | None = None
         if ans.status == 0 and ans.error == DISALLOWED:
