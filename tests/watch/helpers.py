@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -93,6 +94,16 @@ def handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(body)
 
     return H
+
+
+def start_site() -> Site:
+    """A site on a free 127.0.0.1 port, served by a daemon thread (stop: ``server.shutdown``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    site = Site(server)
+    server.handle_error = lambda *a: None  # type: ignore[method-assign]  # quiet
+    server.RequestHandlerClass = handler(site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return site
 
 
 # -- synthetic Arabic ---------------------------------------------------------------------------

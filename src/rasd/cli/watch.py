@@ -107,6 +107,7 @@ def watch(ctx: click.Context, sources_file: str | None, db: str | None, once: bo
 
     config = load(sources_file)
     store = open_store(db)
+    watcher = None
     try:
         watcher = Watcher(store, config, on_alert=_webhook(config))
         if once:
@@ -126,6 +127,8 @@ def watch(ctx: click.Context, sources_file: str | None, db: str | None, once: bo
         watcher.run()
         click.echo("stopped", err=True)
     finally:
+        if watcher is not None:
+            watcher.close()
         store.close()
 
 

@@ -114,6 +114,10 @@ class Watcher:
         self.state.sync_sources(
             [(x.name, x.kind, x.url, x.interval) for x in config.sources], clock())
 
+    def close(self) -> None:
+        """Release the HTTP connections (the store is the caller's to close)."""
+        self.http.close()
+
     def _sleep(self, seconds: float) -> None:
         self.stop.wait(seconds)
 
