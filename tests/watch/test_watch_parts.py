@@ -151,3 +151,7 @@ def test_routes_atom_and_status(tmp_path: Path) -> None:
         s = client.get("/api/watch/status").json()
         assert s["flagged"] == 1 and s["items"][0]["flag"] == "HTTP 403"
         assert client.get("/api/watch/alerts").json()["total"] == 1
+        page = client.get("/watch")
+        assert page.status_code == 200 and "HTTP 403" in page.text
+        assert "<script>t</script>" not in page.text and "&lt;script&gt;" in page.text
+        assert "&lt;i&gt;" in page.text  # evidence text escaped too

@@ -1,6 +1,7 @@
 """``rasd watch`` over HTTP, mounted via ``extra_routers``: the alerts as an Atom feed
-(``/alerts.atom``, for any feed reader) and as JSON (``/api/watch/alerts``), and each watched
-source's health (``/api/watch/status``).  Read-only; rules are managed from the CLI."""
+(``/alerts.atom``, for any feed reader) and as JSON (``/api/watch/alerts``), each watched
+source's health (``/api/watch/status``) and both on one page (``/watch``, the site's
+template, autoescaped).  Read-only; rules are managed from the CLI."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from rasd.api.deps import StoreDep
 from rasd.store.watch import WatchState
 from rasd.watch.atom import atom_feed
+from rasd.web.pages import templates
 
 router = APIRouter(tags=["watch"])
 
@@ -38,3 +40,14 @@ def status(store: StoreDep) -> dict[str, Any]:
     now = time.time()
     items = [s.as_dict(now) for s in WatchState(store).sources()]
     return {"total": len(items), "flagged": sum(1 for s in items if s["flag"]), "items": items}
+
+
+@router.get("/watch", response_class=HTMLResponse, include_in_schema=False)
+def watch_page(request: Request, store: StoreDep) -> HTMLResponse:
+    state = WatchState(store)
+    now = time.time()
+    sources = [s.as_dict(now) for s in state.sources()]
+    ctx = {"request": request, "nav": "watch", "current": {}, "sources": sources,
+           "flagged": sum(1 for s in sources if s["flag"]),
+           "alerts": [a.as_dict() for a in state.alerts(limit=50)]}
+    return templates.TemplateResponse(request, "watch.html", ctx)
