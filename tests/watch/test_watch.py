@@ -307,3 +307,22 @@ def test_oversized_article_refused_for_good(site: Site, store: Store, tmp_path: 
     assert w.round()[0].counts["refused"] == 1
     w.round(force=True)
     assert site.hits("/n/big.html") == 1 and doc_count(store) == 0
+
+
+def test_no_backfill_starts_from_now(site: Site, store: Store, tmp_path: Path,
+                                     pipeline: Pipeline) -> None:
+    old = publish(site, 3)
+    site.page("/rss.xml", rss(site, old), content_type="application/rss+xml")
+    toml = sources_toml(tmp_path, [{"name": "feed", "kind": "feed", "backfill": False,
+                                    "url": site.url("/rss.xml"), "interval": 60}])
+    w = make(store, toml, pipeline)
+    [r] = w.round()
+    assert sum(r.counts.values()) == 0 and r.flag is None
+    assert all(site.hits(p) == 0 for p in old) and doc_count(store) == 0
+    fresh = publish(site, 1, start=3)
+    site.page("/rss.xml", rss(site, fresh + old), content_type="application/rss+xml")
+    [r] = w.round(force=True)
+    assert r.counts["new"] == 1 and site.hits(fresh[0]) == 1
+    assert all(site.hits(p) == 0 for p in old)
+    state = WatchState(store)
+    assert state.new_since(0) == {"feed": 1} and state.new_since() == {"feed": 4}

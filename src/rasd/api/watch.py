@@ -38,7 +38,10 @@ def alerts_json(store: StoreDep, limit: Limit = 100) -> dict[str, Any]:
 @router.get("/api/watch/status", summary="Each watched source's health")
 def status(store: StoreDep) -> dict[str, Any]:
     now = time.time()
-    items = [s.as_dict(now) for s in WatchState(store).sources()]
+    state = WatchState(store)
+    day, urls = state.new_since(now - 86400), state.new_since()
+    items = [{**s.as_dict(now), "new_24h": day.get(s.name, 0), "urls_seen": urls.get(s.name, 0)}
+             for s in state.sources()]
     return {"total": len(items), "flagged": sum(1 for s in items if s["flag"]), "items": items}
 
 

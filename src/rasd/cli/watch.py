@@ -51,7 +51,8 @@ def _webhook(config: Any) -> Any:
     return send
 
 
-def _status_lines(states: list[Any], now: float) -> list[str]:
+def _status_lines(states: list[Any], now: float, day: dict[str, int],
+                  urls: dict[str, int]) -> list[str]:
     out = []
     for st in states:
         d = st.as_dict(now)
@@ -59,7 +60,8 @@ def _status_lines(states: list[Any], now: float) -> list[str]:
         flag = f"  FLAG: {d['flag']}" if d["flag"] else ""
         out.append(f"{d['name']:<20} {d['kind']:<7} last success {lag:<12} "
                    f"polls {d['polls']} errors {d['failures']} ({d['error_rate']:.0%}) "
-                   f"seen {d['articles_seen']} new {d['articles_new']}{flag}")
+                   f"URLs seen {urls.get(d['name'], 0)} new articles {d['articles_new']} "
+                   f"(24 h: {day.get(d['name'], 0)}){flag}")
     return out
 
 
@@ -91,10 +93,13 @@ def watch(ctx: click.Context, sources_file: str | None, db: str | None, once: bo
         state = _state(db)
         now = time.time()
         states = state.sources()
+        day, urls = state.new_since(now - 86400), state.new_since()
         if as_json:
-            click.echo(json.dumps([s.as_dict(now) for s in states], ensure_ascii=False))
+            click.echo(json.dumps([{**s.as_dict(now), "new_24h": day.get(s.name, 0),
+                                    "urls_seen": urls.get(s.name, 0)} for s in states],
+                                  ensure_ascii=False))
         else:
-            for line in _status_lines(states, now) or ["no sources watched yet"]:
+            for line in _status_lines(states, now, day, urls) or ["no sources watched yet"]:
                 click.echo(line)
         if any(s.flag for s in states):
             sys.exit(3)  # cron and monitors see a flagged source

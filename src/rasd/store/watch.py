@@ -31,7 +31,8 @@ from rasd.store.base import Store
 #: an article URL whose fetch or extraction failed is tried again in later rounds, this often
 MAX_ATTEMPTS = 3
 #: seen-URL statuses that are final (the article is in the archive, or was refused on purpose)
-DONE = frozenset({"new", "duplicate", "near_duplicate", "updated", "disallowed", "refused"})
+DONE = frozenset({"new", "duplicate", "near_duplicate", "updated", "disallowed", "refused",
+                  "skipped"})
 RETRYABLE = frozenset({"failed", "empty"})
 
 #: source kinds a sources file may declare
@@ -238,6 +239,25 @@ class WatchState:
             doc_id=doc_id, attempts=0, last_error=error))
         c.execute(update(t).where(t.c.url_hash == key).values(
             status=status, doc_id=doc_id, last_error=error, attempts=t.c.attempts + 1))
+
+    def mark_many(self, urls: Sequence[str], source: str, status: str, now: float) -> None:
+        """Record many URLs with one final status in one transaction (a source's history
+        when it is watched without backfill)."""
+        with self.store.write() as c:
+            for url in urls:
+                self.mark_seen(c, url, source, status, now)
+
+    def new_since(self, since: float | None = None) -> dict[str, int]:
+        """Article URLs per source that brought a new document since ``since`` (epoch
+        seconds; the articles-per-day figure of ``--status``), or any URL ever seen when
+        ``since`` is None."""
+        t = S.watch_seen
+        stmt = select(t.c.source, func.count()).group_by(t.c.source)
+        if since is not None:
+            stmt = stmt.where(t.c.first_seen >= since,
+                              t.c.status.in_(["new", "near_duplicate"]))
+        with self.store.read() as c:
+            return {r[0]: int(r[1]) for r in c.execute(stmt)}
 
     def seen_count(self, source: str | None = None) -> int:
         t = S.watch_seen

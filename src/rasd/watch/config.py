@@ -23,6 +23,7 @@
     kind = "page"
     url = "https://example.org/politics/"
     link_pattern = "/article/\\d+"   # regex the article URLs match (page sources)
+    backfill = false            # start from now: the first listing is not fetched
 
 Why TOML: ``tomllib`` is in the standard library (Python ≥ 3.11, what rasd requires), so the
 file format costs no dependency, and it has comments, unlike JSON.
@@ -57,6 +58,8 @@ class SourceSpec:
     interval: int = 900
     link_pattern: str | None = None
     same_host: bool = True
+    #: False: the articles listed at the first poll are history, marked seen, not fetched
+    backfill: bool = True
 
     def links_re(self) -> re.Pattern[str] | None:
         return re.compile(self.link_pattern) if self.link_pattern else None
@@ -150,6 +153,8 @@ def _source(e: Any, where: str) -> SourceSpec:
         raise SourcesError("url must be http(s)", source=where)
     if not isinstance(spec.interval, int) or spec.interval < MIN_INTERVAL:
         raise SourcesError(f"interval: whole seconds ≥ {MIN_INTERVAL}", source=where)
+    if not isinstance(spec.backfill, bool) or not isinstance(spec.same_host, bool):
+        raise SourcesError("backfill and same_host are true or false", source=where)
     if spec.link_pattern is not None:
         try:
             spec.links_re()

@@ -220,8 +220,12 @@ class Watcher:
             signal.signal(signal.SIGTERM, handler)
             signal.signal(signal.SIGINT, handler)
         while not self.stop.is_set():
-            self.round()
-            wait = max(0.5, min(self.next_wake() - self.clock(), 300.0))
+            try:
+                self.round()
+                wait = max(0.5, min(self.next_wake() - self.clock(), 300.0))
+            except Exception as e:  # noqa: BLE001 - the archive may be briefly unavailable
+                log.error("watch round failed, retrying in 30 s: %s", e)
+                wait = 30.0
             self.stop.wait(wait)
 
     # -- one source -------------------------------------------------------------------------
@@ -241,6 +245,10 @@ class Watcher:
             if p.answer.ok and p.answer.fetched is not None:
                 p.urls = self._listing(p.spec, p.answer).articles
                 p.todo = self.state.todo(p.urls)
+                if not p.spec.backfill and st.last_success is None and p.todo:
+                    # watching starts now: what the first listing shows is history
+                    self.state.mark_many(p.todo, p.spec.name, "skipped", self.clock())
+                    p.todo = []
                 for url in p.todo[: self.config.settings.max_articles]:
                     if self.stop.is_set():
                         break
