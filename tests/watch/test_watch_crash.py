@@ -31,11 +31,11 @@ def _start(args: list[str]) -> subprocess.Popen[bytes]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _site_with(site: Site, n: int) -> list[str]:
+def _site_with(site: Site, n: int, first: int = 100) -> list[str]:
     paths = []
     for i in range(n):
         p = f"/n/{i}.html"
-        site.page(p, article_html(f"خبر {i}", article_text(100 + i)))
+        site.page(p, article_html(f"خبر {i}", article_text(first + i)))
         paths.append(p)
     site.page("/rss.xml", rss(site, paths), content_type="application/rss+xml")
     return paths
@@ -104,3 +104,30 @@ def test_sigterm_stops_cleanly_after_current_article(site: Site, tmp_path: Path,
     store.close()
     _resume(db, toml, pipeline)
     assert [site.hits(p, 200) for p in paths] == [1, 1, 1, 1, 1]
+
+
+def test_sigterm_with_fetching_threads_stores_what_was_fetched(
+        make_site: Callable[[], Site], tmp_path: Path, pipeline: Pipeline) -> None:
+    a, b = make_site(), make_site()
+    pa, pb = _site_with(a, 5), _site_with(b, 5, first=200)
+    toml = sources_toml(tmp_path, [
+        {"name": "a", "kind": "feed", "url": a.url("/rss.xml"), "interval": 60},
+        {"name": "b", "kind": "feed", "url": b.url("/rss.xml"), "interval": 60},
+    ], workers=2)
+    db = str(tmp_path / "threads.db")
+    procs: list[subprocess.Popen[bytes]] = []
+    _signal_on(a, pa[2], lambda: procs[0], signal.SIGTERM)
+    procs.append(_start(["--once", "--sources", str(toml), "--db", db]))
+    _out, err = procs[0].communicate(timeout=120)
+    assert procs[0].returncode in (0, 3), err.decode()
+    store = open_store(db)
+    try:
+        before = store.count()
+        reports = Watcher(store, load(toml), pipeline=pipeline).round()
+        assert store.count() == 10, (before, [r.as_dict() for r in reports],
+                                     WatchState(store).sources(), err.decode()[-2000:])
+        assert len(WatchState(store).seen()) == 10
+    finally:
+        store.close()
+    # every page fetched before the stop was stored, none fetched twice
+    assert [a.hits(p, 200) for p in pa] == [1] * 5 and [b.hits(p, 200) for p in pb] == [1] * 5

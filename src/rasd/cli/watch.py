@@ -116,6 +116,7 @@ def watch(ctx: click.Context, sources_file: str | None, db: str | None, once: bo
     try:
         watcher = Watcher(store, config, on_alert=_webhook(config))
         if once:
+            watcher.install_signals()
             reports = watcher.round(force=force)
             for r in reports:
                 if as_json:

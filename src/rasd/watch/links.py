@@ -28,8 +28,6 @@ class Listing:
 
     articles: list[str] = field(default_factory=list)
     sitemaps: list[str] = field(default_factory=list)
-    #: feed entries' own text by URL (used when the linked page has no extractable text)
-    titles: dict[str, str] = field(default_factory=dict)
 
 
 def clean_url(href: str | None, base: str) -> str | None:
@@ -58,8 +56,6 @@ def from_feed(data: bytes, base: str) -> Listing:
         url = clean_url(entry.get("link"), base)
         if url:
             out.articles.append(url)
-            if entry.get("title"):
-                out.titles[url] = str(entry.get("title"))[:500]
     return out
 
 

@@ -149,5 +149,6 @@ def _events(value: str, doc: Document) -> list[dict[str, Any]]:
         types = {str(s.attrs.get("type", "")).upper(), str(s.attrs.get("plover", "")).upper(),
                  (s.label or "").upper()}
         if want in types:
-            out.append(_span(doc, "events", s, f"event {want}"))
+            mode = s.attrs.get("mode")  # asserted, denied, hypothetical …: the reader judges
+            out.append(_span(doc, "events", s, f"event {want}" + (f" ({mode})" if mode else "")))
     return out

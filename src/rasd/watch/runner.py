@@ -180,15 +180,25 @@ class Watcher:
             for g in groups:
                 pool.submit(job, g)
             running = len(groups)
-            while running:
-                try:
-                    msg = q.get(timeout=0.5)  # a timeout, so signals are handled promptly
-                except queue.Empty:
-                    continue
-                if msg[0] == "group-end":
-                    running -= 1
-                else:
-                    self._handle(msg)
+            try:
+                while running:
+                    try:
+                        msg = q.get(timeout=0.5)  # a timeout, so signals are handled promptly
+                    except queue.Empty:
+                        continue
+                    if msg[0] == "group-end":
+                        running -= 1
+                    else:
+                        self._handle(msg)
+            except BaseException:  # Ctrl-C without handlers: stop the fetchers, let them end
+                self.stop.set()
+                while running:
+                    try:
+                        if q.get(timeout=0.5)[0] == "group-end":
+                            running -= 1
+                    except queue.Empty:
+                        continue
+                raise
 
     def _handle(self, msg: tuple[Any, ...]) -> None:
         """The storing side: one fetched page, or the end of a source's poll."""
@@ -211,14 +221,23 @@ class Watcher:
             self.state.record_poll(poll.spec.name, now=now, next_due=now + poll.spec.interval,
                                    ok=False, status=0, error=text, flag=poll.report.flag)
 
+    def install_signals(self) -> None:
+        """SIGTERM and SIGINT set :attr:`stop`: the article in hand is finished and stored,
+        the round ends, and nothing half-done is left (main thread only)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def handler(signum: int, frame: FrameType | None) -> None:
+            self.stop.set()
+
+        signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
     def run(self, install_signals: bool = True) -> None:
         """Loop until SIGTERM/SIGINT (or :attr:`stop` is set): a round, then sleep until the
         next source is due.  A signal mid-round finishes the current article, then stops."""
-        if install_signals and threading.current_thread() is threading.main_thread():
-            def handler(signum: int, frame: FrameType | None) -> None:
-                self.stop.set()
-            signal.signal(signal.SIGTERM, handler)
-            signal.signal(signal.SIGINT, handler)
+        if install_signals:
+            self.install_signals()
         while not self.stop.is_set():
             try:
                 self.round()
