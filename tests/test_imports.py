@@ -56,7 +56,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.ner",),
     ("rasd.extract",),
     ("rasd.link", "rasd.store", "rasd.geo.evaluate", "rasd.render"),
-    ("rasd.corrections", "rasd.batch", "rasd.eval"),
+    ("rasd.corrections", "rasd.batch", "rasd.eval", "rasd.watch"),
     ("rasd.identities",),
     ("rasd.export",),
     ("rasd.web",),
