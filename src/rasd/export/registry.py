@@ -115,7 +115,8 @@ EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
              "coarse)."),
     Exporter(
         "ftm", "rasd.export.ftm:write_ftm", NDJSON, "jsonl", "rasd-ftm", "entities",
-        summary="FollowTheMoney entities (Article, Mention, Event), JSON Lines",
+        summary="FollowTheMoney entities (Article, Person, Organization, Address, Mention, "
+                "Event; quotes as Documentation/Note), JSON Lines",
         help="FtM entity stream (JSON lines): load with `alephclient write-entities` or "
              "`ftm`."),
     Exporter(
