@@ -192,3 +192,23 @@ def test_document_ids_round_trip(db: str) -> None:
             for x in run("export", "jsonl", "--db", db)[0].splitlines()]
     hits = json.loads(run("search", "", "--db", db, "--json")[0])["hits"]
     assert {d.id for d in docs} == {h["doc"]["id"] for h in hits}
+
+
+def test_api_takes_the_same_ids_and_bom(db: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():  # starlette asks for its "httpx2" fork (tests/api/conftest)
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from rasd.api import create_app
+    from rasd.api.settings import Settings
+
+    with TestClient(create_app(Settings(db=db))) as c:
+        for place in ("geo_gn:360630", "gn:360630"):
+            r = c.get("/api/search", params={"q": "", "place": place})
+            assert r.status_code == 200 and r.json()["total"] == 1, r.text
+        r = c.get("/api/exports/csv", params={"bom": "true"})
+        assert r.content.startswith("\ufeff".encode())
+        r = c.get("/api/exports/annotations", params={"format": "jsonl"})
+        assert r.headers["content-type"].startswith("application/x-ndjson")
