@@ -98,9 +98,11 @@ def filters(
     ] = None,
 ) -> Filters:
     """The search filters shared by search, listings and exports."""
+    from rasd.export.ids import place_id_of
+
     return Filters(
         entity=entity or None,
-        place=place or None,
+        place=place_id_of(place) if place else None,  # a gazetteer id (gn:…) works too
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
         source=source or None,

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 
 @click.command("ner")
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
@@ -27,7 +29,7 @@ import click
     "'news' is NewsFANE's alone.  auto = wojood for CoNLL files, analysis for JSON gold.",
 )
 @click.option("--errors", is_flag=True, help="Also list false positives and misses.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the scores as JSON")
 def eval_ner(gold: Path, layer: int, convention: str, errors: bool, as_json: bool) -> None:
     """Score entities against GOLD: a Wojood-style CoNLL file, a *.gold.json file (with its
     .txt beside it), a folder of *.gold.json files, or a folder of real-news stand-off gold

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 DEFAULT_PATHS = ("tests/reference/alhal-2021-11-01.gold.json", "eval/quotes")
 
 
 @click.command("quotes")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the full report as JSON")
 @click.option("--errors/--no-errors", default=False, help="List missed/spurious/wrong quotes.")
 @click.option("--real", "real", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 SEED_TEXT = Path("tests/reference/alhal-2021-11-01.txt")
 SEED_GOLD = Path("tests/reference/alhal-2021-11-01.gold.json")
 
@@ -15,7 +17,7 @@ SEED_GOLD = Path("tests/reference/alhal-2021-11-01.gold.json")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--seed/--no-seed", default=True, show_default=True,
               help="Also score the seed article (tests/reference).")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the scores as JSON")
 @click.option("--errors", is_flag=True, help="List missed, spurious and mismatched expressions.")
 @click.option("--real", "real", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),

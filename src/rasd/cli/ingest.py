@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
+
+from rasd.cli.output import TEXT_JSON, emit, format_options
 
 DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgresql://… URL."
 
@@ -16,7 +17,7 @@ DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgres
 @click.option("--fetch/--no-fetch", default=False, help="For feeds: also fetch linked pages.")
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for every document (wins over detected dates).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@format_options(TEXT_JSON, help="text, or json: the summary as one JSON value.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr (only ever on a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Analyse in N processes (the archive is the one a single worker builds).")
@@ -25,7 +26,7 @@ DB_HELP = "Archive: SQLite file path (default $RASD_DB or ./rasd.db) or postgres
 @click.option("--any-language", is_flag=True,
               help="Run the Arabic extractors on documents identified as another language too.")
 def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str | None,
-           as_json: bool, progress: bool, workers: int, batch_size: int,
+           fmt: str, progress: bool, workers: int, batch_size: int,
            any_language: bool) -> None:
     """Analyse SOURCES (files, folders, feeds, WARC, JSONL, URLs) and store them.
 
@@ -57,9 +58,7 @@ def ingest(sources: tuple[str, ...], db: str | None, fetch: bool, published: str
         summary = run(store, sources, corrected, fetch=fetch, on_item=on_item, workers=workers,
                       batch_size=batch_size)
     bar.close()
-    if as_json:
-        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
-    else:
+    if not emit(fmt, summary.as_dict(), indent=None):
         d = summary.as_dict()
         click.echo(f"new {d['new']}, duplicate {d['duplicate']}, near-duplicate "
                    f"{d['near_duplicate']}, updated {d['updated']}, failed {d['failed']}")
