@@ -62,3 +62,10 @@ class ModelError(RasdError):
 
 class StoreError(RasdError):
     code = "E400"
+
+
+class StoreBusy(StoreError):
+    """Another process held the archive's write lock for longer than the configured wait
+    (``RASD_BUSY_TIMEOUT`` seconds, ``open_store(busy_timeout=…)``): retry later."""
+
+    code = "E408"

@@ -25,7 +25,7 @@ from rasd.api.ingest import Ingestor
 from rasd.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 from rasd.api.routes import documents, exports, records, search, stories
 from rasd.api.settings import Settings
-from rasd.errors import InputError, RasdError, TooLarge
+from rasd.errors import InputError, RasdError, StoreBusy, TooLarge
 from rasd.store.base import NotFound
 
 log = logging.getLogger("rasd.api")
@@ -60,6 +60,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def bad_input(request: Request, exc: InputError) -> Response:
         return _error(request, 422, str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, exc: StoreBusy) -> Response:
+        # another process holds the archive's write lock: a retryable condition, not a bug
+        return _error(request, 503, str(exc), {"Retry-After": "5"})
 
     @app.exception_handler(RasdError)
     async def rasd_error(request: Request, exc: RasdError) -> Response:

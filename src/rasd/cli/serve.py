@@ -13,6 +13,12 @@ from rasd.cli.ingest import DB_HELP
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8321
+#: On SIGTERM/SIGINT, requests in flight get this many seconds to finish …
+GRACE_SECONDS = 2
+#: … and the process exits at the latest this long after the signal, even when a worker
+#: thread is still waiting for a database lock (the archive is crash-safe: an interrupted
+#: write transaction is rolled back, never half-written).
+FORCE_EXIT_SECONDS = 4.0
 
 
 @click.command()
@@ -81,8 +87,34 @@ def serve(
         return
     from rasd.api import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level,
-                server_header=False)
+    config = uvicorn.Config(create_app(settings), host=host, port=port, log_level=log_level,
+                            server_header=False, timeout_graceful_shutdown=GRACE_SECONDS)
+    _server_class(uvicorn.Server)(config).run()
+
+
+def _server_class(base: type) -> type:
+    """uvicorn's server plus a deadline on shutdown.
+
+    uvicorn stops accepting requests on SIGTERM and cancels those still running after
+    :data:`GRACE_SECONDS`, but a request blocked in a worker thread (a write waiting for
+    another process's lock) cannot be cancelled, and the interpreter waits for that thread
+    before exiting: SIGTERM used to need a SIGKILL.  A daemon timer started with the first
+    signal ends the process after :data:`FORCE_EXIT_SECONDS` if it is still there.
+    """
+    import os
+    import threading
+
+    class Server(base):  # type: ignore[misc, valid-type]
+        _deadline: threading.Timer | None = None
+
+        def handle_exit(self, sig: int, frame: object) -> None:
+            super().handle_exit(sig, frame)
+            if self._deadline is None:
+                self._deadline = threading.Timer(FORCE_EXIT_SECONDS, os._exit, (0,))
+                self._deadline.daemon = True
+                self._deadline.start()
+
+    return Server
 
 
 def _fmt(host: str) -> str:
