@@ -95,25 +95,32 @@ def _include_extra_routers(app: FastAPI) -> None:
             log.warning("extra router %s not loaded: %s", ref, e)
 
 
+#: connections beyond one per worker thread: streamed exports read from producer threads
+EXTRA_CONNECTIONS = 4
+
+
 def _default_factory(settings: Settings) -> StoreFactory:
     from rasd.store import open_store
 
-    return lambda: open_store(settings.db, create=True)
+    # one pool per process: a connection per worker thread plus a few for export producers
+    return lambda: open_store(settings.db, create=True, pool_size=settings.threads,
+                              max_overflow=EXTRA_CONNECTIONS)
 
 
 def create_app(
     settings: Settings | None = None,
     store_factory: StoreFactory | None = None,
 ) -> FastAPI:
-    """Build the app.  ``store_factory`` opens a store (one per worker thread); by default
-    ``open_store(settings.db)``."""
+    """Build the app.  ``store_factory`` opens the store the whole process shares (called
+    once, on first use); by default ``open_store(settings.db)`` with a pool of
+    ``settings.threads`` connections."""
     settings = settings or Settings.from_env()
     stores = StoreProvider(store_factory or _default_factory(settings))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # each worker thread holds its own store connection: cap the pool so a busy server
-        # keeps a bounded number of database connections (PostgreSQL counts them)
+        # each busy worker thread uses one pooled connection: cap the threads at the pool
+        # size so a busy server keeps a bounded number of database connections
         import anyio.to_thread
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads

@@ -27,7 +27,8 @@ class Settings:
     token: str | None = None
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
-    #: worker threads per process, hence at most this many store connections per process
+    #: worker threads per process; the process's one connection pool has this many
+    #: connections (plus a few for streamed exports)
     threads: int = 8
 
     @classmethod

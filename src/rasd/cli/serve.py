@@ -35,9 +35,10 @@ FORCE_EXIT_SECONDS = 4.0
 @click.option("--max-document-bytes", default=DEFAULT_MAX_DOCUMENT_BYTES, show_default=True,
               type=click.IntRange(1), help="Larger documents (text or HTML) get HTTP 413.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (each opens its own store connections).")
+              help="Worker processes (each has its own connection pool).")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="Worker threads per process (each holds one store connection).")
+              help="Worker threads per process; the process's one connection pool has as "
+                   "many connections (plus 4 for streamed exports).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log verbosity (info logs every request).")

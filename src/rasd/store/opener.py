@@ -20,7 +20,8 @@ def busy_timeout_from_env() -> float | None:
 
 
 def open_store(url_or_path: str | None = None, *, create: bool = True,
-               busy_timeout: float | None = None) -> Store:
+               busy_timeout: float | None = None, pool_size: int | None = None,
+               max_overflow: int = 0) -> Store:
     """Open (and migrate) a store.
 
     * ``None`` → ``$RASD_DB`` or ``./rasd.db``;
@@ -32,12 +33,15 @@ def open_store(url_or_path: str | None = None, *, create: bool = True,
     is upgraded in place; opening a current archive only reads.  ``busy_timeout`` (seconds;
     default ``$RASD_BUSY_TIMEOUT`` or 30) bounds every wait for another process's write lock,
     after which the operation fails with :class:`rasd.errors.StoreBusy` (E408).
+    ``pool_size``/``max_overflow`` size the connection pool of a store shared by threads (a
+    server); by default SQLAlchemy's (5 + 10).  ``Store.close`` closes its connections.
     """
     from rasd.store.sql import SQLStore  # SQLAlchemy loads only when an archive is opened
 
     target = url_or_path or os.environ.get("RASD_DB") or DEFAULT_DB
     wait = busy_timeout if busy_timeout is not None else busy_timeout_from_env()
-    return SQLStore(str(target), create=create, busy_timeout=wait)
+    return SQLStore(str(target), create=create, busy_timeout=wait, pool_size=pool_size,
+                    max_overflow=max_overflow)
 
 
 __all__ = ["DEFAULT_DB", "open_store"]

@@ -84,7 +84,8 @@ class SQLStore(Store):
     shared by the threads of a web server."""
 
     def __init__(self, target: str, create: bool = True,
-                 busy_timeout: float | None = None) -> None:
+                 busy_timeout: float | None = None, pool_size: int | None = None,
+                 max_overflow: int = 0) -> None:
         url, self.schema, path = parse_target(target)
         self.url = target
         if path is not None:
@@ -93,6 +94,9 @@ class SQLStore(Store):
             path.parent.mkdir(parents=True, exist_ok=True)
         wait = DEFAULT_BUSY_TIMEOUT if busy_timeout is None else busy_timeout
         self.backend = dialect_for(url, self.schema, wait)
+        if pool_size is not None:
+            self.backend.pool = {"pool_size": max(1, pool_size),
+                                 "max_overflow": max(0, max_overflow)}
         #: the backend's name (``sqlite``/``postgresql``)
         self.dialect = self.backend.name
         try:

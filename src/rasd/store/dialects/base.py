@@ -24,6 +24,8 @@ class Dialect(ABC):
     name: str
     #: how long a statement waits for a lock held by another connection, in seconds
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    #: ``pool_size``/``max_overflow`` for the engine's pool (empty: SQLAlchemy's defaults)
+    pool: dict[str, int] = {}  # noqa: RUF012 - replaced per instance, never mutated
 
     @abstractmethod
     def make_engine(self, url: str) -> Engine:

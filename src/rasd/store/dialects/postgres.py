@@ -61,7 +61,7 @@ class PostgresDialect(Dialect):
         # another transaction is inserting); 0 would mean "wait for ever"
         ms = max(1, int(self.busy_timeout * 1000))
         engine = create_engine(url, pool_pre_ping=True,
-                               connect_args={"options": f"-c lock_timeout={ms}"})
+                               connect_args={"options": f"-c lock_timeout={ms}"}, **self.pool)
         if not self.schema:
             return engine
         schema = self.schema  # checked against a strict identifier pattern by parse_target

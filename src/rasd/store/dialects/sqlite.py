@@ -49,7 +49,7 @@ class SQLiteDialect(Dialect):
 
     def make_engine(self, url: str) -> Engine:
         wait = max(0.0, float(self.busy_timeout))
-        engine = create_engine(url, connect_args={"timeout": wait})
+        engine = create_engine(url, connect_args={"timeout": wait}, **self.pool)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
