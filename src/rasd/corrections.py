@@ -361,7 +361,7 @@ class CorrectionStore:
         t = self.table
         stmt = select(t.c.annotation).order_by(t.c.created, t.c.id)
         if doc_id is not None:
-            cond = t.c.doc_id == doc_id
+            cond = t.c.doc_id == doc_id.replace("\x00", "")  # PostgreSQL text holds no NUL
             stmt = stmt.where(or_(cond, t.c.doc_id.is_(None)) if entity_level else cond)
         with self.store.read() as c:
             return [json.loads(r[0]) for r in c.execute(stmt)]

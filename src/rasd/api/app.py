@@ -13,16 +13,22 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.api.deps import StoreFactory, StoreProvider
 from rasd.api.extra_routers import ROUTERS
 from rasd.api.ingest import Ingestor
-from rasd.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from rasd.api.limits import (
+    BodyLimitMiddleware,
+    HostAllowListMiddleware,
+    SecurityHeadersMiddleware,
+)
 from rasd.api.routes import documents, exports, records, search, stories
 from rasd.api.settings import Settings
 from rasd.errors import InputError, RasdError, StoreBusy, TooLarge
@@ -66,13 +72,25 @@ def _install_error_handlers(app: FastAPI) -> None:
         # another process holds the archive's write lock: a retryable condition, not a bug
         return _error(request, 503, str(exc), {"Retry-After": "5"})
 
+    @app.exception_handler(DataError)
+    async def bad_value(request: Request, exc: DataError) -> Response:
+        # the database refused a value taken from the request (a NUL byte in a PostgreSQL
+        # text parameter, an integer out of range): the request is at fault, not the server
+        log.info("value refused by the database on %s: %s", request.url.path,
+                 str(exc.orig).splitlines()[0] if exc.orig else exc)
+        return _error(request, 422, "a parameter holds a value the archive cannot take")
+
     @app.exception_handler(RasdError)
     async def rasd_error(request: Request, exc: RasdError) -> Response:
         log.error("store or pipeline error on %s: %s", request.url.path, exc)
         return _error(request, 500, str(exc))
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    # Starlette's class: FastAPI's HTTPException subclasses it, and FastAPI's own body parser,
+    # 404 for unknown paths and 405 raise Starlette's
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc.__cause__, RecursionError):  # FastAPI's body parser on [[[[…]]]]
+            return _error(request, 422, "invalid JSON: nested too deeply")
         return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
@@ -178,6 +196,7 @@ def create_app(
     # outermost first: size limit runs before anything reads the body
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(HostAllowListMiddleware, allowed=settings.allowed_hosts)
     return app
 
 

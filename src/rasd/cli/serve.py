@@ -39,6 +39,13 @@ FORCE_EXIT_SECONDS = 4.0
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Worker threads per process; the process's one connection pool has as "
                    "many connections (plus 4 for streamed exports).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Host header name the server answers to (repeatable; '*' for any). "
+                   "Default: localhost, 127.0.0.1, ::1 (or $RASD_ALLOWED_HOSTS) plus the "
+                   "--host address; other names get 400 (DNS rebinding).")
+@click.option("--create", is_flag=True,
+              help="Create an empty archive when --db names none (default: refuse, so a "
+                   "typo does not serve an empty archive).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log verbosity (info logs every request).")
@@ -51,21 +58,27 @@ def serve(
     max_document_bytes: int,
     workers: int,
     threads: int,
+    allow_hosts: tuple[str, ...],
+    create: bool,
     log_level: str,
 ) -> None:
     """Serve the web interface (/) and the JSON API (/api, spec at /openapi.json, docs at
     /docs) over the archive in --db.  Everything is served locally; no CDN, works offline."""
     import uvicorn
 
-    from rasd.api.settings import Settings
+    from rasd.api.settings import Settings, allowed_hosts_from_env
     from rasd.store import open_store
 
+    hosts = tuple(h.strip().lower() for h in allow_hosts if h.strip()) or allowed_hosts_from_env()
+    if host not in ("0.0.0.0", "::", "") and host.lower() not in hosts:  # noqa: S104
+        hosts = (*hosts, host.lower())  # the address it listens on is a name it is reached by
     settings = Settings.from_env(
         db=db, token=token,
         max_request_bytes=max_request_bytes, max_document_bytes=max_document_bytes,
-        threads=threads,
+        threads=threads, allowed_hosts=hosts,
     )
-    open_store(settings.db, create=True).close()  # fail fast (bad URL, migrations) before binding
+    # fail fast (missing archive, bad URL, migrations) before binding
+    open_store(settings.db, create=create).close()
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     click.echo(
@@ -83,6 +96,7 @@ def serve(
         os.environ["RASD_MAX_REQUEST_BYTES"] = str(max_request_bytes)
         os.environ["RASD_MAX_DOCUMENT_BYTES"] = str(max_document_bytes)
         os.environ["RASD_THREADS"] = str(threads)
+        os.environ["RASD_ALLOWED_HOSTS"] = ",".join(hosts)
         uvicorn.run("rasd.api:app_from_env", factory=True, host=host, port=port,
                     workers=workers, log_level=log_level, server_header=False)
         return

@@ -90,7 +90,7 @@ class SQLStore(Store):
         self.url = target
         if path is not None:
             if not path.exists() and not create:
-                raise StoreError(f"no archive at {path}")
+                raise StoreError(f"no archive at {path} (--create starts an empty one)")
             path.parent.mkdir(parents=True, exist_ok=True)
         wait = DEFAULT_BUSY_TIMEOUT if busy_timeout is None else busy_timeout
         self.backend = dialect_for(url, self.schema, wait)
