@@ -75,3 +75,24 @@ def test_busy_timeout_comes_from_the_environment(store_url: str,
         assert s.count() == 0
         with pytest.raises(StoreBusy, match="0.2 s"):
             s.add(Document("نص قصير للتجربة فقط.", Meta(source="c")))
+
+
+def test_a_busy_archive_fails_a_batch_once_not_per_document(store_url: str) -> None:
+    """A batch that meets the lock raises E408 after one wait (retrying it document by
+    document, as for a bad document, would wait once per document)."""
+    open_store(store_url).close()
+    docs = [(Document(f"خبر رقم {i} عن اجتماع في الرياض.", Meta(source=f"{i}")), "v")
+            for i in range(5)]
+    with write_lock_held(store_url), open_store(store_url, busy_timeout=WAIT) as s:
+        waits = []
+        is_busy = s.backend.is_busy  # type: ignore[attr-defined]
+
+        def counted(e: BaseException) -> bool:
+            busy = is_busy(e)
+            waits.append(busy)
+            return busy
+
+        s.backend.is_busy = counted  # type: ignore[attr-defined]
+        with pytest.raises(StoreBusy):
+            s.add_many(docs)
+    assert waits.count(True) == 1  # one wait for the batch, not one per document

@@ -179,6 +179,8 @@ class SQLStore(Store):
             try:
                 with self.write() as c:
                     return [write.add(c, self.backend, doc, v) for doc, v in docs]
+            except StoreBusy:  # not a bad document: retrying one by one would wait N times
+                raise
             except Exception:  # noqa: BLE001 - rolled back; find the culprit below
                 pass
         return super().add_many(docs)
@@ -205,6 +207,8 @@ class SQLStore(Store):
                 with self.write() as c:
                     write.replace_layers(c, self.backend, doc, row.seq, body, version)
                 counts["reanalyzed"] += 1
+            except StoreBusy:  # the archive, not the document: stop instead of waiting N times
+                raise
             except Exception:  # one bad document never stops the batch
                 counts["failed"] += 1
             if progress:
