@@ -196,9 +196,12 @@ def test_ingest_and_search_commands(tmp_path: Path) -> None:
     (folder / "b.txt").write_text(OTHER, encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
     db = str(tmp_path / "c.db")
-    summary = json.loads(run("ingest", str(folder), "--db", db, "--json", "--no-progress"))
+    res = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--json", "--no-progress"])
+    assert res.exit_code == 1, res.output  # one item failed: the others are stored
+    summary = json.loads(res.stdout)
     assert (summary["new"], summary["failed"]) == (2, 1)
-    again = json.loads(run("ingest", str(folder), "--db", db, "--json", "--no-progress"))
+    res = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--json", "--no-progress"])
+    again = json.loads(res.stdout)
     assert (again["new"], again["duplicate"]) == (0, 2)
     res = json.loads(run("search", "وزمزم", "--db", db, "--json"))  # clitic + stem
     assert res["total"] == 1

@@ -41,7 +41,7 @@ def _record(db: str | None, ann: dict, apply: bool = True) -> None:
     with open_store(db) as store:
         cs = CorrectionStore(store)
         cs.add(ann)
-        n = reapply(store, cs) if apply else 0
+        n = reapply(store, cs, only=ann) if apply else 0
     click.echo(f"{ann['id']}  {ann['body']['value']}  ({n} documents updated)")
 
 
