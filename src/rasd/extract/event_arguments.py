@@ -29,13 +29,15 @@ from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import variants
 
 __all__ = ["adjective", "after_adjectives", "agent_after", "between", "count_phrase",
-           "honorific", "is_agent", "lam_agent", "support_subject", "support_verb"]
+           "head_agent", "honorific", "is_agent", "lam_agent", "support_subject", "support_verb"]
 
 Range = tuple[int, int]
 SUPPORT = vocab.words("event_words", "support-verb")
 ADJECTIVES = vocab.words("event_words", "adjective")
 HONORIFICS = vocab.words("event_words", "honorific")
 CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
+#: unit and member words whose genitive names the agent ("طيران التحالف", "عناصر داعش")
+MEMBERS = vocab.words("event_words", "member-noun")
 #: agent markers, first word → rest ("على يد", "من قبل", "بواسطة")
 MARKERS: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(vocab.words("event_words", "agent-marker")):
@@ -137,6 +139,52 @@ def is_agent(ev: ArgReader, rng: Range) -> bool:
     head = ev.words[rng[0]]
     return any(x.label in ("ORG", "PER", "NORP", "GPE")
                for x in ev.r.entities_in(head.start, head.end))
+
+
+def _word_type(key: str) -> str | None:
+    """The agent type of one folded word, also in its construct-plural and dual forms
+    ("مقاتلو", "مسلحان")."""
+    keys = [key]
+    for end in ("و", "ان"):
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            keys.append(key[: -len(end)])
+    return next((t for k in keys if (t := event_lexicon.actor_type([k])) is not None), None)
+
+
+def _member(key: str) -> bool:
+    return any(v in MEMBERS for v in variants(key)[:2])
+
+
+def head_agent(ev: ArgReader, rng: Range, places: bool = True) -> bool:
+    """Does the *head* of the phrase name an acting party?
+
+    Unlike :func:`is_agent`, a party named deeper in the phrase does not count: "مواقع
+    المقاومة" and "مبنى يتخذه الحوثيون" are things, "طيران التحالف" and "عناصر داعش" act (a
+    unit or member word hands the question to its genitive).  A place name at the head counts
+    only with ``places`` (a country visiting acts; a city shelled does not).
+    """
+    words = ev.words
+    a, b = rng
+    labels = ("ORG", "PER", "NORP", "GPE") if places else ("ORG", "PER", "NORP")
+    for k in (a, a + 1):
+        if k >= b:
+            return False
+        w = words[k]
+        if w.kind != "word" and w.kind != "latin":
+            return False
+        if _word_type(w.key) in AGENTS:
+            return True
+        if any(x.label in labels and x.start <= w.start
+               for x in ev.r.entities_in(w.start, w.end)):
+            return True
+        if k == a:
+            if not (_member(w.key) or ev.r.speaker_head(k)):
+                return False
+            # "قوات الأمن": the unit word and its genitive may name the party together
+            if event_lexicon.actor_type([words[j].key for j in range(a, min(b, a + 3))]) \
+                    in AGENTS:
+                return True
+    return False
 
 
 def support_subject(ev: ArgReader, i: int) -> Range | None:

@@ -434,8 +434,8 @@ class _Events:
         if gen is not None:
             plover = info["plover"]
             patient = any(s in PATIENT_NOUNS for s in event_lexicon.stems(words[i].key))
-            agent = self.r.speaker_head(gen[0]) or self._entity_label(gen) in (
-                "ORG", "GPE", "NORP", "PER") or argrules.is_agent(self, gen)
+            agent = self.r.speaker_head(gen[0]) or argrules.head_agent(
+                self, gen, places=plover not in ("ASSAULT", "FIGHT", "COERCE"))
             if info["type"] in ("ARREST", "SEIZE", "SANCTION") or words[gen[0]].kind == "num" \
                     or argrules.count_phrase(self, gen[0], end) is not None:
                 target = target or gen
@@ -502,6 +502,7 @@ class _Events:
             or self._entity_label(rng) in ("PER", "ORG", "GPE", "NORP")
             or self.r.speaker_head(a)
             or self.r.name_score(*rng) >= 2
+            or argrules.head_agent(self, rng)
         )
 
     def _entity_label(self, rng: tuple[int, int]) -> str | None:
