@@ -60,6 +60,9 @@ NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 #: two-sided event types: "اشتباكات بين X وY" gives both sides
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
+#: event types whose target is a party, never the place taken, visited or left
+PARTY_TARGET = frozenset({"FIGHT", "CONSULT", "RETREAT", "MOBILIZE"})
+PLACE_NOUNS = vocab.words("event_words", "place-noun")
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
@@ -492,6 +495,16 @@ class _Events:
         rng = self.np(a, stop)
         return rng if rng is not None and rng[1] == stop else None
 
+    def _place(self, rng: Range | None, names: bool = True) -> bool:
+        """Does the phrase name a place: a place word at its head ("مدينة", "مناطق") or,
+        with ``names``, a place span of the places layer starting there ("عدن")?"""
+        if rng is None:
+            return False
+        w = self.words[rng[0]]
+        if any(v in PLACE_NOUNS for v in variants(w.key)[:2]):
+            return True
+        return names and any(p.start <= w.start < p.end for p in self.places)
+
     def _agentive(self, rng: tuple[int, int]) -> bool:
         """Can this phrase be a verb-first subject?  Definite, named, or a speaker head."""
         a = rng[0]
@@ -653,6 +666,9 @@ class _Events:
             if (kind == "noun" and args["actor"] is None and args["target"] is None
                     and w.key.startswith(DEFINITE) and mode != "prohibited"):
                 continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
+            if info["plover"] in PARTY_TARGET and self._place(args["target"],
+                                                               info["plover"] != "CONSULT"):
+                args["target"] = None  # "سيطروا على مناطق", "سيزور العاصمة": the place
             attrs: dict[str, Any] = {
                 "type": info["type"],
                 "plover": info["plover"],
