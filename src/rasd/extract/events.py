@@ -495,6 +495,35 @@ class _Events:
         rng = self.np(a, stop)
         return rng if rng is not None and rng[1] == stop else None
 
+    def _described(self, i: int, info: dict[str, Any],
+                   built: dict[int, Any]) -> int | None:
+        """The event noun a verb trigger at ``i`` describes, as a relative clause ("غارات
+        عنيفة استهدفت …", "غارات شنها طيران التحالف، استهدفت …") or after a relative pronoun
+        ("الهجوم الذي استهدف …"): the trigger word of that noun, or None.
+
+        The noun must be an event of the same PLOVER type already read in the sentence (or,
+        after "الذي/التي", any noun trigger of that type: the anaphor "الهجوم" too)."""
+        words = self.words
+        s0 = self.r.sent_start(i)
+        relative = i > 0 and words[i - 1].key in RELATIVE
+        commas = 0
+        for k in range(i - 1, max(s0, i - 8) - 1, -1):
+            w = words[k]
+            if w.kind == "punct":
+                commas += 1
+                if w.norm not in ",،" or commas > 1:
+                    return None
+                continue
+            trig = self.trigger(k) if w.kind == "word" else None
+            if trig is None:
+                continue
+            if trig[1] != "noun" or trig[0]["plover"] != info["plover"]:
+                return None
+            if k in built:
+                return k
+            return None if not relative else -1
+        return None
+
     def _place(self, rng: Range | None, names: bool = True) -> bool:
         """Does the phrase name a place: a place word at its head ("مدينة", "مناطق") or,
         with ``names``, a place span of the places layer starting there ("عدن")?"""
@@ -630,6 +659,7 @@ class _Events:
         flags = [_flags(w.key) if w.kind == "word" else 0 for w in words]
         cands = [i for i, f in enumerate(flags) if f & 1]
         at: list[int] = []  # trigger word of each event of ``out``
+        built: dict[int, tuple[int, dict[str, Any], dict[str, Any], str | None]] = {}
         shared: dict[int, tuple[int, Range]] = {}  # sentence → last verb trigger and its actor
         for i in cands:
             w = words[i]
@@ -662,6 +692,24 @@ class _Events:
                     args["actor"] = last[1]  # "قتلت القوات مسلحاً واعتقلت 16": one subject
                 if args["actor"] is not None:
                     shared[w.sent] = (i, args["actor"])
+            if kind == "verb" and info["plover"] in ("ASSAULT", "FIGHT") \
+                    and w.start not in self.conj_starts:
+                host = self._described(i, info, built)
+                if host == -1:
+                    continue  # "الهجوم الذي استهدف": a back-reference, as its noun
+                if host is not None:
+                    # "هجمات استهدفت مناطق شيعية", "تفجير سيارة مفخخة استهدف شارعاً": the verb
+                    # describes the event noun before it; its object is that event's target
+                    k, base, hargs, hsrc = built[host]
+                    if args["target"] is not None and (
+                        hargs["target"] is None or hargs["target"][1] <= i
+                    ):
+                        hargs = {**hargs, "target": args["target"]}
+                        attrs = {key: v for key, v in base.items()}
+                        s0, e0 = self.describe(host, attrs, hargs, hsrc)
+                        out[k] = Span(s0, e0, base["type"], "", attrs)
+                        built[host] = (k, base, hargs, hsrc)
+                    continue
             mode, source = self.mode(i, info)
             if (kind == "noun" and args["actor"] is None and args["target"] is None
                     and w.key.startswith(DEFINITE) and mode != "prohibited"):
@@ -676,7 +724,10 @@ class _Events:
                             "text": text[w.start:words[t_end - 1].end], "kind": kind},
                 "mode": mode,
             }
+            base = dict(attrs)
             s, e = self.describe(i, attrs, args, source)
+            if kind == "noun":
+                built[i] = (len(out), base, args, source)
             out.append(Span(s, e, info["type"], "", attrs))
             at.append(i)
         return casualties.attach(self, out, at, [i for i, f in enumerate(flags) if f & 2])
