@@ -24,7 +24,8 @@ from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
 __all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate",
-           "idiom_at", "is_number", "lookup", "number_end", "stems", "verb_stems"]
+           "idiom_at", "is_number", "lookup", "number_end", "stems", "verb_stems",
+           "victim_number"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
 NOUN_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "noun-suffix"))
@@ -170,7 +171,7 @@ def lookup(words: list[Any], i: int) -> tuple[str, str, int] | None:
 def _casualties() -> dict[str, Any]:
     single: dict[str, str] = {}
     multi: dict[str, list[tuple[str, str]]] = {}
-    for e in vocab.rows("event-casualties"):
+    for e in vocab.rows("event-casualties", "killed", "injured"):
         parts = e.key.split()
         if len(parts) == 1:
             single[e.key] = e.category
@@ -203,6 +204,32 @@ def casualty(words: list[Any], i: int) -> tuple[str, int] | None:
                         return cat, j
         if s in c["single"]:
             return c["single"][s], i
+    return None
+
+
+@cache
+def _victims() -> tuple[frozenset[str], frozenset[str]]:
+    """(singular nouns of people, those of them with a broken plural)."""
+    return (vocab.words("event-casualties", "victim", "victim-broken"),
+            vocab.words("event-casualties", "victim-broken"))
+
+
+#: verbs after which a casualty word is an outcome ("أسفر عن مقتل", "أدى إلى مقتل")
+OUTCOME = vocab.words("event-casualties", "outcome")
+
+
+@cache
+def victim_number(key: str) -> int | None:
+    """1 for a singular noun of a person ("جندي", "شرطياً", "القاضي"), 2 for its dual
+    ("حوثيان", "عنصرين" — "-ين" only where the plural is broken), else None."""
+    people, broken = _victims()
+    for v in variants(key):
+        if v in people or (v.endswith("ا") and v[:-1] in people):
+            return 1
+        if v.endswith("ان") and v[:-2] in people:
+            return 2
+        if v.endswith("ين") and v[:-2] in broken:
+            return 2
     return None
 
 
