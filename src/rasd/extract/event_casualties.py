@@ -14,13 +14,17 @@ from typing import Any, Protocol
 
 from rasd.doc import Span
 from rasd.extract import event_lexicon
+from rasd.lang.ar import vocab
 
 __all__ = ["attach"]
 
 #: the event types whose casualties a sentence reports (OTHER: accidents, "تحطم طائرة")
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "OTHER"})
 #: words that link a toll to its cause after it: "مقتل 20 في تفجير", "جراء غارات"
-CAUSE_LINKS = frozenset({"في", "جراء", "اثر", "بسبب", "نتيجه", "خلال", "عقب", "اثناء"})
+CAUSE_LINKS = frozenset({"في", "جراء", "اثر", "بسبب", "نتيجه", "خلال", "عقب", "اثناء", "عندما", "حين",
+                         "بعدما"})
+#: time units: "في 15 شهراً قتل" counts months, not victims
+TIME_UNITS = vocab.words("time-units")
 
 
 class EventReader(Protocol):
@@ -151,6 +155,14 @@ def _victims(ev: EventReader, c: int, end: int) -> int | None:
             return 1
     j = end + 1
     if j < len(words) and words[j].sent == w.sent and words[j].kind == "word":
+        # "مقتل عسكريين تركيين اثنين": one and two follow their noun
+        for k in range(j + 1, min(len(words), j + 3)):
+            if words[k].sent != w.sent or words[k].kind != "word":
+                break
+            if event_lexicon.number_end(words, k) == k + 1:
+                n = event_lexicon.number_value(words, k)
+                if n is not None and n <= 2:
+                    return n
         n = event_lexicon.victim_number(words[j].key)
         if n is not None:
             return n
@@ -158,8 +170,31 @@ def _victims(ev: EventReader, c: int, end: int) -> int | None:
         if any(x.label == "PER" and x.start == nxt.start
                for x in ev.r.entities_in(nxt.start, nxt.end)):
             return 1
-    if c > 0 and words[c - 1].sent == w.sent and words[c - 1].kind == "word" and end == c:
-        return event_lexicon.victim_number(words[c - 1].key)
+    if end != c or w.start in ev.r.conj_starts:
+        return None  # "ونفذه مسلحان وقتلا": before a coordinated verb stands another clause
+    if c > 0 and words[c - 1].sent == w.sent and words[c - 1].kind == "word":
+        n = event_lexicon.victim_number(words[c - 1].key)
+        if n is not None:
+            return n
+    return _count_before(words, c)
+
+
+def _count_before(words: list[Any], c: int) -> int | None:
+    """"12 شخصاً على الأقل قتلوا", "4 مقاتلين من الكتائب قتلوا": the victims (a number and
+    its noun) as the subject a few words before a plural or dual casualty verb."""
+    key = words[c].key
+    if not key.endswith(("وا", "ا")):
+        return None
+    s = words[c].sent
+    for j in range(c - 2, max(-1, c - 7), -1):
+        w = words[j]
+        if w.sent != s or w.kind == "punct":
+            return None
+        if w.kind == "num" or event_lexicon.is_number(words, j):
+            after = words[j + 1].key
+            if any(v in TIME_UNITS for v in event_lexicon.stems(after)[:3]):
+                return None
+            return event_lexicon.number_value(words, j)
     return None
 
 

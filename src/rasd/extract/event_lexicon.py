@@ -24,7 +24,7 @@ from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
 __all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate",
-           "idiom_at", "is_number", "lookup", "number_end", "stems", "verb_stems",
+           "idiom_at", "is_number", "lookup", "number_end", "number_value", "stems", "verb_stems",
            "victim_number"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
@@ -262,6 +262,12 @@ def _number(words: list[Any], j: int) -> tuple[int, int] | None:
         v += nums[words[k].key[1:]]  # "خمسة وعشرين"
         k += 1
     return v, k
+
+
+def number_value(words: list[Any], j: int) -> int | None:
+    """The value of the number (digits or words) starting at word ``j``, else None."""
+    n = _number(words, j)
+    return n[0] if n is not None else None
 
 
 def is_number(words: list[Any], j: int) -> bool:
