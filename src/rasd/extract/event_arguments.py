@@ -283,7 +283,8 @@ def lam_agent(ev: ArgReader, j: int, end: int) -> Range | None:
     rest = [ev.words[k].key for k in range(j + 1, rng[1])]
     typ = next((t for v in variants(w.key)[1:]
                 if (t := event_lexicon.actor_type([v, *rest])) in AGENTS), None)
-    if typ is not None or any(x.label in ("ORG", "GPE", "NORP", "PER")
+    # a place after ل is a destination ("زيارة لبغداد"), not an agent
+    if typ is not None or any(x.label in ("ORG", "NORP", "PER")
                             for x in ev.r.entities_in(w.start, ev.words[rng[1] - 1].end)):
         return rng
     return None

@@ -362,9 +362,18 @@ class _Events:
                     words[nxt].key in info["target_preps"] or words[nxt].key in NON_HEADS
                 ):
                     nxt += 1
-            if subj is not None:
+            if subj is not None and self._passive(i, subj, nxt, end, info):
+                target, subj = subj, None  # "الرجل … قُتل مساء الثلاثاء": the one killed
+                actor = argrules.agent_after(self, i, end)  # "… على يد مسلحين"
+                after = nxt
+            elif subj is not None:
                 actor = subj
                 after = nxt
+            elif self._object_pronoun(i) and not light:
+                # "أقره رؤساء الأركان", "تبناه التنظيم": the object is the pronoun, the
+                # phrase after the verb is its subject
+                actor = self.np(nxt, end)
+                after = actor[1] if actor else nxt
             else:
                 cand = self.np(nxt, end)
                 victims = None if light else argrules.count_phrase(self, nxt, end)
@@ -422,7 +431,8 @@ class _Events:
                 after = adj  # "هجوم دموي", "غارات جوية": no genitive
             else:
                 g0 = argrules.honorific(self, nxt, end)
-                gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
+                if not self._prep_word(g0):  # "اجتماعين بالقاهرة": no genitive
+                    gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
                 after = gen[1] if gen else nxt
         else:
             while after < end and words[after].key.startswith("ال") and after < i + 4:
@@ -494,6 +504,59 @@ class _Events:
             return None
         rng = self.np(a, stop)
         return rng if rng is not None and rng[1] == stop else None
+
+    def _prep_word(self, j: int) -> bool:
+        """Does word ``j`` open with a preposition fused to it ("بالقاهرة", "للمدينة",
+        "بغداد" excepted: a ب/ل reading must leave a place or a definite noun)?"""
+        if j >= len(self.words) or self.words[j].kind != "word":
+            return False
+        w = self.words[j]
+        key = w.key
+        if key.startswith(("بال", "لل", "كال")) and not self._in_entity(j):
+            return not any(x.start == w.start for x in self.r.entities_in(w.start, w.end)
+                           if x.label in ("PER", "ORG"))
+        if key[:1] in "بل" and len(key) > 3:
+            return any(p.start == w.start + 1 for p in self.places)
+        return False
+
+    def _object_pronoun(self, i: int) -> bool:
+        """Does the verb at ``i`` carry an object pronoun ("أقره", "استهدفته", "نفذها")?"""
+        key = self.words[i].key
+        for p in ("هما", "هم", "ها", "ه"):
+            if key.endswith(p) and len(key) - len(p) >= 3:
+                base = key[: -len(p)]
+                if base.endswith("ت") and self.doc.text[self.words[i].end - 1] == "ه" and \
+                        len(base) > 3:
+                    base = base[:-1]  # "استهدفته": feminine ت before the pronoun
+                return _candidate(base) or _candidate(base + "ت")
+        return False
+
+    def _passive(self, i: int, subj: Range, nxt: int, end: int, info: dict[str, Any]) -> bool:
+        """A passive verb with its subject before it ("حركة الشباب قد هُزمت", "الرجل … قتل
+        مساء الثلاثاء في حي …"): a past transitive verb of force whose subject is not an
+        acting party, with no object after it (a time, a preposition, a coordinated clause or
+        the sentence end follows), or one written with a damma on its first letter."""
+        w = self.words[i]
+        text = self.doc.text[w.start:w.end]
+        key = w.key
+        if key[:1] in "وف" and w.start in self.conj_starts:
+            key = key[1:]
+        if "\u064f" in text[:3]:
+            return True
+        if info["plover"] not in ("ASSAULT", "COERCE", "FIGHT"):
+            return False
+        if key[:1] in "يتنا" or key.endswith(("وا", "ون")) or self._object_pronoun(i):
+            return False  # present tense, "انفجرت"/"اشتبكت" (intransitive), plural actors
+        if argrules.head_agent(self, subj, places=False):
+            return False
+        if nxt >= end:
+            return True
+        nw = self.words[nxt]
+        if nw.kind == "punct" or self.in_time(nxt) or nw.key in TIME_WORDS:
+            return True
+        if nw.key in ("في", "ب", "خلال", "اثر", "جراء", "بعد", "قبل", "عندما", "امس"):
+            return True
+        return nw.start in self.conj_starts and not self._in_entity(nxt)
 
     def _described(self, i: int, info: dict[str, Any],
                    built: dict[int, Any]) -> int | None:
