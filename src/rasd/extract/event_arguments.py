@@ -36,6 +36,8 @@ SUPPORT = vocab.words("event_words", "support-verb")
 ADJECTIVES = vocab.words("event_words", "adjective")
 HONORIFICS = vocab.words("event_words", "honorific")
 CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
+#: verbal nouns of support verbs whose genitive acts ("نجاح المقاومة في السيطرة")
+SUPPORT_NOUNS = vocab.words("event_words", "support-noun")
 #: unit and member words whose genitive names the agent ("طيران التحالف", "عناصر داعش")
 MEMBERS = vocab.words("event_words", "member-noun")
 #: agent markers, first word → rest ("على يد", "من قبل", "بواسطة")
@@ -151,6 +153,11 @@ def _word_type(key: str) -> str | None:
     return next((t for k in keys if (t := event_lexicon.actor_type([k])) is not None), None)
 
 
+def _support_noun(key: str) -> bool:
+    """Is the folded word the verbal noun of a support verb ("نجاح", "قيام", "محاولة")?"""
+    return any(v in SUPPORT_NOUNS for v in variants(key)[:2])
+
+
 def _member(key: str) -> bool:
     return any(v in MEMBERS for v in variants(key)[:2])
 
@@ -203,6 +210,11 @@ def support_subject(ev: ArgReader, i: int) -> Range | None:
         w = words[v]
         if (w.kind == "punct" and not ev.in_time(v)) or w.key in CLAUSE_OPENERS:
             return None  # "الجمعة 24 يوليو/تموز": punctuation inside a date does not count
+        if w.kind == "word" and v + 1 < stop and _support_noun(w.key):
+            # "نجاح المقاومة الشعبية في السيطرة": the support noun's genitive acts
+            cand = ev.np(v + 1, stop)
+            if cand is not None and cand[1] == stop and is_agent(ev, cand):
+                return cand
         if w.kind == "word" and _support(w.key):
             a = ev.r.skip_adverbs(v + 1, stop)
             cand = ev.np(a, stop) if a < stop else None

@@ -313,6 +313,13 @@ class _Events:
             definite = definite or is_def
             e += 1
         e = self._extend_entity(a, e)
+        if e < b and e - a < MAX_ARG_WORDS and any(self.r.has(k, "titles") for k in range(a, e)):
+            # "وزير الدفاع الأمريكي أشتون كارتر": a title and the name it stands before
+            nw = words[e]
+            for x in self.r.entities_in(nw.start, nw.end):
+                if x.label == "PER" and x.start == nw.start:
+                    e = self._extend_entity(a, e + 1)
+                    break
         return (a, e)
 
     def _in_entity(self, j: int) -> bool:
@@ -438,7 +445,8 @@ class _Events:
             while after < end and words[after].key.startswith("ال") and after < i + 4:
                 after += 1
         after = self.r.skip_adverbs(after, end)
-        lam = argrules.lam_agent(self, after, end)
+        # after a genitive a ل-phrase is its owner ("تدمير 16 آلية لمليشيات الحوثي")
+        lam = argrules.lam_agent(self, after, end) if gen is None else None
         if lam is not None:
             actor = lam  # "قصف لطيران التحالف"
             after = self.r.skip_adverbs(lam[1], end)
