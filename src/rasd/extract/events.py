@@ -197,7 +197,9 @@ class _Events:
                 if info["not_objects"] and self._other_sense(i, info["not_objects"]):
                     refused = True  # "استقبل المستشفى جثامين": no other entry may take it
                     continue
-                fut = c not in (key, key[1:])
+                # "سيجتمع", "وسيزور": the reading without the future س
+                fut = (key[:1] == "س" and c == key[1:]) or (
+                    key[:1] in "وف" and key[1:2] == "س" and c == key[2:])
                 return ({**info, "future": fut}, "verb", i + 1)
         for v in variants(key):
             if v in self.lex["nouns"]:
