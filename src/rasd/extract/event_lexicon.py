@@ -24,7 +24,7 @@ from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
 __all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate",
-           "idiom_at", "is_number", "lookup", "number_end", "number_value", "stems", "verb_stems",
+           "idiom_at", "is_number", "lookup", "lookup_keys", "number_end", "number_value", "stems", "verb_stems",
            "victim_number"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
@@ -48,9 +48,19 @@ class WordLike(Protocol):
     sent: int
 
 
+@cache
+def _by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The suffixes grouped by their last letter, longest first as in ``suffixes``."""
+    out: dict[str, list[str]] = {}
+    for s in suffixes:
+        out.setdefault(s[-1], []).append(s)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _strip(key: str, suffixes: tuple[str, ...]) -> list[str]:
     out = []
-    for s in suffixes:
+    # only the suffixes ending in the word's last letter can match (most words: none)
+    for s in _by_last(suffixes).get(key[-1:], ()):
         if key.endswith(s) and len(key) - len(s) >= 3:
             base = key[: -len(s)]
             out.append(base)
@@ -111,6 +121,15 @@ def _table() -> dict[str, Any]:
     for entries in idioms.values():
         entries.sort(key=lambda p: -len(p[0]))  # longest idiom first
     return {"nouns": nouns, "verbs": verbs, "idioms": idioms, "defective": defective}
+
+
+def lookup_keys() -> frozenset[str]:
+    """Every key :func:`candidate` and :func:`casualty_candidate` look a stem up under (for
+    a cheap pre-filter of the words that can match at all)."""
+    t = _table()
+    c = _casualties()
+    return frozenset([*t["nouns"], *t["verbs"], *t["idioms"], *t["defective"],
+                      *c["single"], *c["multi"]])
 
 
 @cache
