@@ -72,7 +72,7 @@ def run(arts: list[dict[str, Any]]) -> dict[str, Any]:
     text = [r["text"] for r in runs]
     ev = [r["events"] for r in runs]
     total = [sum(r.values()) for r in runs]
-    ratios = [e / t for e, t in zip(ev, text) if t > 0]
+    ratios = [e / t for e, t in zip(ev, text, strict=True) if t > 0]
     ratio_total = sum(ev) / sum(text)
     return {
         "documents": len(runs),

@@ -69,9 +69,14 @@ class ArgReader(Protocol):
     def in_time(self, j: int) -> bool: ...
 
 
+_SUPPORT_OPENINGS = event_lexicon.openings(SUPPORT)
+
+
 @cache
 def support_verb(key: str) -> bool:
     """Is the folded word a form of a support verb ("شنت", "نفذتها", "قامت", "يشنها")?"""
+    if not event_lexicon.may_open(key, _SUPPORT_OPENINGS):
+        return False  # no support verb can be read inside the word
     if key in SUPPORT or any(s in SUPPORT for s in event_lexicon.verb_stems(key)):
         return True
     for v in variants(key)[:2]:

@@ -24,7 +24,8 @@ from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
 __all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate",
-           "idiom_at", "is_number", "lookup", "lookup_keys", "number_end", "number_value", "stems", "verb_stems",
+           "idiom_at", "is_number", "lookup", "lookup_keys", "may_open", "number_end",
+           "openings", "number_value", "stems", "verb_stems",
            "victim_number"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
@@ -121,6 +122,40 @@ def _table() -> dict[str, Any]:
     for entries in idioms.values():
         entries.sort(key=lambda p: -len(p[0]))  # longest idiom first
     return {"nouns": nouns, "verbs": verbs, "idioms": idioms, "defective": defective}
+
+
+Openings = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def openings(keys: frozenset[str] | set[str]) -> Openings:
+    """(4-, 3-, 2-letter) openings of lookup keys, for :func:`may_open`.  Only a key's last
+    letter may differ from the word it is read from ("سيطره" from "سيطرته"), so a key of five
+    letters or more is represented by its first four, a shorter one by itself (and its ت
+    spelling); a key with the article also by the rest ("للمدينة" reads "المدينة")."""
+    keys = set(keys) | {k[2:] for k in keys if k.startswith("ال")}
+    out: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for k in keys:
+        n = len(k)
+        if n >= 5:
+            out[0].add(k[:4])
+            continue
+        if n >= 2:
+            out[4 - n].add(k)
+            if k.endswith("ه") and n >= 3:
+                out[4 - n].add(k[:-1] + "ت")
+                out[5 - n].add(k[:-1])  # the ت may also have been stripped as an ending
+    return frozenset(out[0]), frozenset(out[1]), frozenset(out[2])
+
+
+def may_open(key: str, grams: Openings) -> bool:
+    """A necessary condition for a lookup of ``key`` under its stems to hit a key of
+    ``grams``: every stem is the word without proclitics, person prefixes and endings, so the
+    matched key opens inside the first six letters of the word.  Most words fail at once."""
+    four, three, two = grams
+    for o in range(min(len(key) - 1, 6)):
+        if key[o:o + 4] in four or key[o:o + 3] in three or key[o:o + 2] in two:
+            return True
+    return False
 
 
 def lookup_keys() -> frozenset[str]:

@@ -132,45 +132,19 @@ def _candidate(key: str) -> bool:
 
 
 @cache
-def _grams() -> tuple[frozenset[str], ...]:
-    """(4-, 3-, 2-letter) openings of the lexicon keys: a word that can match a key contains
-    its opening within its first letters (see :func:`_may_match`).  Only a key's last letter
-    may differ from the word ("سيطره" is read from "سيطرته"), so a key of five letters or
-    more is represented by its first four, a shorter one by itself (and its ت spelling)."""
+def _grams() -> event_lexicon.Openings:
+    """Openings of every key the trigger and casualty lookups try (:func:`_flags`)."""
     lex = trigger_lexicon()
-    keys = set(event_lexicon.lookup_keys()) | set(lex["any"]) | set(lex["nouns"])
-    keys |= {k[2:] for k in keys if k.startswith("ال")}  # "للمدينة" is read as "المدينة"
-    out: tuple[set[str], set[str], set[str]] = (set(), set(), set())
-    for k in keys:
-        n = len(k)
-        if n >= 5:
-            out[0].add(k[:4])
-            continue
-        if n >= 2:
-            out[4 - n].add(k)
-            if k.endswith("ه") and n >= 3:
-                out[4 - n].add(k[:-1] + "ت")
-                out[5 - n].add(k[:-1])  # the ت may also have been stripped as an ending
-    return tuple(frozenset(x) for x in out)
-
-
-def _may_match(key: str) -> bool:
-    """A necessary condition for any lexicon match: every stem the readers try is the word
-    without proclitics, person prefixes and endings, so a key it matches opens inside the
-    first six letters of the word.  Most words of an article fail here at once."""
-    four, three, two = _grams()
-    for o in range(min(len(key) - 1, 6)):
-        if key[o:o + 4] in four or key[o:o + 3] in three or key[o:o + 2] in two:
-            return True
-    return False
+    return event_lexicon.openings(set(event_lexicon.lookup_keys()) | set(lex["any"])
+                                  | set(lex["nouns"]))
 
 
 @lru_cache(maxsize=200_000)
 def _flags(key: str) -> int:
     """1: the word may be a trigger; 2: it may open a casualty phrase (one memoized lookup
     per word of the document, the hot path of the layer)."""
-    if not _may_match(key):
-        return 0
+    if not event_lexicon.may_open(key, _grams()):
+        return 0  # most words of an article: no lexicon key can open inside them
     return int(_candidate(key)) | (2 if event_lexicon.casualty_candidate(key) else 0)
 
 
