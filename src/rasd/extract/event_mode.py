@@ -22,7 +22,7 @@ Rules, first match wins:
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from rasd.extract import event_lexicon
@@ -81,7 +81,10 @@ def clause_start(ev: ModeReader, i: int, limit: int = 14, commas: bool = True) -
     return max(s0, i - limit)
 
 
+@lru_cache(maxsize=100_000)
 def _has(keys: frozenset[str], key: str) -> bool:
+    """Is the word (or it without و/ف) in ``keys``?  Memoized: the clause scans of every
+    event ask it of the same words over and over."""
     return any(v in keys for v in variants(key)[:2])
 
 
