@@ -191,6 +191,10 @@ class _Events:
             self._in_entity_label(i, "PER")
         ):
             return None  # a name ("النقيب فيصل", "“فيصل الفضل”"), not "ف + يصل"
+        if self._opens_time(i):
+            return None  # "فجر أمس": the dawn, not "فجّر"
+        if i > 0 and self.words[i - 1].key == "تحت":
+            return None  # "تحت سيطرة الحوثيين": a state, not an event
         cands = _verb_readings(key)
         fut = False
         refused = False
@@ -268,6 +272,15 @@ class _Events:
     def _in_entity_label(self, i: int, label: str) -> bool:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
+
+    def _opens_time(self, j: int) -> bool:
+        """Does a time expression of the times layer start at word ``j`` ("فجر أمس", "مساء
+        الخميس")?  Its first word is then a time word, whatever verb it is spelt like."""
+        w = self.words[j]
+        if len(self.times) <= _SCAN_MAX:
+            return any(t.start == w.start and t.end > w.end for t in self.times)
+        return any(t.start == w.start and t.end > w.end
+                   for t in self._indexed(self.times).overlapping(w.start, w.end))
 
     def in_time(self, j: int) -> bool:
         """Is word ``j`` inside a time expression of the times layer?"""
