@@ -813,6 +813,9 @@ class _Events:
             if info["plover"] in PARTY_TARGET and self._place(args["target"],
                                                                info["plover"] != "CONSULT"):
                 args["target"] = None  # "سيطروا على مناطق", "سيزور العاصمة": the place
+            obj = objects.get(i)
+            if kind == "verb" and obj is not None and t_end <= obj < i + 5:
+                t_end = obj + 1  # "شنت طائرات التحالف غارات": the trigger runs to its object
             attrs: dict[str, Any] = {
                 "type": info["type"],
                 "plover": info["plover"],
