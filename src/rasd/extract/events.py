@@ -273,6 +273,11 @@ class _Events:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
+    def _masdar(self, i: int) -> bool:
+        """Can word ``i`` be read as a verbal noun of the stem lexicon ("قصف", "اعتقال")?"""
+        hit = event_lexicon.lookup(self.words, i)
+        return hit is not None and hit[1] == "noun" or self.words[i].key in self.lex["nouns"]
+
     def _opens_time(self, j: int) -> bool:
         """Does a time expression of the times layer start at word ``j`` ("فجر أمس", "مساء
         الخميس")?  Its first word is then a time word, whatever verb it is spelt like."""
@@ -768,7 +773,13 @@ class _Events:
             if in_boilerplate(self.doc, w.start, w.end):
                 continue
             prev = self.words[i - 1] if i > 0 else None
-            if kind == "verb" and prev is not None and prev.key in ("عن", "من", "في", "ما"):
+            if kind == "verb" and prev is not None and prev.key == "ما":
+                continue
+            if kind == "verb" and prev is not None and prev.key in ("عن", "من", "في") and (
+                t_end > i + 1 or self._masdar(i)
+            ):
+                kind = "noun"  # "في قصف للحوثيين", "في إطلاق النار": no verb follows these
+            elif kind == "verb" and prev is not None and prev.key in ("عن", "من", "في"):
                 continue
             if kind == "verb" and i + 1 < len(self.words) and self.words[i + 1].key == "عدم":
                 continue  # "طلب عدم نشر اسمه"
