@@ -63,6 +63,10 @@ SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
 #: event types whose target is a party, never the place taken, visited or left
 PARTY_TARGET = frozenset({"FIGHT", "CONSULT", "RETREAT", "MOBILIZE"})
 PLACE_NOUNS = vocab.words("event_words", "place-noun")
+#: verbs that open a relative clause after an event noun: never the start of an argument
+CLAUSE_VERBS = vocab.words("event_words", "clause-verb")
+#: weapons: the genitive of "انفجار سيارة مفخخة", the ب-phrase of "هجوم بقنبلة"
+INSTRUMENTS = vocab.words("event_words", "instrument")
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
@@ -273,6 +277,24 @@ class _Events:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
+    def _clause_verb(self, j: int) -> bool:
+        """Is word ``j`` a verb opening a clause ("وقع", "تبناهما", "استهدفت"), never a
+        phrase?  A trigger read as a verb counts unless it can be a verbal noun."""
+        w = self.words[j]
+        if w.kind != "word":
+            return False
+        if any(v in CLAUSE_VERBS for v in variants(w.key)[:2]):
+            return True
+        trig = self.trigger(j)
+        return trig is not None and trig[1] == "verb" and j not in self.objects \
+            and not self._masdar(j) and not self._in_entity(j)
+
+    def _instrument(self, j: int) -> bool:
+        """Is word ``j`` a weapon ("سيارة", "عبوتين", "بقنبلة")?"""
+        if j >= len(self.words) or self.words[j].kind != "word":
+            return False
+        return any(s in INSTRUMENTS for s in event_lexicon.stems(self.words[j].key)[:6])
+
     def _masdar(self, i: int) -> bool:
         """Can word ``i`` be read as a verbal noun of the stem lexicon ("قصف", "اعتقال")?"""
         hit = event_lexicon.lookup(self.words, i)
@@ -313,6 +335,8 @@ class _Events:
             return None
         if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self.in_time(a):
             return None
+        if self._clause_verb(a):
+            return None  # "هجوم وقع في …", "هجمات استهدفت …": a relative clause, no phrase
         if words[a].start in self.conj_starts and not self._in_entity(a) and not conj:
             return None  # "… وأصيب …": a coordinated clause, not an argument
         e = a + 1
@@ -333,7 +357,7 @@ class _Events:
                 break
             if w.key in NON_HEADS or w.key == "و" or self.in_time(e) or w.key in TIME_WORDS:
                 break
-            if self.trigger(e) or self.r.verb_cue(e):
+            if self.trigger(e) or self.r.verb_cue(e) or self._clause_verb(e):
                 break
             is_def = w.key.startswith("ال")
             if definite and not is_def and w.kind == "word" and not self._in_entity(e):
@@ -468,9 +492,13 @@ class _Events:
                 after = adj  # "هجوم دموي", "غارات جوية": no genitive
             else:
                 g0 = argrules.honorific(self, nxt, end)
-                if not self._prep_word(g0):  # "اجتماعين بالقاهرة": no genitive
+                if self._instrument(g0):
+                    # "انفجار سيارة مفخخة", "هجوم بقنبلة يدوية على …": the weapon, skipped
+                    weapon = self.np(g0, end)
+                    after = weapon[1] if weapon else g0 + 1
+                elif not self._prep_word(g0):  # "اجتماعين بالقاهرة": no genitive
                     gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
-                after = gen[1] if gen else nxt
+                    after = gen[1] if gen else nxt
         else:
             while after < end and words[after].key.startswith("ال") and after < i + 4:
                 after += 1
@@ -492,6 +520,9 @@ class _Events:
                 target = target or gen
             elif agent and not patient and actor is None:
                 actor = gen  # "غارات التحالف", "زيارة الوزير", "سيطرة المقاومة"
+                if target is None and plover in ("ASSAULT", "COERCE") and after < end \
+                        and words[after].key[:1] == "ل" and words[after].key[:2] != "ال":
+                    target = self.np(after, end)  # "قصف طائرات التحالف لأربعة مخازن"
             elif plover in argrules.INTRANSITIVE and self._agentive(gen) and actor is None:
                 actor = gen  # "وصول الخبراء": who arrives
             elif plover in ("ASSAULT", "FIGHT", "COERCE") or patient:
