@@ -60,8 +60,10 @@ NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 #: two-sided event types: "اشتباكات بين X وY" gives both sides
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
-#: event types whose target is a party, never the place taken, visited or left
-PARTY_TARGET = frozenset({"FIGHT", "CONSULT", "RETREAT", "MOBILIZE"})
+#: event types whose target is a party, never the place taken, visited, left or reached
+PARTY_TARGET = frozenset({"FIGHT", "CONSULT", "RETREAT", "MOBILIZE", "AID", "PROTEST"})
+#: two-sided or movement types: the target is a party or nothing ("تحرير جامعة الأنبار")
+PARTY_ONLY = frozenset({"FIGHT", "RETREAT", "MOBILIZE"})
 PLACE_NOUNS = vocab.words("event_words", "place-noun")
 #: verbs that open a relative clause after an event noun: never the start of an argument
 CLAUSE_VERBS = vocab.words("event_words", "clause-verb")
@@ -855,6 +857,11 @@ class _Events:
             if info["plover"] in PARTY_TARGET and self._place(args["target"],
                                                                info["plover"] != "CONSULT"):
                 args["target"] = None  # "سيطروا على مناطق", "سيزور العاصمة": the place
+            elif info["plover"] in PARTY_ONLY and args["target"] is not None and not (
+                argrules.is_agent(self, args["target"])
+                or argrules.count_phrase(self, args["target"][0], args["target"][1])
+            ):
+                args["target"] = None  # "تحرير مبنى الجامعة": what is taken is no party
             obj = objects.get(i)
             if kind == "verb" and obj is not None and t_end <= obj < i + 5:
                 t_end = obj + 1  # "شنت طائرات التحالف غارات": the trigger runs to its object
