@@ -62,6 +62,9 @@ PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
 #: event types whose target is a party, never the place taken, visited, left or reached
 PARTY_TARGET = frozenset({"FIGHT", "CONSULT", "RETREAT", "MOBILIZE", "AID", "PROTEST"})
+#: prepositions no verb follows: a verb reading after them is the verbal noun
+NOUN_PREPS = frozenset({"عن", "من", "في", "مع", "خلال", "جراء", "اثر", "عقب", "بسبب", "اثناء",
+                        "بعد", "قبل", "نتيجه"})
 #: two-sided or movement types: the target is a party or nothing ("تحرير جامعة الأنبار")
 PARTY_ONLY = frozenset({"FIGHT", "RETREAT", "MOBILIZE"})
 PLACE_NOUNS = vocab.words("event_words", "place-noun")
@@ -553,7 +556,30 @@ class _Events:
             if actor is not None and target is not None and actor[0] < target[1] \
                     and target[0] < actor[1]:
                 actor = None
+        if target is None and info["plover"] in ("ASSAULT", "COERCE", "PROTEST") and not (
+            kind == "noun" and actor is None and self.words[i].key.startswith(DEFINITE)
+        ):  # a bare definite noun stays bare: it refers back (run() drops it)
+            target = self._prep_target(max(last, i) + 1, info, end, actor)
         return {"actor": actor, "target": target}
+
+    def _prep_target(self, a: int, info: dict[str, Any], end: int,
+                     actor: Range | None) -> Range | None:
+        """"غارات جوية نفذتها طائرات التحالف على معسكر …", "الضربات التي شنها الجيش على
+        معسكرات": the type's preposition a few words on, past adjectives, the agent and a
+        relative clause, still in the trigger's clause (no punctuation, no other event)."""
+        words = self.words
+        for j in range(a, min(end, a + 9)):
+            w = words[j]
+            if w.kind == "punct" or w.key in CLAUSE_OPENERS:
+                return None
+            if w.key in info["target_preps"]:
+                if actor is not None and actor[0] <= j < actor[1]:
+                    return None
+                return argrules.count_phrase(self, j + 1, end) or self.np(j + 1, end)
+            trig = self.trigger(j) if w.kind == "word" else None
+            if trig is not None and not argrules.support_verb(w.key):
+                return None
+        return None
 
     def _np_before(self, i: int) -> tuple[int, int] | None:
         """A short subject phrase opening the verb's clause: "إن الضربة استهدفت …"."""
@@ -808,11 +834,11 @@ class _Events:
             prev = self.words[i - 1] if i > 0 else None
             if kind == "verb" and prev is not None and prev.key == "ما":
                 continue
-            if kind == "verb" and prev is not None and prev.key in ("عن", "من", "في") and (
+            if kind == "verb" and prev is not None and prev.key in NOUN_PREPS and (
                 t_end > i + 1 or self._masdar(i)
             ):
                 kind = "noun"  # "في قصف للحوثيين", "في إطلاق النار": no verb follows these
-            elif kind == "verb" and prev is not None and prev.key in ("عن", "من", "في"):
+            elif kind == "verb" and prev is not None and prev.key in NOUN_PREPS:
                 continue
             if kind == "verb" and i + 1 < len(self.words) and self.words[i + 1].key == "عدم":
                 continue  # "طلب عدم نشر اسمه"
