@@ -301,7 +301,8 @@ def lam_agent(ev: ArgReader, j: int, end: int) -> Range | None:
     typ = next((t for v in variants(w.key)[1:]
                 if (t := event_lexicon.actor_type([v, *rest])) in AGENTS), None)
     # a place after ل is a destination ("زيارة لبغداد"), not an agent
-    if typ is not None or any(x.label in ("ORG", "NORP", "PER")
+    # nor is a person: "كميناً لقائد المحور" is laid for him
+    if typ is not None or any(x.label in ("ORG", "NORP")
                             for x in ev.r.entities_in(w.start, ev.words[rng[1] - 1].end)):
         return rng
     return None

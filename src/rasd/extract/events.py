@@ -282,6 +282,18 @@ class _Events:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
+    def _nominative_plural(self, j: int) -> bool:
+        """Is word ``j`` a dual or plural of a people noun with its ن ("انتحاريان",
+        "مسلحون"), which cannot head a construct?"""
+        w = self.words[j]
+        key = w.key
+        if w.kind != "word" or not key.endswith(("ان", "ون")) or len(key) < 5 \
+                or self._in_entity(j):
+            return False
+        base = key[:-2]
+        return event_lexicon.victim_number(base) is not None or \
+            event_lexicon.actor_type([base]) is not None
+
     def _clause_verb(self, j: int) -> bool:
         """Is word ``j`` a verb opening a clause ("وقع", "تبناهما", "استهدفت"), never a
         phrase?  A trigger read as a verb counts unless it can be a verbal noun."""
@@ -369,6 +381,9 @@ class _Events:
                 break
             if w.start in self.conj_starts and not self._in_entity(e):
                 break  # coordination ends the phrase
+            if not is_def and w.kind == "word" and self._nominative_plural(e - 1) \
+                    and not argrules.adjective(self, e):
+                break  # "هاجم انتحاريان حمام سباحة": a dual or plural in -ان/-ون is no construct
             definite = definite or is_def
             e += 1
         e = self._extend_entity(a, e)
