@@ -211,6 +211,8 @@ def support_subject(ev: ArgReader, i: int) -> Range | None:
     stop = i
     if i - 1 >= s0 and words[i - 1].key in LINKS:
         stop = i - 1
+    if stop - 1 > s0 and words[stop - 1].norm in ",،":
+        stop -= 1  # "شنت القوات المسلحة التركية، غارات جوية": a comma before the object
     for v in range(stop - 1, max(s0, i - 11) - 1, -1):
         w = words[v]
         if (w.kind == "punct" and not ev.in_time(v)) or w.key in CLAUSE_OPENERS:
@@ -331,7 +333,7 @@ def between(ev: ArgReader, i: int, end: int) -> tuple[Range, Range | None] | Non
         if second is not None:
             k = second[1]
     # "… من جهة، والمقاومة الشعبية من جهة أخرى": the sides are the two جهة groups
-    if k + 1 < end and words[k].key == "من" and words[k + 1].key.startswith("جه"):
+    if k + 1 < end and words[k].key == "من" and words[k + 1].key.startswith(("جه", "طرف")):
         k += 2
         while k < end and words[k].kind == "punct":
             k += 1
