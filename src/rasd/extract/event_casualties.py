@@ -21,8 +21,7 @@ __all__ = ["attach"]
 #: the event types whose casualties a sentence reports (OTHER: accidents, "تحطم طائرة")
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "OTHER"})
 #: words that link a toll to its cause after it: "مقتل 20 في تفجير", "جراء غارات"
-CAUSE_LINKS = frozenset({"في", "جراء", "اثر", "بسبب", "نتيجه", "خلال", "عقب", "اثناء", "عندما", "حين",
-                         "بعدما"})
+CAUSE_LINKS = vocab.words("event_words", "cause-link")
 #: time units: "في 15 شهراً قتل" counts months, not victims
 TIME_UNITS = vocab.words("time-units")
 

@@ -31,6 +31,7 @@ from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract import event_arguments as argrules
 from rasd.extract import event_casualties as casualties
+from rasd.extract import event_clauses as clauses
 from rasd.extract import event_lexicon, event_mode
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
@@ -60,18 +61,6 @@ NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 #: two-sided event types: "اشتباكات بين X وY" gives both sides
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
-#: event types whose target is a party, never the place taken, visited, left or reached
-PARTY_TARGET = frozenset({"FIGHT", "CONSULT", "RETREAT", "MOBILIZE", "AID", "PROTEST"})
-#: prepositions no verb follows: a verb reading after them is the verbal noun
-NOUN_PREPS = frozenset({"عن", "من", "في", "مع", "خلال", "جراء", "اثر", "عقب", "بسبب", "اثناء",
-                        "بعد", "قبل", "نتيجه"})
-#: two-sided or movement types: the target is a party or nothing ("تحرير جامعة الأنبار")
-PARTY_ONLY = frozenset({"FIGHT", "RETREAT", "MOBILIZE"})
-PLACE_NOUNS = vocab.words("event_words", "place-noun")
-#: verbs that open a relative clause after an event noun: never the start of an argument
-CLAUSE_VERBS = vocab.words("event_words", "clause-verb")
-#: weapons: the genitive of "انفجار سيارة مفخخة", the ب-phrase of "هجوم بقنبلة"
-INSTRUMENTS = vocab.words("event_words", "instrument")
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
@@ -158,7 +147,7 @@ def _flags(key: str) -> int:
 
 
 #: Layers up to this size are scanned; longer ones go through a :class:`SpanIndex`.
-_SCAN_MAX = 48
+_SCAN_MAX = clauses.SCAN_MAX
 
 
 class _Events:
@@ -183,6 +172,10 @@ class _Events:
         self._contents: list[tuple[int, int, int]] | None = None
 
     # ------------------------------------------------------------------ triggers
+    def candidate(self, key: str) -> bool:
+        """Could the folded word be a trigger at all (the lexicon lookups of _trigger)?"""
+        return _candidate(key)
+
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
         """(entry, "verb"|"noun", end word index) for a trigger at word ``i`` (memoized)."""
         if i not in self._trig:
@@ -200,7 +193,7 @@ class _Events:
             self._in_entity_label(i, "PER")
         ):
             return None  # a name ("النقيب فيصل", "“فيصل الفضل”"), not "ف + يصل"
-        if self._opens_time(i):
+        if clauses.opens_time(self, i):
             return None  # "فجر أمس": the dawn, not "فجّر"
         if i > 0 and self.words[i - 1].key == "تحت":
             return None  # "تحت سيطرة الحوثيين": a state, not an event
@@ -282,58 +275,14 @@ class _Events:
         w = self.words[i]
         return any(x.label == label for x in self.r.entities_in(w.start, w.end))
 
-    def _nominative_plural(self, j: int) -> bool:
-        """Is word ``j`` a dual or plural of a people noun with its ن ("انتحاريان",
-        "مسلحون"), which cannot head a construct?"""
-        w = self.words[j]
-        key = w.key
-        if w.kind != "word" or not key.endswith(("ان", "ون")) or len(key) < 5 \
-                or self._in_entity(j):
-            return False
-        base = key[:-2]
-        return event_lexicon.victim_number(base) is not None or \
-            event_lexicon.actor_type([base]) is not None
-
-    def _clause_verb(self, j: int) -> bool:
-        """Is word ``j`` a verb opening a clause ("وقع", "تبناهما", "استهدفت"), never a
-        phrase?  A trigger read as a verb counts unless it can be a verbal noun."""
-        w = self.words[j]
-        if w.kind != "word":
-            return False
-        if any(v in CLAUSE_VERBS for v in variants(w.key)[:2]):
-            return True
-        trig = self.trigger(j)
-        return trig is not None and trig[1] == "verb" and j not in self.objects \
-            and not self._masdar(j) and not self._in_entity(j)
-
-    def _instrument(self, j: int) -> bool:
-        """Is word ``j`` a weapon ("سيارة", "عبوتين", "بقنبلة")?"""
-        if j >= len(self.words) or self.words[j].kind != "word":
-            return False
-        return any(s in INSTRUMENTS for s in event_lexicon.stems(self.words[j].key)[:6])
-
-    def _masdar(self, i: int) -> bool:
-        """Can word ``i`` be read as a verbal noun of the stem lexicon ("قصف", "اعتقال")?"""
-        hit = event_lexicon.lookup(self.words, i)
-        return hit is not None and hit[1] == "noun" or self.words[i].key in self.lex["nouns"]
-
-    def _opens_time(self, j: int) -> bool:
-        """Does a time expression of the times layer start at word ``j`` ("فجر أمس", "مساء
-        الخميس")?  Its first word is then a time word, whatever verb it is spelt like."""
-        w = self.words[j]
-        if len(self.times) <= _SCAN_MAX:
-            return any(t.start == w.start and t.end > w.end for t in self.times)
-        return any(t.start == w.start and t.end > w.end
-                   for t in self._indexed(self.times).overlapping(w.start, w.end))
-
     def in_time(self, j: int) -> bool:
         """Is word ``j`` inside a time expression of the times layer?"""
         w = self.words[j]
         if len(self.times) <= _SCAN_MAX:
             return any(t.start < w.end and w.start < t.end for t in self.times)
-        return bool(self._indexed(self.times).overlapping(w.start, w.end))
+        return bool(self.indexed(self.times).overlapping(w.start, w.end))
 
-    def _indexed(self, spans: list[Span]) -> SpanIndex:
+    def indexed(self, spans: list[Span]) -> SpanIndex:
         idx = self._index.get(id(spans))
         if idx is None:
             idx = self._index[id(spans)] = SpanIndex(spans)
@@ -352,9 +301,9 @@ class _Events:
             return None
         if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self.in_time(a):
             return None
-        if self._clause_verb(a):
+        if clauses.clause_verb(self, a):
             return None  # "هجوم وقع في …", "هجمات استهدفت …": a relative clause, no phrase
-        if words[a].start in self.conj_starts and not self._in_entity(a) and not conj:
+        if words[a].start in self.conj_starts and not self.in_entity(a) and not conj:
             return None  # "… وأصيب …": a coordinated clause, not an argument
         e = a + 1
         definite = words[a].key.startswith(("ال", "وال", "فال", "لل"))
@@ -374,14 +323,14 @@ class _Events:
                 break
             if w.key in NON_HEADS or w.key == "و" or self.in_time(e) or w.key in TIME_WORDS:
                 break
-            if self.trigger(e) or self.r.verb_cue(e) or self._clause_verb(e):
+            if self.trigger(e) or self.r.verb_cue(e) or clauses.clause_verb(self, e):
                 break
             is_def = w.key.startswith("ال")
-            if definite and not is_def and w.kind == "word" and not self._in_entity(e):
+            if definite and not is_def and w.kind == "word" and not self.in_entity(e):
                 break
-            if w.start in self.conj_starts and not self._in_entity(e):
+            if w.start in self.conj_starts and not self.in_entity(e):
                 break  # coordination ends the phrase
-            if not is_def and w.kind == "word" and self._nominative_plural(e - 1) \
+            if not is_def and w.kind == "word" and clauses.nominative_plural(self, e - 1) \
                     and not argrules.adjective(self, e):
                 break  # "هاجم انتحاريان حمام سباحة": a dual or plural in -ان/-ون is no construct
             definite = definite or is_def
@@ -396,7 +345,7 @@ class _Events:
                     break
         return (a, e)
 
-    def _in_entity(self, j: int) -> bool:
+    def in_entity(self, j: int) -> bool:
         w = self.words[j]
         return any(x.start < w.start < x.end for x in self.r.entities_in(w.start, w.end))
 
@@ -443,14 +392,14 @@ class _Events:
                     words[nxt].key in info["target_preps"] or words[nxt].key in NON_HEADS
                 ):
                     nxt += 1
-            if subj is not None and self._passive(i, subj, nxt, end, info):
+            if subj is not None and clauses.passive(self, i, subj, nxt, end, info):
                 target, subj = subj, None  # "الرجل … قُتل مساء الثلاثاء": the one killed
                 actor = argrules.agent_after(self, i, end)  # "… على يد مسلحين"
                 after = nxt
             elif subj is not None:
                 actor = subj
                 after = nxt
-            elif self._object_pronoun(i) and not light:
+            elif clauses.object_pronoun(self, i) and not light:
                 # "أقره رؤساء الأركان", "تبناه التنظيم": the object is the pronoun, the
                 # phrase after the verb is its subject
                 actor = self.np(nxt, end)
@@ -512,11 +461,11 @@ class _Events:
                 after = adj  # "هجوم دموي", "غارات جوية": no genitive
             else:
                 g0 = argrules.honorific(self, nxt, end)
-                if self._instrument(g0):
+                if clauses.instrument(self, g0):
                     # "انفجار سيارة مفخخة", "هجوم بقنبلة يدوية على …": the weapon, skipped
                     weapon = self.np(g0, end)
                     after = weapon[1] if weapon else g0 + 1
-                elif not self._prep_word(g0):  # "اجتماعين بالقاهرة": no genitive
+                elif not clauses.prep_word(self, g0):  # "اجتماعين بالقاهرة": no genitive
                     gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
                     after = gen[1] if gen else nxt
         else:
@@ -574,27 +523,8 @@ class _Events:
         if target is None and info["plover"] in ("ASSAULT", "COERCE", "PROTEST") and not (
             kind == "noun" and actor is None and self.words[i].key.startswith(DEFINITE)
         ):  # a bare definite noun stays bare: it refers back (run() drops it)
-            target = self._prep_target(max(last, i) + 1, info, end, actor)
+            target = clauses.prep_target(self, max(last, i) + 1, info, end, actor)
         return {"actor": actor, "target": target}
-
-    def _prep_target(self, a: int, info: dict[str, Any], end: int,
-                     actor: Range | None) -> Range | None:
-        """"غارات جوية نفذتها طائرات التحالف على معسكر …", "الضربات التي شنها الجيش على
-        معسكرات": the type's preposition a few words on, past adjectives, the agent and a
-        relative clause, still in the trigger's clause (no punctuation, no other event)."""
-        words = self.words
-        for j in range(a, min(end, a + 9)):
-            w = words[j]
-            if w.kind == "punct" or w.key in CLAUSE_OPENERS:
-                return None
-            if w.key in info["target_preps"]:
-                if actor is not None and actor[0] <= j < actor[1]:
-                    return None
-                return argrules.count_phrase(self, j + 1, end) or self.np(j + 1, end)
-            trig = self.trigger(j) if w.kind == "word" else None
-            if trig is not None and not argrules.support_verb(w.key):
-                return None
-        return None
 
     def _np_before(self, i: int) -> tuple[int, int] | None:
         """A short subject phrase opening the verb's clause: "إن الضربة استهدفت …"."""
@@ -616,98 +546,6 @@ class _Events:
             return None
         rng = self.np(a, stop)
         return rng if rng is not None and rng[1] == stop else None
-
-    def _prep_word(self, j: int) -> bool:
-        """Does word ``j`` open with a preposition fused to it ("بالقاهرة", "للمدينة",
-        "بغداد" excepted: a ب/ل reading must leave a place or a definite noun)?"""
-        if j >= len(self.words) or self.words[j].kind != "word":
-            return False
-        w = self.words[j]
-        key = w.key
-        if key.startswith(("بال", "لل", "كال")) and not self._in_entity(j):
-            return not any(x.start == w.start for x in self.r.entities_in(w.start, w.end)
-                           if x.label in ("PER", "ORG"))
-        if key[:1] in "بل" and len(key) > 3:
-            return any(p.start == w.start + 1 for p in self.places)
-        return False
-
-    def _object_pronoun(self, i: int) -> bool:
-        """Does the verb at ``i`` carry an object pronoun ("أقره", "استهدفته", "نفذها")?"""
-        key = self.words[i].key
-        for p in ("هما", "هم", "ها", "ه"):
-            if key.endswith(p) and len(key) - len(p) >= 3:
-                base = key[: -len(p)]
-                if base.endswith("ت") and self.doc.text[self.words[i].end - 1] == "ه" and \
-                        len(base) > 3:
-                    base = base[:-1]  # "استهدفته": feminine ت before the pronoun
-                return _candidate(base) or _candidate(base + "ت")
-        return False
-
-    def _passive(self, i: int, subj: Range, nxt: int, end: int, info: dict[str, Any]) -> bool:
-        """A passive verb with its subject before it ("حركة الشباب قد هُزمت", "الرجل … قتل
-        مساء الثلاثاء في حي …"): a past transitive verb of force whose subject is not an
-        acting party, with no object after it (a time, a preposition, a coordinated clause or
-        the sentence end follows), or one written with a damma on its first letter."""
-        w = self.words[i]
-        text = self.doc.text[w.start:w.end]
-        key = w.key
-        if key[:1] in "وف" and w.start in self.conj_starts:
-            key = key[1:]
-        if "\u064f" in text[:3]:
-            return True
-        if info["plover"] not in ("ASSAULT", "COERCE", "FIGHT"):
-            return False
-        if key[:1] in "يتنا" or key.endswith(("وا", "ون")) or self._object_pronoun(i):
-            return False  # present tense, "انفجرت"/"اشتبكت" (intransitive), plural actors
-        if argrules.head_agent(self, subj, places=False):
-            return False
-        if nxt >= end:
-            return True
-        nw = self.words[nxt]
-        if nw.kind == "punct" or self.in_time(nxt) or nw.key in TIME_WORDS:
-            return True
-        if nw.key in ("في", "ب", "خلال", "اثر", "جراء", "بعد", "قبل", "عندما", "امس"):
-            return True
-        return nw.start in self.conj_starts and not self._in_entity(nxt)
-
-    def _described(self, i: int, info: dict[str, Any],
-                   built: dict[int, Any]) -> int | None:
-        """The event noun a verb trigger at ``i`` describes, as a relative clause ("غارات
-        عنيفة استهدفت …", "غارات شنها طيران التحالف، استهدفت …") or after a relative pronoun
-        ("الهجوم الذي استهدف …"): the trigger word of that noun, or None.
-
-        The noun must be an event of the same PLOVER type already read in the sentence (or,
-        after "الذي/التي", any noun trigger of that type: the anaphor "الهجوم" too)."""
-        words = self.words
-        s0 = self.r.sent_start(i)
-        relative = i > 0 and words[i - 1].key in RELATIVE
-        commas = 0
-        for k in range(i - 1, max(s0, i - 8) - 1, -1):
-            w = words[k]
-            if w.kind == "punct":
-                commas += 1
-                if w.norm not in ",،" or commas > 1:
-                    return None
-                continue
-            trig = self.trigger(k) if w.kind == "word" else None
-            if trig is None:
-                continue
-            if trig[1] != "noun" or trig[0]["plover"] != info["plover"]:
-                return None
-            if k in built:
-                return k
-            return None if not relative else -1
-        return None
-
-    def _place(self, rng: Range | None, names: bool = True) -> bool:
-        """Does the phrase name a place: a place word at its head ("مدينة", "مناطق") or,
-        with ``names``, a place span of the places layer starting there ("عدن")?"""
-        if rng is None:
-            return False
-        w = self.words[rng[0]]
-        if any(v in PLACE_NOUNS for v in variants(w.key)[:2]):
-            return True
-        return names and any(p.start <= w.start < p.end for p in self.places)
 
     def _agentive(self, rng: tuple[int, int]) -> bool:
         """Can this phrase be a verb-first subject?  Definite, named, or a speaker head."""
@@ -738,7 +576,7 @@ class _Events:
         if len(spans) <= _SCAN_MAX:
             inside = [s for s in spans if s.start >= sent[0] and s.end <= sent[1]]
         else:
-            inside = self._indexed(spans).within(sent[0], sent[1])
+            inside = self.indexed(spans).within(sent[0], sent[1])
         if located:  # a place far from the trigger belongs to another clause
             inside = [s for s in inside if abs(s.start - pos) <= MAX_PLACE_DISTANCE]
         if not inside:
@@ -826,7 +664,7 @@ class _Events:
         return min(p[0] for p in pts), max(p[1] for p in pts)
 
     def run(self) -> list[Span]:
-        out = []
+        out: list[Span] = []
         text = self.doc.text
         objects = self.objects
         words = self.words
@@ -849,11 +687,11 @@ class _Events:
             prev = self.words[i - 1] if i > 0 else None
             if kind == "verb" and prev is not None and prev.key == "ما":
                 continue
-            if kind == "verb" and prev is not None and prev.key in NOUN_PREPS and (
-                t_end > i + 1 or self._masdar(i)
+            if kind == "verb" and prev is not None and prev.key in clauses.NOUN_PREPS and (
+                t_end > i + 1 or clauses.masdar(self, i)
             ):
                 kind = "noun"  # "في قصف للحوثيين", "في إطلاق النار": no verb follows these
-            elif kind == "verb" and prev is not None and prev.key in NOUN_PREPS:
+            elif kind == "verb" and prev is not None and prev.key in clauses.NOUN_PREPS:
                 continue
             if kind == "verb" and i + 1 < len(self.words) and self.words[i + 1].key == "عدم":
                 continue  # "طلب عدم نشر اسمه"
@@ -875,7 +713,7 @@ class _Events:
                     shared[w.sent] = (i, args["actor"])
             if kind == "verb" and info["plover"] in ("ASSAULT", "FIGHT") \
                     and w.start not in self.conj_starts:
-                host = self._described(i, info, built)
+                host = clauses.described(self, i, info, built)
                 if host == -1:
                     continue  # "الهجوم الذي استهدف": a back-reference, as its noun
                 if host is not None:
@@ -886,19 +724,20 @@ class _Events:
                         hargs["target"] is None or hargs["target"][1] <= i
                     ):
                         hargs = {**hargs, "target": args["target"]}
-                        attrs = {key: v for key, v in base.items()}
-                        s0, e0 = self.describe(host, attrs, hargs, hsrc)
-                        out[k] = Span(s0, e0, base["type"], "", attrs)
+                        hattrs = dict(base)
+                        s0, e0 = self.describe(host, hattrs, hargs, hsrc)
+                        out[k] = Span(s0, e0, base["type"], "", hattrs)
                         built[host] = (k, base, hargs, hsrc)
                     continue
             mode, source = self.mode(i, info)
             if (kind == "noun" and args["actor"] is None and args["target"] is None
                     and w.key.startswith(DEFINITE) and mode != "prohibited"):
                 continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
-            if info["plover"] in PARTY_TARGET and self._place(args["target"],
-                                                               info["plover"] != "CONSULT"):
+            plover = info["plover"]
+            if plover in clauses.PARTY_TARGET and clauses.is_place(self, args["target"],
+                                                                   plover != "CONSULT"):
                 args["target"] = None  # "سيطروا على مناطق", "سيزور العاصمة": the place
-            elif info["plover"] in PARTY_ONLY and args["target"] is not None and not (
+            elif plover in clauses.PARTY_ONLY and args["target"] is not None and not (
                 argrules.is_agent(self, args["target"])
                 or argrules.count_phrase(self, args["target"][0], args["target"][1])
             ):
