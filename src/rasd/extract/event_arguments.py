@@ -315,7 +315,7 @@ def between(ev: ArgReader, i: int, end: int) -> tuple[Range, Range | None] | Non
     trigger; "بين X وY من جهة، وZ من جهة أخرى" makes Z the second side."""
     words = ev.words
     b = None
-    for j in range(i + 1, min(end, i + 6)):
+    for j in range(i + 1, min(end, i + 12)):  # "مواجهات عنيفة اندلعت مساء السبت … بين"
         if words[j].key == "بين":
             b = j
             break
