@@ -33,7 +33,7 @@ NOUN_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "noun-suffix
 #: endings of a verb: object pronouns, subject person/number (vocab event-morphology)
 VERB_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "verb-suffix"))
 #: prepositions that bring the target of an event of each type (closed, 1-3 words)
-TARGET_PREPS = {"ASSAULT": ("علي", "ضد"), "FIGHT": ("مع", "ضد", "علي"), "COERCE": ("علي",),
+TARGET_PREPS = {"ASSAULT": ("علي", "ضد"), "FIGHT": ("مع", "ضد", "علي", "من"), "COERCE": ("علي",),
                 "CONSULT": ("مع",), "AGREE": ("مع",), "AID": ("الي", "ل"),
                 "COOPERATE": ("مع",), "ACCUSE": ("ب",), "THREATEN": ("ب",), "MOBILIZE": ("الي",),
                 "REJECT": (), "REQUEST": (), "SUPPORT": ("ب",), "RETREAT": ("من",),

@@ -520,7 +520,7 @@ class _Events:
             if actor is not None and target is not None and actor[0] < target[1] \
                     and target[0] < actor[1]:
                 actor = None
-        if target is None and info["plover"] in ("ASSAULT", "COERCE", "PROTEST") and not (
+        if target is None and info["plover"] in ("ASSAULT", "COERCE", "PROTEST", "FIGHT") and not (
             kind == "noun" and actor is None and self.words[i].key.startswith(DEFINITE)
         ):  # a bare definite noun stays bare: it refers back (run() drops it)
             target = clauses.prep_target(self, max(last, i) + 1, info, end, actor)
