@@ -145,7 +145,7 @@ def is_agent(ev: ArgReader, rng: Range) -> bool:
         return True
     head = ev.words[rng[0]]
     return any(x.label in ("ORG", "PER", "NORP", "GPE")
-               for x in ev.r.entities_in(head.start, head.end))
+               for x in ev.r.entities_in(head.start, head.end)) or head_agent(ev, rng)
 
 
 def _word_type(key: str) -> str | None:
@@ -192,6 +192,8 @@ def head_agent(ev: ArgReader, rng: Range, places: bool = True) -> bool:
         if k == a:
             if not (_member(w.key) or ev.r.speaker_head(k)):
                 return False
+            if b == a + 1 and w.key.startswith(("ال", "وال")) and _member(w.key):
+                return True  # "القوات", "الحركة": a definite unit word alone names the party
             # "قوات الأمن": the unit word and its genitive may name the party together
             if event_lexicon.actor_type([words[j].key for j in range(a, min(b, a + 3))]) \
                     in AGENTS:
