@@ -619,6 +619,24 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def role_attr(self, rng: Range) -> dict[str, Any]:
+        """The attribute of an argument phrase (word range): offsets, text, the entity it
+        links to and its actor type."""
+        text = self.doc.text
+        sp = self.span_of(rng)
+        assert sp is not None
+        d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
+        for x in self.r.entities_in(*sp):
+            d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
+            if x.attrs.get("canonical"):
+                d["canonical"] = x.attrs["canonical"]
+            break
+        typ = event_lexicon.actor_type([self.words[k].key for k in range(*rng)],
+                                       self._entity_label(rng))
+        if typ is not None:
+            d["type"] = typ
+        return d
+
     def describe(self, i: int, attrs: dict[str, Any], roles: dict[str, Any],
                  source: str | None) -> tuple[int, int]:
         """Add actor/target (word ranges in ``roles``), place, time and source to the
@@ -631,20 +649,11 @@ class _Events:
         sent = sents[w.sent] if sents else Span(0, len(text))
         pts = [(attrs["trigger"]["start"], attrs["trigger"]["end"])]
         for role in ("actor", "target"):
-            sp = self.span_of(roles.get(role))
-            if sp is None:
+            rng = roles.get(role)
+            if rng is None:
                 continue
-            pts.append(sp)
-            d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
-            for x in self.r.entities_in(*sp):
-                d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
-                if x.attrs.get("canonical"):
-                    d["canonical"] = x.attrs["canonical"]
-                break
-            typ = event_lexicon.actor_type(
-                [words[k].key for k in range(*roles[role])], self._entity_label(roles[role]))
-            if typ is not None:
-                d["type"] = typ
+            d = self.role_attr(rng)
+            pts.append((d["start"], d["end"]))
             attrs[role] = d
         pl = self.nearest(self.places, w.start, (sent.start, sent.end), located=True)
         if pl is not None:
