@@ -107,3 +107,15 @@ def test_verb_reading_after_a_preposition_is_the_noun() -> None:
     assert ev["trigger"]["text"] == "قصف"
     assert _text(ev.get("actor")) == "للمسلحين"
     assert ev.get("fatalities") == 10
+
+
+def test_sides_of_min_jiha_groups_past_a_pronoun() -> None:
+    ev = _one("دارت اشتباكات بين قوات النظام والمسلحين الموالين لها من جهة، وعناصر تنظيم "
+              "داعش من جهة أخرى في المدينة.", "FIGHT")
+    assert _text(ev.get("actor")) == "قوات النظام"
+    assert _text(ev.get("target")) == "وعناصر تنظيم داعش"
+
+
+def test_control_verb_subject_acts_for_the_noun() -> None:
+    ev = _one("وقال إن المقاومة ستتجه إلى تطهير المناطق المحاذية للمدينة.", "FIGHT")
+    assert _text(ev.get("actor")) == "المقاومة" and ev["mode"] == "hypothetical"

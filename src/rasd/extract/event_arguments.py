@@ -335,6 +335,8 @@ def between(ev: ArgReader, i: int, end: int) -> tuple[Range, Range | None] | Non
         if second is not None:
             k = second[1]
     # "… من جهة، والمقاومة الشعبية من جهة أخرى": the sides are the two جهة groups
+    while k < end and words[k].key in ("لها", "له", "لهم", "لهما"):
+        k += 1  # "والمسلحين الموالين لها من جهة"
     if k + 1 < end and words[k].key == "من" and words[k + 1].key.startswith(("جه", "طرف")):
         k += 2
         while k < end and words[k].kind == "punct":
