@@ -548,13 +548,14 @@ class _Events:
         return rng if rng is not None and rng[1] == stop else None
 
     def _agentive(self, rng: tuple[int, int]) -> bool:
-        """Can this phrase be a verb-first subject?  Definite, named, or a speaker head."""
+        """Can this phrase be a verb-first subject?  Definite, named at its head ("منازل قادة
+        جماعة الحوثي" is no subject for naming a group deep inside), or a speaker head."""
         a = rng[0]
         w = self.words[a]
         return (
             w.key.startswith(("ال", "وال"))
             or w.kind == "latin"
-            or self._entity_label(rng) in ("PER", "ORG", "GPE", "NORP")
+            or self._entity_label((a, a + 1)) in ("PER", "ORG", "GPE", "NORP")
             or self.r.speaker_head(a)
             or self.r.name_score(*rng) >= 2
             or argrules.head_agent(self, rng)
