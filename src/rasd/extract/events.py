@@ -39,6 +39,7 @@ from rasd.extract.reader import reader
 from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import PREPOSITIONS, variants
 from rasd.lang.ar import vocab
+from rasd.lang.ar.normalize import normalize_key
 from rasd.pipeline import component
 
 Range = tuple[int, int]
@@ -61,6 +62,10 @@ NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 #: two-sided event types: "اشتباكات بين X وY" gives both sides
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
+#: words before an event noun that halt it ("وقف العمليات العسكرية")
+HALT_WORDS = vocab.words("event_words", "halt-word")
+#: phrases opening a related-article line ("رابط الخبر")
+LINK_CUES = tuple(vocab.words("event_words", "link-cue"))
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
@@ -620,6 +625,12 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def _link_line(self, pos: int) -> bool:
+        """Is ``pos`` on a related-article line ("رابط الخبر بصحيفة …: …")?"""
+        text = self.doc.text
+        line = text[max(text.rfind("\n", 0, pos) + 1, pos - 300):pos]
+        return bool(LINK_CUES) and any(c in normalize_key(line) for c in LINK_CUES)
+
     def role_attr(self, rng: Range) -> dict[str, Any]:
         """The attribute of an argument phrase (word range): offsets, text, the entity it
         links to and its actor type."""
@@ -714,6 +725,11 @@ class _Events:
                     continue
             if prev is not None and prev.key in DEMONSTRATIVES:
                 continue  # "هذا الهجوم": a back-reference to an event already told
+            if kind == "noun" and info["plover"] != "AGREE" and prev is not None \
+                    and prev.key in HALT_WORDS:
+                continue  # "وقف العمليات العسكرية": halted, not done
+            if self._link_line(w.start):
+                continue  # "رابط الخبر …: تركيا تقصف …": a related article's headline
             if kind == "verb":
                 last = shared.get(w.sent)
                 if args["actor"] is None and last is not None and w.start in self.conj_starts \
