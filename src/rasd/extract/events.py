@@ -625,6 +625,13 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def _other_event(self, j: int, plover: str) -> bool:
+        """Is word ``j`` a trigger of another PLOVER type than ``plover``?"""
+        if self.words[j].kind != "word":
+            return False
+        trig = self.trigger(j)
+        return trig is not None and trig[0]["plover"] != plover
+
     def _link_line(self, pos: int) -> bool:
         """Is ``pos`` on a related-article line ("رابط الخبر بصحيفة …: …")?"""
         text = self.doc.text
@@ -730,6 +737,9 @@ class _Events:
                 continue  # "وقف العمليات العسكرية": halted, not done
             if self._link_line(w.start):
                 continue  # "رابط الخبر …: تركيا تقصف …": a related article's headline
+            if kind == "noun" and info["plover"] == "AGREE" and i > 0 and self._other_event(
+                    i - 1, "AGREE"):
+                continue  # "انتهكت اتفاقية وقف إطلاق النار": the agreement is what is hit
             if kind == "verb":
                 last = shared.get(w.sent)
                 if args["actor"] is None and last is not None and w.start in self.conj_starts \
