@@ -64,6 +64,8 @@ PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
 #: words before an event noun that halt it ("وقف العمليات العسكرية")
 HALT_WORDS = vocab.words("event_words", "halt-word")
+#: movement nouns that need a force to move ("وصول")
+ARRIVALS = vocab.words("event_words", "arrival-noun")
 #: phrases opening a related-article line ("رابط الخبر")
 LINK_CUES = tuple(vocab.words("event_words", "link-cue"))
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
@@ -625,6 +627,14 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def _force(self, i: int, kind: str, actor: Range | None) -> bool:
+        """Does a movement move a force: an acting party as its mover, or a force noun as
+        the trigger itself ("تعزيزات", "حشود")?"""
+        if kind == "noun" and not any(s in ARRIVALS
+                                      for s in event_lexicon.stems(self.words[i].key)[:4]):
+            return True
+        return actor is not None and argrules.is_agent(self, actor)
+
     def _other_event(self, j: int, plover: str) -> bool:
         """Is word ``j`` a trigger of another PLOVER type than ``plover``?"""
         if self.words[j].kind != "word":
@@ -726,6 +736,8 @@ class _Events:
             args = self.arguments(i, kind, info)
             if args.get("skip"):
                 continue
+            if info["type"] == "MOVE" and not self._force(i, kind, args["actor"]):
+                continue  # "وصلت مساعدات", "دخلت الهدنة حيز التنفيذ": no force moves
             if info["type"] == "MOVE" and args["target"] is not None:
                 head = self.words[args["target"][0]].key
                 if any(v in NON_DESTINATIONS for v in variants(head)):
