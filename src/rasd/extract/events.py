@@ -627,6 +627,13 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def _described_after(self, j: int) -> bool:
+        """Does a relative clause follow the noun ending before word ``j`` (past its
+        adjectives)?  "المعارك التي اندلعت خلال الليل" tells an event, not a back-reference."""
+        k = argrules.after_adjectives(self, j, min(len(self.words), j + 3))
+        return k < len(self.words) and self.words[k].key in RELATIVE and \
+            self.words[k].sent == self.words[j - 1].sent
+
     def _force(self, i: int, kind: str, actor: Range | None) -> bool:
         """Does a movement move a force: an acting party as its mover, or a force noun as
         the trigger itself ("تعزيزات", "حشود")?"""
@@ -779,7 +786,8 @@ class _Events:
                     continue
             mode, source = self.mode(i, info)
             if (kind == "noun" and args["actor"] is None and args["target"] is None
-                    and w.key.startswith(DEFINITE) and mode != "prohibited"):
+                    and w.key.startswith(DEFINITE) and mode != "prohibited"
+                    and not self._described_after(t_end)):
                 continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
             plover = info["plover"]
             if plover in clauses.PARTY_TARGET and clauses.is_place(self, args["target"],
