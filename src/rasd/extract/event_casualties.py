@@ -64,6 +64,8 @@ def attach(ev: EventReader, out: list[Span], at: list[int], cands: list[int]) ->
         own = by_word.get(c)
         causes = [k for k, i in enumerate(at) if i != c and words[i].sent == w.sent
                   and out[k].attrs["plover"] in VIOLENT and k not in drop]
+        if own is not None and "actor" in out[own].attrs and not _linked_cause(words, c, end):
+            causes = []  # "قوات الأمن قتلت مسلحاً": a killing with its killer is the event
         if causes:
             k = min(causes, key=lambda k: (not _linked(words, c, at[k]), abs(at[k] - c),
                                            at[k] < c))
@@ -111,6 +113,19 @@ def _linked(words: list[Any], c: int, i: int) -> bool:
         k = words[i].key
         return words[i - 1].key in CAUSE_LINKS or (k[:1] == "ب" and k[1:3] != "ين")
     return _outcome(words, c)
+
+
+def _linked_cause(words: list[Any], c: int, end: int) -> bool:
+    """Does a link word name a cause a few words after the toll ("قتلوا جراء غارة",
+    "قتلوا برصاص قوات الأمن")?"""
+    for j in range(end + 1, min(len(words), end + 4)):
+        if words[j].sent != words[c].sent:
+            return False
+        if j == end + 1 and words[j].key[:1] == "ب" and event_lexicon.candidate(words[j].key):
+            return True
+        if words[j].key in CAUSE_LINKS and words[j].key != "في":
+            return True
+    return False
 
 
 def _outcome(words: list[Any], c: int) -> bool:
