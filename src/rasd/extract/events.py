@@ -425,8 +425,14 @@ class _Events:
                     v in QUANTITY_HEADS for v in variants(words[cand[0]].key)
                 ):
                     return {"skip": True}
-                elif cand is not None and not self._agentive(cand):
-                    target = cand  # "استهدف سوق صابرين": an indefinite common noun is the object
+                elif cand is not None and not self._agentive(cand) or (
+                    cand is not None and info["plover"] == "ASSAULT"
+                    and event_lexicon.victim_number(words[cand[0]].key) is not None
+                    and self._clause_ends(cand[1], end)
+                ):
+                    # "استهدف سوق صابرين": an indefinite common noun is the object; "قُتل
+                    # شرطي وأصيب آخر": a person and nothing after is a passive's subject
+                    target = cand
                     after = cand[1]
                 else:
                     actor = cand
@@ -627,6 +633,15 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def _clause_ends(self, j: int, end: int) -> bool:
+        """Does the verb's clause end at word ``j`` (sentence end, punctuation, a coordinated
+        clause, a preposition or a time): no object follows?"""
+        if j >= end:
+            return True
+        w = self.words[j]
+        return w.kind == "punct" or w.key in clauses.NOUN_PREPS or self.in_time(j) or (
+            w.start in self.conj_starts and not self.in_entity(j))
+
     def _described_after(self, j: int) -> bool:
         """Does a relative clause follow the noun ending before word ``j`` (past its
         adjectives)?  "المعارك التي اندلعت خلال الليل" tells an event, not a back-reference."""
