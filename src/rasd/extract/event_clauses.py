@@ -19,11 +19,13 @@ from rasd.extract import event_arguments as argrules
 from rasd.extract import event_lexicon
 from rasd.extract.words import variants
 from rasd.lang.ar import vocab
+from rasd.lang.ar.normalize import normalize_key
 
 __all__ = ["CLAUSE_VERBS", "INSTRUMENTS", "NOUN_PREPS", "PARTY_ONLY", "PARTY_TARGET",
-           "PLACE_NOUNS", "clause_verb", "described", "instrument", "is_place", "masdar",
-           "nominative_plural", "object_pronoun", "opens_time", "passive", "prep_target",
-           "prep_word"]
+           "PLACE_NOUNS", "clause_ends", "clause_verb", "described", "described_after",
+           "instrument", "is_place", "link_line", "masdar", "moves_force", "nominative_plural",
+           "not_an_event", "object_pronoun", "opens_time", "other_event", "passive",
+           "prep_target", "prep_word"]
 
 Range = tuple[int, int]
 #: layers up to this size are scanned; longer ones go through the extractor's SpanIndex
@@ -42,6 +44,18 @@ PLACE_NOUNS = vocab.words("event_words", "place-noun")
 CLAUSE_VERBS = vocab.words("event_words", "clause-verb")
 #: weapons: the genitive of "انفجار سيارة مفخخة", the ب-phrase of "هجوم بقنبلة"
 INSTRUMENTS = vocab.words("event_words", "instrument")
+#: words before an event noun that halt it ("وقف العمليات العسكرية")
+HALT_WORDS = vocab.words("event_words", "halt-word")
+#: "وصل إلى تفاهم" is reaching an agreement, not a movement
+NON_DESTINATIONS = vocab.words("event_words", "non-destination")
+#: "هذا الهجوم", "تلك الغارات": an anaphor of an event already reported
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
+#: movement nouns that need a force to move ("وصول")
+ARRIVALS = vocab.words("event_words", "arrival-noun")
+#: phrases opening a related-article line ("رابط الخبر")
+LINK_CUES = tuple(vocab.words("event_words", "link-cue"))
+#: the raw first words of the cues ("رابط", "اقرأ"): lines without one are not normalized
+LINK_HEADS = tuple({w.word.split()[0] for w in vocab.rows("event_words", "link-cue")})
 
 
 class ClauseReader(Protocol):
@@ -55,6 +69,7 @@ class ClauseReader(Protocol):
     places: list[Any]
     objects: dict[int, int]
     conj_starts: Any
+    links: list[tuple[int, int]] | None
 
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None: ...
 
@@ -237,3 +252,80 @@ def is_place(ev: ClauseReader, rng: Range | None, names: bool = True) -> bool:
     if any(v in PLACE_NOUNS for v in variants(w.key)[:2]):
         return True
     return names and any(p.start <= w.start < p.end for p in ev.places)
+
+
+def clause_ends(ev: ClauseReader, j: int, end: int) -> bool:
+    """Does the verb's clause end at word ``j`` (sentence end, punctuation, a coordinated
+    clause, a preposition or a time): no object follows?"""
+    if j >= end:
+        return True
+    w = ev.words[j]
+    return w.kind == "punct" or w.key in NOUN_PREPS or ev.in_time(j) or (
+        w.start in ev.conj_starts and not ev.in_entity(j))
+
+
+def described_after(ev: ClauseReader, j: int) -> bool:
+    """Does a relative clause follow the noun ending before word ``j`` (past its
+    adjectives)?  "المعارك التي اندلعت خلال الليل" tells an event, not a back-reference."""
+    k = argrules.after_adjectives(ev, j, min(len(ev.words), j + 3))
+    return k < len(ev.words) and ev.words[k].key in RELATIVE and \
+        ev.words[k].sent == ev.words[j - 1].sent
+
+
+def moves_force(ev: ClauseReader, i: int, kind: str, actor: Range | None) -> bool:
+    """Does a movement move a force: an acting party as its mover, or a force noun as
+    the trigger itself ("تعزيزات", "حشود")?"""
+    if kind == "noun" and not any(s in ARRIVALS
+                                  for s in event_lexicon.stems(ev.words[i].key)[:4]):
+        return True
+    return actor is not None and argrules.is_agent(ev, actor)
+
+
+def other_event(ev: ClauseReader, j: int, plover: str) -> bool:
+    """Is word ``j`` a trigger of another PLOVER type than ``plover``?"""
+    if ev.words[j].kind != "word":
+        return False
+    trig = ev.trigger(j)
+    return trig is not None and trig[0]["plover"] != plover
+
+
+def link_line(ev: ClauseReader, pos: int) -> bool:
+    """Is ``pos`` on a related-article line ("رابط الخبر بصحيفة …: …")?  The document's
+    link lines are found once, on the first question."""
+    if ev.links is None:
+        ev.links = []
+        text = ev.doc.text
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            if LINK_CUES and any(c[-3:] in line for c in LINK_HEADS) and any(
+                    c in normalize_key(line) for c in LINK_CUES):
+                ev.links.append((start, end))
+            start = end + 1
+    return any(a <= pos < b for a, b in ev.links)
+
+
+def not_an_event(ev: ClauseReader, i: int, kind: str, info: dict[str, Any],
+                 args: dict[str, Any]) -> bool:
+    """Is the trigger at ``i`` no event after all, in its context?  A movement of no force
+    or to an agreement ("وصلت مساعدات", "وصل إلى تفاهم"), a back-reference ("هذا الهجوم"), a
+    halted act ("وقف العمليات العسكرية"), a related article's headline ("رابط الخبر …: تركيا
+    تقصف …"), or an agreement that is another event's object ("انتهكت اتفاقية وقف إطلاق
+    النار")."""
+    words = ev.words
+    prev = words[i - 1] if i > 0 else None
+    if info["type"] == "MOVE":
+        if not moves_force(ev, i, kind, args["actor"]):
+            return True
+        if args["target"] is not None and any(
+                v in NON_DESTINATIONS for v in variants(words[args["target"][0]].key)):
+            return True
+    if prev is not None and prev.key in DEMONSTRATIVES:
+        return True
+    if kind == "noun" and info["plover"] != "AGREE" and prev is not None \
+            and prev.key in HALT_WORDS:
+        return True
+    if link_line(ev, words[i].start):
+        return True
+    return kind == "noun" and info["plover"] == "AGREE" and i > 0 and other_event(
+        ev, i - 1, "AGREE")

@@ -39,7 +39,6 @@ from rasd.extract.reader import reader
 from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import PREPOSITIONS, variants
 from rasd.lang.ar import vocab
-from rasd.lang.ar.normalize import normalize_key
 from rasd.pipeline import component
 
 Range = tuple[int, int]
@@ -55,19 +54,10 @@ CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
 TANWEEN_FATH = "\u064b"
 #: "هذا الهجوم", "تلك الغارات": an anaphor of an event already reported
 DEFINITE = ("ال", "وال", "فال", "بال", "لل")
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
-#: "وصل إلى تفاهم" is reaching an agreement, not a movement
-NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 #: event nouns whose genitive is the victim even when it names an agent ("اغتيال النائب")
 PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 #: two-sided event types: "اشتباكات بين X وY" gives both sides
 SYMMETRIC = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE"})
-#: words before an event noun that halt it ("وقف العمليات العسكرية")
-HALT_WORDS = vocab.words("event_words", "halt-word")
-#: movement nouns that need a force to move ("وصول")
-ARRIVALS = vocab.words("event_words", "arrival-noun")
-#: phrases opening a related-article line ("رابط الخبر")
-LINK_CUES = tuple(vocab.words("event_words", "link-cue"))
 #: words after which a "وصل"/"بلغ" is a quantity reaching a value, not a movement
 QUANTITY_HEADS = vocab.words("event_words", "quantity-head")
 
@@ -177,6 +167,7 @@ class _Events:
         # lazily and only for long layers (a scan is cheaper for an article's few spans)
         self._index: dict[int, SpanIndex] = {}
         self._contents: list[tuple[int, int, int]] | None = None
+        self.links: list[tuple[int, int]] | None = None  # related-article lines (link_line)
 
     # ------------------------------------------------------------------ triggers
     def candidate(self, key: str) -> bool:
@@ -428,7 +419,7 @@ class _Events:
                 elif cand is not None and not self._agentive(cand) or (
                     cand is not None and info["plover"] == "ASSAULT"
                     and event_lexicon.victim_number(words[cand[0]].key) is not None
-                    and self._clause_ends(cand[1], end)
+                    and clauses.clause_ends(self, cand[1], end)
                 ):
                     # "استهدف سوق صابرين": an indefinite common noun is the object; "قُتل
                     # شرطي وأصيب آخر": a person and nothing after is a passive's subject
@@ -633,43 +624,6 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
-    def _clause_ends(self, j: int, end: int) -> bool:
-        """Does the verb's clause end at word ``j`` (sentence end, punctuation, a coordinated
-        clause, a preposition or a time): no object follows?"""
-        if j >= end:
-            return True
-        w = self.words[j]
-        return w.kind == "punct" or w.key in clauses.NOUN_PREPS or self.in_time(j) or (
-            w.start in self.conj_starts and not self.in_entity(j))
-
-    def _described_after(self, j: int) -> bool:
-        """Does a relative clause follow the noun ending before word ``j`` (past its
-        adjectives)?  "المعارك التي اندلعت خلال الليل" tells an event, not a back-reference."""
-        k = argrules.after_adjectives(self, j, min(len(self.words), j + 3))
-        return k < len(self.words) and self.words[k].key in RELATIVE and \
-            self.words[k].sent == self.words[j - 1].sent
-
-    def _force(self, i: int, kind: str, actor: Range | None) -> bool:
-        """Does a movement move a force: an acting party as its mover, or a force noun as
-        the trigger itself ("تعزيزات", "حشود")?"""
-        if kind == "noun" and not any(s in ARRIVALS
-                                      for s in event_lexicon.stems(self.words[i].key)[:4]):
-            return True
-        return actor is not None and argrules.is_agent(self, actor)
-
-    def _other_event(self, j: int, plover: str) -> bool:
-        """Is word ``j`` a trigger of another PLOVER type than ``plover``?"""
-        if self.words[j].kind != "word":
-            return False
-        trig = self.trigger(j)
-        return trig is not None and trig[0]["plover"] != plover
-
-    def _link_line(self, pos: int) -> bool:
-        """Is ``pos`` on a related-article line ("رابط الخبر بصحيفة …: …")?"""
-        text = self.doc.text
-        line = text[max(text.rfind("\n", 0, pos) + 1, pos - 300):pos]
-        return bool(LINK_CUES) and any(c in normalize_key(line) for c in LINK_CUES)
-
     def role_attr(self, rng: Range) -> dict[str, Any]:
         """The attribute of an argument phrase (word range): offsets, text, the entity it
         links to and its actor type."""
@@ -758,22 +712,8 @@ class _Events:
             args = self.arguments(i, kind, info)
             if args.get("skip"):
                 continue
-            if info["type"] == "MOVE" and not self._force(i, kind, args["actor"]):
-                continue  # "وصلت مساعدات", "دخلت الهدنة حيز التنفيذ": no force moves
-            if info["type"] == "MOVE" and args["target"] is not None:
-                head = self.words[args["target"][0]].key
-                if any(v in NON_DESTINATIONS for v in variants(head)):
-                    continue
-            if prev is not None and prev.key in DEMONSTRATIVES:
-                continue  # "هذا الهجوم": a back-reference to an event already told
-            if kind == "noun" and info["plover"] != "AGREE" and prev is not None \
-                    and prev.key in HALT_WORDS:
-                continue  # "وقف العمليات العسكرية": halted, not done
-            if self._link_line(w.start):
-                continue  # "رابط الخبر …: تركيا تقصف …": a related article's headline
-            if kind == "noun" and info["plover"] == "AGREE" and i > 0 and self._other_event(
-                    i - 1, "AGREE"):
-                continue  # "انتهكت اتفاقية وقف إطلاق النار": the agreement is what is hit
+            if clauses.not_an_event(self, i, kind, info, args):
+                continue  # a back-reference, a halted act, a headline, no force moving …
             if kind == "verb":
                 last = shared.get(w.sent)
                 if args["actor"] is None and last is not None and w.start in self.conj_starts \
@@ -802,7 +742,7 @@ class _Events:
             mode, source = self.mode(i, info)
             if (kind == "noun" and args["actor"] is None and args["target"] is None
                     and w.key.startswith(DEFINITE) and mode != "prohibited"
-                    and not self._described_after(t_end)):
+                    and not clauses.described_after(self, t_end)):
                 continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
             plover = info["plover"]
             if plover in clauses.PARTY_TARGET and clauses.is_place(self, args["target"],
