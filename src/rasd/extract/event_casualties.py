@@ -22,8 +22,6 @@ __all__ = ["attach"]
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "OTHER"})
 #: words that link a toll to its cause after it: "مقتل 20 في تفجير", "جراء غارات"
 CAUSE_LINKS = vocab.words("event_words", "cause-link")
-#: plural and participle nouns of the dead ("القتلى"): an event only with a count
-TOLL_NOUNS = vocab.words("event-casualties", "toll-noun")
 #: time units: "في 15 شهراً قتل" counts months, not victims
 TIME_UNITS = vocab.words("time-units")
 
@@ -80,8 +78,6 @@ def attach(ev: EventReader, out: list[Span], at: list[int], cands: list[int]) ->
             continue
         if cat != "killed" or _outcome(words, c) or _anaphoric_cause(ev, c, end):
             continue  # "أسفر عن مقتل …", "قتلوا في الغارة": the toll of a cause told elsewhere
-        if count is None and any(s in TOLL_NOUNS for s in event_lexicon.stems(w.key)[:4]):
-            continue  # "عدد القتلى", "سقوط قتلى وجرحى": the victims, no event
         text = ev.doc.text
         info = {"type": "ASSAULT", "plover": "ASSAULT", "future": False,
                 "not_objects": frozenset(), "target_preps": frozenset()}
