@@ -29,13 +29,17 @@ from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import variants
 
 __all__ = ["adjective", "after_adjectives", "agent_after", "between", "count_phrase",
-           "honorific", "is_agent", "lam_agent", "support_subject", "support_verb"]
+           "head_agent", "honorific", "is_agent", "lam_agent", "support_subject", "support_verb"]
 
 Range = tuple[int, int]
 SUPPORT = vocab.words("event_words", "support-verb")
 ADJECTIVES = vocab.words("event_words", "adjective")
 HONORIFICS = vocab.words("event_words", "honorific")
 CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
+#: verbal nouns of support verbs whose genitive acts ("نجاح المقاومة في السيطرة")
+SUPPORT_NOUNS = vocab.words("event_words", "support-noun")
+#: unit and member words whose genitive names the agent ("طيران التحالف", "عناصر داعش")
+MEMBERS = vocab.words("event_words", "member-noun")
 #: agent markers, first word → rest ("على يد", "من قبل", "بواسطة")
 MARKERS: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(vocab.words("event_words", "agent-marker")):
@@ -65,9 +69,14 @@ class ArgReader(Protocol):
     def in_time(self, j: int) -> bool: ...
 
 
+_SUPPORT_OPENINGS = event_lexicon.openings(SUPPORT)
+
+
 @cache
 def support_verb(key: str) -> bool:
     """Is the folded word a form of a support verb ("شنت", "نفذتها", "قامت", "يشنها")?"""
+    if not event_lexicon.may_open(key, _SUPPORT_OPENINGS):
+        return False  # no support verb can be read inside the word
     if key in SUPPORT or any(s in SUPPORT for s in event_lexicon.verb_stems(key)):
         return True
     for v in variants(key)[:2]:
@@ -136,7 +145,60 @@ def is_agent(ev: ArgReader, rng: Range) -> bool:
         return True
     head = ev.words[rng[0]]
     return any(x.label in ("ORG", "PER", "NORP", "GPE")
-               for x in ev.r.entities_in(head.start, head.end))
+               for x in ev.r.entities_in(head.start, head.end)) or head_agent(ev, rng)
+
+
+def _word_type(key: str) -> str | None:
+    """The agent type of one folded word, also in its construct-plural and dual forms
+    ("مقاتلو", "مسلحان")."""
+    keys = [key]
+    for end in ("و", "ان"):
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            keys.append(key[: -len(end)])
+    return next((t for k in keys if (t := event_lexicon.actor_type([k])) is not None), None)
+
+
+def _support_noun(key: str) -> bool:
+    """Is the folded word the verbal noun of a support verb ("نجاح", "قيام", "محاولة")?"""
+    return any(v in SUPPORT_NOUNS for v in variants(key)[:2])
+
+
+def _member(key: str) -> bool:
+    return any(v in MEMBERS for v in variants(key)[:2])
+
+
+def head_agent(ev: ArgReader, rng: Range, places: bool = True) -> bool:
+    """Does the *head* of the phrase name an acting party?
+
+    Unlike :func:`is_agent`, a party named deeper in the phrase does not count: "مواقع
+    المقاومة" and "مبنى يتخذه الحوثيون" are things, "طيران التحالف" and "عناصر داعش" act (a
+    unit or member word hands the question to its genitive).  A place name at the head counts
+    only with ``places`` (a country visiting acts; a city shelled does not).
+    """
+    words = ev.words
+    a, b = rng
+    labels = ("ORG", "PER", "NORP", "GPE") if places else ("ORG", "PER", "NORP")
+    for k in (a, a + 1):
+        if k >= b:
+            return False
+        w = words[k]
+        if w.kind != "word" and w.kind != "latin":
+            return False
+        if _word_type(w.key) in AGENTS:
+            return True
+        if any(x.label in labels and x.start <= w.start
+               for x in ev.r.entities_in(w.start, w.end)):
+            return True
+        if k == a:
+            if not (_member(w.key) or ev.r.speaker_head(k)):
+                return False
+            if b == a + 1 and w.key.startswith(("ال", "وال")) and _member(w.key):
+                return True  # "القوات", "الحركة": a definite unit word alone names the party
+            # "قوات الأمن": the unit word and its genitive may name the party together
+            if event_lexicon.actor_type([words[j].key for j in range(a, min(b, a + 3))]) \
+                    in AGENTS:
+                return True
+    return False
 
 
 def support_subject(ev: ArgReader, i: int) -> Range | None:
@@ -151,10 +213,17 @@ def support_subject(ev: ArgReader, i: int) -> Range | None:
     stop = i
     if i - 1 >= s0 and words[i - 1].key in LINKS:
         stop = i - 1
+    if stop - 1 > s0 and words[stop - 1].norm in ",،":
+        stop -= 1  # "شنت القوات المسلحة التركية، غارات جوية": a comma before the object
     for v in range(stop - 1, max(s0, i - 11) - 1, -1):
         w = words[v]
         if (w.kind == "punct" and not ev.in_time(v)) or w.key in CLAUSE_OPENERS:
             return None  # "الجمعة 24 يوليو/تموز": punctuation inside a date does not count
+        if w.kind == "word" and v + 1 < stop and _support_noun(w.key):
+            # "نجاح المقاومة الشعبية في السيطرة": the support noun's genitive acts
+            cand = ev.np(v + 1, stop)
+            if cand is not None and cand[1] == stop and is_agent(ev, cand):
+                return cand
         if w.kind == "word" and _support(w.key):
             a = ev.r.skip_adverbs(v + 1, stop)
             cand = ev.np(a, stop) if a < stop else None
@@ -235,7 +304,9 @@ def lam_agent(ev: ArgReader, j: int, end: int) -> Range | None:
     rest = [ev.words[k].key for k in range(j + 1, rng[1])]
     typ = next((t for v in variants(w.key)[1:]
                 if (t := event_lexicon.actor_type([v, *rest])) in AGENTS), None)
-    if typ is not None or any(x.label in ("ORG", "GPE", "NORP", "PER")
+    # a place after ل is a destination ("زيارة لبغداد"), not an agent
+    # nor is a person: "كميناً لقائد المحور" is laid for him
+    if typ is not None or any(x.label in ("ORG", "NORP")
                             for x in ev.r.entities_in(w.start, ev.words[rng[1] - 1].end)):
         return rng
     return None
@@ -246,7 +317,7 @@ def between(ev: ArgReader, i: int, end: int) -> tuple[Range, Range | None] | Non
     trigger; "بين X وY من جهة، وZ من جهة أخرى" makes Z the second side."""
     words = ev.words
     b = None
-    for j in range(i + 1, min(end, i + 6)):
+    for j in range(i + 1, min(end, i + 12)):  # "مواجهات عنيفة اندلعت مساء السبت … بين"
         if words[j].key == "بين":
             b = j
             break
@@ -264,7 +335,9 @@ def between(ev: ArgReader, i: int, end: int) -> tuple[Range, Range | None] | Non
         if second is not None:
             k = second[1]
     # "… من جهة، والمقاومة الشعبية من جهة أخرى": the sides are the two جهة groups
-    if k + 1 < end and words[k].key == "من" and words[k + 1].key.startswith("جه"):
+    while k < end and words[k].key in ("لها", "له", "لهم", "لهما"):
+        k += 1  # "والمسلحين الموالين لها من جهة"
+    if k + 1 < end and words[k].key == "من" and words[k + 1].key.startswith(("جه", "طرف")):
         k += 2
         while k < end and words[k].kind == "punct":
             k += 1

@@ -24,14 +24,16 @@ from rasd.lang.ar.clitics import variants
 from rasd.lang.ar.normalize import normalize_key
 
 __all__ = ["actor_type", "casualty", "casualty_candidate", "casualty_count", "candidate",
-           "idiom_at", "is_number", "lookup", "number_end", "stems", "verb_stems"]
+           "idiom_at", "is_number", "lookup", "lookup_keys", "may_open", "number_end",
+           "openings", "number_value", "stems", "verb_stems",
+           "victim_number"]
 
 #: endings of a noun: pronouns, then number/gender/case (longest first; vocab event-morphology)
 NOUN_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "noun-suffix"))
 #: endings of a verb: object pronouns, subject person/number (vocab event-morphology)
 VERB_SUFFIXES = tuple(e.key for e in vocab.rows("event-morphology", "verb-suffix"))
 #: prepositions that bring the target of an event of each type (closed, 1-3 words)
-TARGET_PREPS = {"ASSAULT": ("علي", "ضد"), "FIGHT": ("مع", "ضد", "علي"), "COERCE": ("علي",),
+TARGET_PREPS = {"ASSAULT": ("علي", "ضد"), "FIGHT": ("مع", "ضد", "علي", "من"), "COERCE": ("علي",),
                 "CONSULT": ("مع",), "AGREE": ("مع",), "AID": ("الي", "ل"),
                 "COOPERATE": ("مع",), "ACCUSE": ("ب",), "THREATEN": ("ب",), "MOBILIZE": ("الي",),
                 "REJECT": (), "REQUEST": (), "SUPPORT": ("ب",), "RETREAT": ("من",),
@@ -47,9 +49,19 @@ class WordLike(Protocol):
     sent: int
 
 
+@cache
+def _by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The suffixes grouped by their last letter, longest first as in ``suffixes``."""
+    out: dict[str, list[str]] = {}
+    for s in suffixes:
+        out.setdefault(s[-1], []).append(s)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _strip(key: str, suffixes: tuple[str, ...]) -> list[str]:
     out = []
-    for s in suffixes:
+    # only the suffixes ending in the word's last letter can match (most words: none)
+    for s in _by_last(suffixes).get(key[-1:], ()):
         if key.endswith(s) and len(key) - len(s) >= 3:
             base = key[: -len(s)]
             out.append(base)
@@ -112,6 +124,49 @@ def _table() -> dict[str, Any]:
     return {"nouns": nouns, "verbs": verbs, "idioms": idioms, "defective": defective}
 
 
+Openings = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def openings(keys: frozenset[str] | set[str]) -> Openings:
+    """(4-, 3-, 2-letter) openings of lookup keys, for :func:`may_open`.  Only a key's last
+    letter may differ from the word it is read from ("سيطره" from "سيطرته"), so a key of five
+    letters or more is represented by its first four, a shorter one by itself (and its ت
+    spelling); a key with the article also by the rest ("للمدينة" reads "المدينة")."""
+    keys = set(keys) | {k[2:] for k in keys if k.startswith("ال")}
+    out: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for k in keys:
+        n = len(k)
+        if n >= 5:
+            out[0].add(k[:4])
+            continue
+        if n >= 2:
+            out[4 - n].add(k)
+            if k.endswith("ه") and n >= 3:
+                out[4 - n].add(k[:-1] + "ت")
+                out[5 - n].add(k[:-1])  # the ت may also have been stripped as an ending
+    return frozenset(out[0]), frozenset(out[1]), frozenset(out[2])
+
+
+def may_open(key: str, grams: Openings) -> bool:
+    """A necessary condition for a lookup of ``key`` under its stems to hit a key of
+    ``grams``: every stem is the word without proclitics, person prefixes and endings, so the
+    matched key opens inside the first six letters of the word.  Most words fail at once."""
+    four, three, two = grams
+    for o in range(min(len(key) - 1, 6)):
+        if key[o:o + 4] in four or key[o:o + 3] in three or key[o:o + 2] in two:
+            return True
+    return False
+
+
+def lookup_keys() -> frozenset[str]:
+    """Every key :func:`candidate` and :func:`casualty_candidate` look a stem up under (for
+    a cheap pre-filter of the words that can match at all)."""
+    t = _table()
+    c = _casualties()
+    return frozenset([*t["nouns"], *t["verbs"], *t["idioms"], *t["defective"],
+                      *c["single"], *c["multi"]])
+
+
 @cache
 def candidate(key: str) -> bool:
     """Could the folded word open an event of the stem lexicon (noun, verb or idiom)?"""
@@ -170,7 +225,7 @@ def lookup(words: list[Any], i: int) -> tuple[str, str, int] | None:
 def _casualties() -> dict[str, Any]:
     single: dict[str, str] = {}
     multi: dict[str, list[tuple[str, str]]] = {}
-    for e in vocab.rows("event-casualties"):
+    for e in vocab.rows("event-casualties", "killed", "injured"):
         parts = e.key.split()
         if len(parts) == 1:
             single[e.key] = e.category
@@ -207,6 +262,32 @@ def casualty(words: list[Any], i: int) -> tuple[str, int] | None:
 
 
 @cache
+def _victims() -> tuple[frozenset[str], frozenset[str]]:
+    """(singular nouns of people, those of them with a broken plural)."""
+    return (vocab.words("event-casualties", "victim", "victim-broken"),
+            vocab.words("event-casualties", "victim-broken"))
+
+
+#: verbs after which a casualty word is an outcome ("أسفر عن مقتل", "أدى إلى مقتل")
+OUTCOME = vocab.words("event-casualties", "outcome")
+
+
+@cache
+def victim_number(key: str) -> int | None:
+    """1 for a singular noun of a person ("جندي", "شرطياً", "القاضي"), 2 for its dual
+    ("حوثيان", "عنصرين" — "-ين" only where the plural is broken), else None."""
+    people, broken = _victims()
+    for v in variants(key):
+        if v in people or (v.endswith("ا") and v[:-1] in people):
+            return 1
+        if v.endswith("ان") and v[:-2] in people:
+            return 2
+        if v.endswith("ين") and v[:-2] in broken:
+            return 2
+    return None
+
+
+@cache
 def _number_words() -> dict[str, int]:
     out = {k: int(v) for k, v in vocab.table("numbers", "value", "cardinal-unit",
                                                "cardinal-tens", "cardinal-other").items()
@@ -235,6 +316,12 @@ def _number(words: list[Any], j: int) -> tuple[int, int] | None:
         v += nums[words[k].key[1:]]  # "خمسة وعشرين"
         k += 1
     return v, k
+
+
+def number_value(words: list[Any], j: int) -> int | None:
+    """The value of the number (digits or words) starting at word ``j``, else None."""
+    n = _number(words, j)
+    return n[0] if n is not None else None
 
 
 def is_number(words: list[Any], j: int) -> bool:

@@ -22,7 +22,7 @@ Rules, first match wins:
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from rasd.extract import event_lexicon
@@ -33,6 +33,7 @@ __all__ = ["clause_start", "mode"]
 
 PURPOSE = vocab.words("event_words", "purpose")
 INTENT = vocab.words("event_words", "intent")
+INTENT_AFTER = vocab.words("event_words", "intent-after")
 UNCERTAIN = vocab.words("event_words", "uncertain")
 PROHIBITION = vocab.words("event_words", "prohibition")
 DENIAL = vocab.words("event_words", "denial")
@@ -80,7 +81,10 @@ def clause_start(ev: ModeReader, i: int, limit: int = 14, commas: bool = True) -
     return max(s0, i - limit)
 
 
+@lru_cache(maxsize=100_000)
 def _has(keys: frozenset[str], key: str) -> bool:
+    """Is the word (or it without و/ف) in ``keys``?  Memoized: the clause scans of every
+    event ask it of the same words over and over."""
     return any(v in keys for v in variants(key)[:2])
 
 
@@ -137,6 +141,9 @@ def _purpose(ev: ModeReader, i: int, c0: int) -> bool:
     prev = words[i - 1].key if i > c0 else ""
     if prev[:1] == "ل" and prev[1:] in SUPPORT_MASDARS:
         return True  # "لشن هجمات", "لتنفيذ عمليات"
+    if any(words[j].key in INTENT_AFTER and words[j].sent == words[i].sent
+           for j in range(i + 1, min(len(words), i + 3))):
+        return True  # "الاجتماع المقبل", "حملة التمشيط المتوقعة"
     return any(words[j].key in PURPOSE for j in range(max(c0, i - 2), i)) or any(
         _has(INTENT, words[j].key) for j in range(max(c0, i - 5), i))
 

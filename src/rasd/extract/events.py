@@ -31,6 +31,7 @@ from rasd.config import Config
 from rasd.doc import Document, Span
 from rasd.extract import event_arguments as argrules
 from rasd.extract import event_casualties as casualties
+from rasd.extract import event_clauses as clauses
 from rasd.extract import event_lexicon, event_mode
 from rasd.extract.boilerplate import in_boilerplate
 from rasd.extract.lexicons import conjugate, fold, load_json
@@ -53,9 +54,6 @@ CLAUSE_OPENERS = vocab.words("event_words", "clause-opener")
 TANWEEN_FATH = "\u064b"
 #: "هذا الهجوم", "تلك الغارات": an anaphor of an event already reported
 DEFINITE = ("ال", "وال", "فال", "بال", "لل")
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
-#: "وصل إلى تفاهم" is reaching an agreement, not a movement
-NON_DESTINATIONS = vocab.words("event_words", "non-destination")
 #: event nouns whose genitive is the victim even when it names an agent ("اغتيال النائب")
 PATIENT_NOUNS = vocab.words("event_words", "patient-noun")
 #: two-sided event types: "اشتباكات بين X وY" gives both sides
@@ -128,15 +126,25 @@ def _candidate(key: str) -> bool:
     ) or event_lexicon.candidate(key)
 
 
+@cache
+def _grams() -> event_lexicon.Openings:
+    """Openings of every key the trigger and casualty lookups try (:func:`_flags`)."""
+    lex = trigger_lexicon()
+    return event_lexicon.openings(set(event_lexicon.lookup_keys()) | set(lex["any"])
+                                  | set(lex["nouns"]))
+
+
 @lru_cache(maxsize=200_000)
 def _flags(key: str) -> int:
     """1: the word may be a trigger; 2: it may open a casualty phrase (one memoized lookup
     per word of the document, the hot path of the layer)."""
+    if not event_lexicon.may_open(key, _grams()):
+        return 0  # most words of an article: no lexicon key can open inside them
     return int(_candidate(key)) | (2 if event_lexicon.casualty_candidate(key) else 0)
 
 
 #: Layers up to this size are scanned; longer ones go through a :class:`SpanIndex`.
-_SCAN_MAX = 48
+_SCAN_MAX = clauses.SCAN_MAX
 
 
 class _Events:
@@ -159,8 +167,13 @@ class _Events:
         # lazily and only for long layers (a scan is cheaper for an article's few spans)
         self._index: dict[int, SpanIndex] = {}
         self._contents: list[tuple[int, int, int]] | None = None
+        self.links: list[tuple[int, int]] | None = None  # related-article lines (link_line)
 
     # ------------------------------------------------------------------ triggers
+    def candidate(self, key: str) -> bool:
+        """Could the folded word be a trigger at all (the lexicon lookups of _trigger)?"""
+        return _candidate(key)
+
     def trigger(self, i: int) -> tuple[dict[str, Any], str, int] | None:
         """(entry, "verb"|"noun", end word index) for a trigger at word ``i`` (memoized)."""
         if i not in self._trig:
@@ -178,6 +191,10 @@ class _Events:
             self._in_entity_label(i, "PER")
         ):
             return None  # a name ("النقيب فيصل", "“فيصل الفضل”"), not "ف + يصل"
+        if clauses.opens_time(self, i):
+            return None  # "فجر أمس": the dawn, not "فجّر"
+        if i > 0 and self.words[i - 1].key == "تحت":
+            return None  # "تحت سيطرة الحوثيين": a state, not an event
         cands = _verb_readings(key)
         fut = False
         refused = False
@@ -194,7 +211,9 @@ class _Events:
                 if info["not_objects"] and self._other_sense(i, info["not_objects"]):
                     refused = True  # "استقبل المستشفى جثامين": no other entry may take it
                     continue
-                fut = c not in (key, key[1:])
+                # "سيجتمع", "وسيزور": the reading without the future س
+                fut = (key[:1] == "س" and c == key[1:]) or (
+                    key[:1] in "وف" and key[1:2] == "س" and c == key[2:])
                 return ({**info, "future": fut}, "verb", i + 1)
         for v in variants(key):
             if v in self.lex["nouns"]:
@@ -259,9 +278,9 @@ class _Events:
         w = self.words[j]
         if len(self.times) <= _SCAN_MAX:
             return any(t.start < w.end and w.start < t.end for t in self.times)
-        return bool(self._indexed(self.times).overlapping(w.start, w.end))
+        return bool(self.indexed(self.times).overlapping(w.start, w.end))
 
-    def _indexed(self, spans: list[Span]) -> SpanIndex:
+    def indexed(self, spans: list[Span]) -> SpanIndex:
         idx = self._index.get(id(spans))
         if idx is None:
             idx = self._index[id(spans)] = SpanIndex(spans)
@@ -280,7 +299,9 @@ class _Events:
             return None
         if words[a].key in NON_HEADS or words[a].key in self.lex["neg"] or self.in_time(a):
             return None
-        if words[a].start in self.conj_starts and not self._in_entity(a) and not conj:
+        if clauses.clause_verb(self, a):
+            return None  # "هجوم وقع في …", "هجمات استهدفت …": a relative clause, no phrase
+        if words[a].start in self.conj_starts and not self.in_entity(a) and not conj:
             return None  # "… وأصيب …": a coordinated clause, not an argument
         e = a + 1
         definite = words[a].key.startswith(("ال", "وال", "فال", "لل"))
@@ -300,19 +321,29 @@ class _Events:
                 break
             if w.key in NON_HEADS or w.key == "و" or self.in_time(e) or w.key in TIME_WORDS:
                 break
-            if self.trigger(e) or self.r.verb_cue(e):
+            if self.trigger(e) or self.r.verb_cue(e) or clauses.clause_verb(self, e):
                 break
             is_def = w.key.startswith("ال")
-            if definite and not is_def and w.kind == "word" and not self._in_entity(e):
+            if definite and not is_def and w.kind == "word" and not self.in_entity(e):
                 break
-            if w.start in self.conj_starts and not self._in_entity(e):
+            if w.start in self.conj_starts and not self.in_entity(e):
                 break  # coordination ends the phrase
+            if not is_def and w.kind == "word" and clauses.nominative_plural(self, e - 1) \
+                    and not argrules.adjective(self, e):
+                break  # "هاجم انتحاريان حمام سباحة": a dual or plural in -ان/-ون is no construct
             definite = definite or is_def
             e += 1
         e = self._extend_entity(a, e)
+        if e < b and e - a < MAX_ARG_WORDS and any(self.r.has(k, "titles") for k in range(a, e)):
+            # "وزير الدفاع الأمريكي أشتون كارتر": a title and the name it stands before
+            nw = words[e]
+            for x in self.r.entities_in(nw.start, nw.end):
+                if x.label == "PER" and x.start == nw.start:
+                    e = self._extend_entity(a, e + 1)
+                    break
         return (a, e)
 
-    def _in_entity(self, j: int) -> bool:
+    def in_entity(self, j: int) -> bool:
         w = self.words[j]
         return any(x.start < w.start < x.end for x in self.r.entities_in(w.start, w.end))
 
@@ -359,9 +390,18 @@ class _Events:
                     words[nxt].key in info["target_preps"] or words[nxt].key in NON_HEADS
                 ):
                     nxt += 1
-            if subj is not None:
+            if subj is not None and clauses.passive(self, i, subj, nxt, end, info):
+                target, subj = subj, None  # "الرجل … قُتل مساء الثلاثاء": the one killed
+                actor = argrules.agent_after(self, i, end)  # "… على يد مسلحين"
+                after = nxt
+            elif subj is not None:
                 actor = subj
                 after = nxt
+            elif clauses.object_pronoun(self, i) and not light:
+                # "أقره رؤساء الأركان", "تبناه التنظيم": the object is the pronoun, the
+                # phrase after the verb is its subject
+                actor = self.np(nxt, end)
+                after = actor[1] if actor else nxt
             else:
                 cand = self.np(nxt, end)
                 victims = None if light else argrules.count_phrase(self, nxt, end)
@@ -376,8 +416,14 @@ class _Events:
                     v in QUANTITY_HEADS for v in variants(words[cand[0]].key)
                 ):
                     return {"skip": True}
-                elif cand is not None and not self._agentive(cand):
-                    target = cand  # "استهدف سوق صابرين": an indefinite common noun is the object
+                elif cand is not None and not self._agentive(cand) or (
+                    cand is not None and info["plover"] == "ASSAULT"
+                    and event_lexicon.victim_number(words[cand[0]].key) is not None
+                    and clauses.clause_ends(self, cand[1], end)
+                ):
+                    # "استهدف سوق صابرين": an indefinite common noun is the object; "قُتل
+                    # شرطي وأصيب آخر": a person and nothing after is a passive's subject
+                    target = cand
                     after = cand[1]
                 else:
                     actor = cand
@@ -419,13 +465,19 @@ class _Events:
                 after = adj  # "هجوم دموي", "غارات جوية": no genitive
             else:
                 g0 = argrules.honorific(self, nxt, end)
-                gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
-                after = gen[1] if gen else nxt
+                if clauses.instrument(self, g0):
+                    # "انفجار سيارة مفخخة", "هجوم بقنبلة يدوية على …": the weapon, skipped
+                    weapon = self.np(g0, end)
+                    after = weapon[1] if weapon else g0 + 1
+                elif not clauses.prep_word(self, g0):  # "اجتماعين بالقاهرة": no genitive
+                    gen = argrules.count_phrase(self, g0, end) or self.np(g0, end)
+                    after = gen[1] if gen else nxt
         else:
             while after < end and words[after].key.startswith("ال") and after < i + 4:
                 after += 1
         after = self.r.skip_adverbs(after, end)
-        lam = argrules.lam_agent(self, after, end)
+        # after a genitive a ل-phrase is its owner ("تدمير 16 آلية لمليشيات الحوثي")
+        lam = argrules.lam_agent(self, after, end) if gen is None else None
         if lam is not None:
             actor = lam  # "قصف لطيران التحالف"
             after = self.r.skip_adverbs(lam[1], end)
@@ -434,13 +486,16 @@ class _Events:
         if gen is not None:
             plover = info["plover"]
             patient = any(s in PATIENT_NOUNS for s in event_lexicon.stems(words[i].key))
-            agent = self.r.speaker_head(gen[0]) or self._entity_label(gen) in (
-                "ORG", "GPE", "NORP", "PER") or argrules.is_agent(self, gen)
+            agent = self.r.speaker_head(gen[0]) or argrules.head_agent(
+                self, gen, places=plover not in ("ASSAULT", "FIGHT", "COERCE"))
             if info["type"] in ("ARREST", "SEIZE", "SANCTION") or words[gen[0]].kind == "num" \
                     or argrules.count_phrase(self, gen[0], end) is not None:
                 target = target or gen
             elif agent and not patient and actor is None:
                 actor = gen  # "غارات التحالف", "زيارة الوزير", "سيطرة المقاومة"
+                if target is None and plover in ("ASSAULT", "COERCE") and after < end \
+                        and words[after].key[:1] == "ل" and words[after].key[:2] != "ال":
+                    target = self.np(after, end)  # "قصف طائرات التحالف لأربعة مخازن"
             elif plover in argrules.INTRANSITIVE and self._agentive(gen) and actor is None:
                 actor = gen  # "وصول الخبراء": who arrives
             elif plover in ("ASSAULT", "FIGHT", "COERCE") or patient:
@@ -469,6 +524,10 @@ class _Events:
             if actor is not None and target is not None and actor[0] < target[1] \
                     and target[0] < actor[1]:
                 actor = None
+        if target is None and info["plover"] in ("ASSAULT", "COERCE", "PROTEST", "FIGHT") and not (
+            kind == "noun" and actor is None and self.words[i].key.startswith(DEFINITE)
+        ):  # a bare definite noun stays bare: it refers back (run() drops it)
+            target = clauses.prep_target(self, max(last, i) + 1, info, end, actor)
         return {"actor": actor, "target": target}
 
     def _np_before(self, i: int) -> tuple[int, int] | None:
@@ -493,15 +552,17 @@ class _Events:
         return rng if rng is not None and rng[1] == stop else None
 
     def _agentive(self, rng: tuple[int, int]) -> bool:
-        """Can this phrase be a verb-first subject?  Definite, named, or a speaker head."""
+        """Can this phrase be a verb-first subject?  Definite, named at its head ("منازل قادة
+        جماعة الحوثي" is no subject for naming a group deep inside), or a speaker head."""
         a = rng[0]
         w = self.words[a]
         return (
             w.key.startswith(("ال", "وال"))
             or w.kind == "latin"
-            or self._entity_label(rng) in ("PER", "ORG", "GPE", "NORP")
+            or self._entity_label((a, a + 1)) in ("PER", "ORG", "GPE", "NORP")
             or self.r.speaker_head(a)
             or self.r.name_score(*rng) >= 2
+            or argrules.head_agent(self, rng)
         )
 
     def _entity_label(self, rng: tuple[int, int]) -> str | None:
@@ -520,7 +581,7 @@ class _Events:
         if len(spans) <= _SCAN_MAX:
             inside = [s for s in spans if s.start >= sent[0] and s.end <= sent[1]]
         else:
-            inside = self._indexed(spans).within(sent[0], sent[1])
+            inside = self.indexed(spans).within(sent[0], sent[1])
         if located:  # a place far from the trigger belongs to another clause
             inside = [s for s in inside if abs(s.start - pos) <= MAX_PLACE_DISTANCE]
         if not inside:
@@ -563,6 +624,24 @@ class _Events:
         return event_mode.mode(self, i, info)
 
     # ------------------------------------------------------------------ main
+    def role_attr(self, rng: Range) -> dict[str, Any]:
+        """The attribute of an argument phrase (word range): offsets, text, the entity it
+        links to and its actor type."""
+        text = self.doc.text
+        sp = self.span_of(rng)
+        assert sp is not None
+        d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
+        for x in self.r.entities_in(*sp):
+            d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
+            if x.attrs.get("canonical"):
+                d["canonical"] = x.attrs["canonical"]
+            break
+        typ = event_lexicon.actor_type([self.words[k].key for k in range(*rng)],
+                                       self._entity_label(rng))
+        if typ is not None:
+            d["type"] = typ
+        return d
+
     def describe(self, i: int, attrs: dict[str, Any], roles: dict[str, Any],
                  source: str | None) -> tuple[int, int]:
         """Add actor/target (word ranges in ``roles``), place, time and source to the
@@ -575,20 +654,11 @@ class _Events:
         sent = sents[w.sent] if sents else Span(0, len(text))
         pts = [(attrs["trigger"]["start"], attrs["trigger"]["end"])]
         for role in ("actor", "target"):
-            sp = self.span_of(roles.get(role))
-            if sp is None:
+            rng = roles.get(role)
+            if rng is None:
                 continue
-            pts.append(sp)
-            d: dict[str, Any] = {"start": sp[0], "end": sp[1], "text": text[sp[0]:sp[1]]}
-            for x in self.r.entities_in(*sp):
-                d["entity"] = x.attrs.get("cluster") or x.attrs.get("entity") or x.id
-                if x.attrs.get("canonical"):
-                    d["canonical"] = x.attrs["canonical"]
-                break
-            typ = event_lexicon.actor_type(
-                [words[k].key for k in range(*roles[role])], self._entity_label(roles[role]))
-            if typ is not None:
-                d["type"] = typ
+            d = self.role_attr(rng)
+            pts.append((d["start"], d["end"]))
             attrs[role] = d
         pl = self.nearest(self.places, w.start, (sent.start, sent.end), located=True)
         if pl is not None:
@@ -608,7 +678,7 @@ class _Events:
         return min(p[0] for p in pts), max(p[1] for p in pts)
 
     def run(self) -> list[Span]:
-        out = []
+        out: list[Span] = []
         text = self.doc.text
         objects = self.objects
         words = self.words
@@ -616,6 +686,7 @@ class _Events:
         flags = [_flags(w.key) if w.kind == "word" else 0 for w in words]
         cands = [i for i, f in enumerate(flags) if f & 1]
         at: list[int] = []  # trigger word of each event of ``out``
+        built: dict[int, tuple[int, dict[str, Any], dict[str, Any], str | None]] = {}
         shared: dict[int, tuple[int, Range]] = {}  # sentence → last verb trigger and its actor
         for i in cands:
             w = words[i]
@@ -628,19 +699,21 @@ class _Events:
             if in_boilerplate(self.doc, w.start, w.end):
                 continue
             prev = self.words[i - 1] if i > 0 else None
-            if kind == "verb" and prev is not None and prev.key in ("عن", "من", "في", "ما"):
+            if kind == "verb" and prev is not None and prev.key == "ما":
+                continue
+            if kind == "verb" and prev is not None and prev.key in clauses.NOUN_PREPS and (
+                t_end > i + 1 or clauses.masdar(self, i)
+            ):
+                kind = "noun"  # "في قصف للحوثيين", "في إطلاق النار": no verb follows these
+            elif kind == "verb" and prev is not None and prev.key in clauses.NOUN_PREPS:
                 continue
             if kind == "verb" and i + 1 < len(self.words) and self.words[i + 1].key == "عدم":
                 continue  # "طلب عدم نشر اسمه"
             args = self.arguments(i, kind, info)
             if args.get("skip"):
                 continue
-            if info["type"] == "MOVE" and args["target"] is not None:
-                head = self.words[args["target"][0]].key
-                if any(v in NON_DESTINATIONS for v in variants(head)):
-                    continue
-            if prev is not None and prev.key in DEMONSTRATIVES:
-                continue  # "هذا الهجوم": a back-reference to an event already told
+            if clauses.not_an_event(self, i, kind, info, args):
+                continue  # a back-reference, a halted act, a headline, no force moving …
             if kind == "verb":
                 last = shared.get(w.sent)
                 if args["actor"] is None and last is not None and w.start in self.conj_starts \
@@ -648,10 +721,41 @@ class _Events:
                     args["actor"] = last[1]  # "قتلت القوات مسلحاً واعتقلت 16": one subject
                 if args["actor"] is not None:
                     shared[w.sent] = (i, args["actor"])
+            if kind == "verb" and info["plover"] in ("ASSAULT", "FIGHT") \
+                    and w.start not in self.conj_starts:
+                host = clauses.described(self, i, info, built)
+                if host == -1:
+                    continue  # "الهجوم الذي استهدف": a back-reference, as its noun
+                if host is not None:
+                    # "هجمات استهدفت مناطق شيعية", "تفجير سيارة مفخخة استهدف شارعاً": the verb
+                    # describes the event noun before it; its object is that event's target
+                    k, base, hargs, hsrc = built[host]
+                    if args["target"] is not None and (
+                        hargs["target"] is None or hargs["target"][1] <= i
+                    ):
+                        hargs = {**hargs, "target": args["target"]}
+                        hattrs = dict(base)
+                        s0, e0 = self.describe(host, hattrs, hargs, hsrc)
+                        out[k] = Span(s0, e0, base["type"], "", hattrs)
+                        built[host] = (k, base, hargs, hsrc)
+                    continue
             mode, source = self.mode(i, info)
             if (kind == "noun" and args["actor"] is None and args["target"] is None
-                    and w.key.startswith(DEFINITE) and mode != "prohibited"):
+                    and w.key.startswith(DEFINITE) and mode != "prohibited"
+                    and not clauses.described_after(self, t_end)):
                 continue  # a bare definite noun ("الهجوم", "الهدنة") refers back
+            plover = info["plover"]
+            if plover in clauses.PARTY_TARGET and clauses.is_place(self, args["target"],
+                                                                   plover != "CONSULT"):
+                args["target"] = None  # "سيطروا على مناطق", "سيزور العاصمة": the place
+            elif plover in clauses.PARTY_ONLY and args["target"] is not None and not (
+                argrules.is_agent(self, args["target"])
+                or argrules.count_phrase(self, args["target"][0], args["target"][1])
+            ):
+                args["target"] = None  # "تحرير مبنى الجامعة": what is taken is no party
+            obj = objects.get(i)
+            if kind == "verb" and obj is not None and t_end <= obj < i + 5:
+                t_end = obj + 1  # "شنت طائرات التحالف غارات": the trigger runs to its object
             attrs: dict[str, Any] = {
                 "type": info["type"],
                 "plover": info["plover"],
@@ -659,7 +763,10 @@ class _Events:
                             "text": text[w.start:words[t_end - 1].end], "kind": kind},
                 "mode": mode,
             }
+            base = dict(attrs)
             s, e = self.describe(i, attrs, args, source)
+            if kind == "noun":
+                built[i] = (len(out), base, args, source)
             out.append(Span(s, e, info["type"], "", attrs))
             at.append(i)
         return casualties.attach(self, out, at, [i for i, f in enumerate(flags) if f & 2])
