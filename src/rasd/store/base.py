@@ -171,6 +171,7 @@ class EntityInfo:
     label: str  # PER, ORG, LOC, GPE, …
     doc_count: int
     mention_count: int
+    latin: tuple[str, ...] = ()  # Latin-script names, the usual one first
 
 
 @dataclass(frozen=True)

