@@ -69,12 +69,21 @@ def _gazetteer_names(key: str) -> list[str]:
 
 
 def romanized(name: str) -> str:
-    """:func:`rasd.lang.ar.latin.romanize`, with given names spelt as English news does."""
+    """:func:`rasd.lang.ar.latin.romanize`, with given names spelt as English news does
+    ("محمد بن سلمان" → "Mohammed bin Salman", "عبد العزيز" → "Abdulaziz")."""
     _, given = _known()
     words = name.split()
-    if not any(_key(w) in given for w in words):
-        return L.romanize(name)
-    text = " ".join(given.get(_key(w)) or L.romanize(w) for w in words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = _key(" ".join(words[i : i + 2])) if i + 1 < len(words) else ""
+        if pair in given:
+            out.append(given[pair])
+            i += 2
+            continue
+        out.append(given.get(_key(words[i])) or L.romanize(words[i]))
+        i += 1
+    text = " ".join(out)
     return text[:1] + text[1:].replace(" Al-", " al-")
 
 

@@ -59,7 +59,7 @@ def _vowel_letter(w: str, i: int) -> str | None:
     if ch == "ة":
         return "a"
     if ch in "وي":
-        after_a = i > 0 and w[i - 1] in "اأإآ" and ch == "ي"  # "أيمن" → "Ayman", "زايد"
+        after_a = i > 0 and w[i - 1] in "اأآ" and ch == "ي"  # "أيمن" → "Ayman", "زايد"
         if i == 0 or after_a or nxt in "اوىي" and i + 1 < len(w) - 1 or nxt == "ا":
             return None  # "وزارة", "يمن", "دياب": a consonant
         return "u" if ch == "و" else "i"
@@ -211,6 +211,8 @@ def latin_key(text: str) -> str:
 def _lat_skeleton(w: str) -> str:
     if re.fullmatch(r"abd[aeiou][lr]?", w):
         return "abd"
+    if w in ("allah", "alla", "ullah", "illah"):  # الله: the article is part of the word
+        return "l"
     m = re.match(r"abd[aeiou](?:l|r(?=r))(?=.)", w)
     if m:  # "Abdulaziz" = "Abd al-Aziz", "Abdullah" = "Abd Allah"
         rest = w[m.end() - 1 :] if w[m.end() - 1] == "l" and w[m.end() :][:1] == "l" else w[m.end() :]
