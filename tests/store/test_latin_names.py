@@ -118,3 +118,16 @@ def test_latin_names_of_a_stored_place_and_person(tmp_path: Path) -> None:
         assert jubeir[0].latin[0].startswith("Adel al-")
     finally:
         store.close()
+
+
+def test_identity_lists_how_it_is_written(archive: str, client: Any) -> None:
+    """The entity record, the API profile and the page list the written forms with counts."""
+    rec = _json("entity", "Assad", "--db", archive, "--label", "PER")
+    aliases = rec["aliases"]
+    assert aliases and sum(a["mentions"] for a in aliases) == rec["entity"]["mention_count"]
+    assert [a["mentions"] for a in aliases] == sorted((a["mentions"] for a in aliases),
+                                                      reverse=True)
+    prof = client.get(f"/api/entities/{rec['entity']['id']}").json()
+    assert prof["aliases"] == aliases
+    html = client.get(f"/entity/{rec['entity']['id']}").text
+    assert "كيف يُكتب" in html and aliases[0]["name"] in html

@@ -66,6 +66,9 @@ def entity_record_text(r: Mapping[str, Any]) -> str:
            f"{e['mention_count']} mentions"]
     if e.get("latin"):
         out.append("in Latin script: " + "; ".join(e["latin"]))
+    if r.get("aliases"):
+        out.append("written as: " + "; ".join(f"{a['name']} ({a['mentions']})"
+                                              for a in r["aliases"][:12]))
     if r["also_matching"]:
         alts = "; ".join(f"{a['name']}{_first_latin(a)} ({a['label']}, {a['id']}, "
                          f"{a['doc_count']})"

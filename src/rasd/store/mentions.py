@@ -109,8 +109,11 @@ def entity(c: Connection, entity_id: str, limit: int, offset: int) -> EntityDeta
     mentions = [Mention(r.doc_id, r.span_id, r.start, r.end, r.text, r.label,
                         r.published, r.outlet, r.context) for r in rows]
     co_list = [(EntityInfo(r.entity_id, r.name, r.label, r.n, 0), int(r.n)) for r in co]
+    n_as = func.count().label("n")
+    aliases = c.execute(select(e.c.text, n_as).where(e.c.entity_id == entity_id)
+                        .group_by(e.c.text).order_by(n_as.desc(), e.c.text).limit(50)).all()
     return EntityDetail(info, mentions, info.mention_count, co_list,
-                        [(r[0], int(r[1])) for r in tl])
+                        [(r[0], int(r[1])) for r in tl], [(r[0], int(r[1])) for r in aliases])
 
 
 def mentions_stmt(filters: Filters | None) -> tuple[Select, list[Any]]:
