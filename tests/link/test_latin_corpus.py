@@ -75,16 +75,17 @@ def read_expected() -> list[dict[str, str]]:
 
 
 def hits(store: Any) -> list[tuple[str, str, bool, list[str]]]:
-    """(English query, expected Arabic name, top answer right?, top-3 answers) per query."""
+    """(English query, expected Arabic name, top answer right?, top-3 answers) per query;
+    right = the first answer has the expected name and a type of the expected group."""
     from rasd.store.records import name_key
 
     out = []
     for row in read_expected():
-        want = name_key(row["arabic"])
+        want, labels = name_key(row["arabic"]), GROUPS[row["group"]]
         for query in row["english"].split("|"):
             found = store.entities(name=query, limit=3).items
-            names = [e.name for e in found]
-            ok = bool(found) and name_key(found[0].name) == want
+            names = [f"{e.name} ({e.label})" for e in found]
+            ok = bool(found) and name_key(found[0].name) == want and found[0].label in labels
             out.append((query, row["arabic"], ok, names))
     return out
 
@@ -127,7 +128,13 @@ if __name__ == "__main__":  # list the top identities / the misses of a fresh sa
     corpus = corpus_dir()
     assert corpus is not None, "corpus missing"
     with tempfile.TemporaryDirectory() as tmp:
-        store = build_archive(corpus, Path(tmp) / "a.db")
+        keep = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--db=")), None)
+        if keep and Path(keep).exists():  # reuse an archive built before
+            from rasd.store import open_store
+
+            store = open_store(keep)
+        else:
+            store = build_archive(corpus, Path(keep or Path(tmp) / "a.db"))
         for e in top_identities(store, 14):
             print(f"{e.doc_count}\t{e.label}\t{e.name}\t{'; '.join(e.latin)}")
         if EXPECTED.exists() and "--hits" in sys.argv:
