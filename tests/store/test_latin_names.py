@@ -131,3 +131,19 @@ def test_identity_lists_how_it_is_written(archive: str, client: Any) -> None:
     assert prof["aliases"] == aliases
     html = client.get(f"/entity/{rec['entity']['id']}").text
     assert "كيف يُكتب" in html and aliases[0]["name"] in html
+
+
+def test_short_english_word_is_not_taken_for_a_name(tmp_path: Path) -> None:
+    """"oil" has the skeleton of "علي" (al) but is no known name of it: searched as written."""
+    from rasd.doc import Span
+
+    text = "قال علي إن النفط ارتفع."
+    doc = Document(text, Meta(published="2015-08-01"))
+    doc.set_layer("entities", [Span(4, 7, "PER", "e0")])
+    store = open_store(str(tmp_path / "c.db"))
+    try:
+        store.add(doc, "v")
+        assert store.search("oil").total == 0
+        assert store.search("Ali").total == 1  # a known English given name
+    finally:
+        store.close()
