@@ -42,10 +42,6 @@ def _key(name: str) -> str:
     return " ".join(normalize_key(name).split())
 
 
-def _strip_article(key: str) -> str:
-    return key[2:] if key.startswith("ال") and len(key) > 4 else key
-
-
 def known_names(name: str, label: str = "") -> list[str]:
     """English names known for an Arabic ``name`` (list, then gazetteer for places)."""
     names, _ = _known()
@@ -63,7 +59,7 @@ def _gazetteer_names(key: str) -> list[str]:
         gaz = default_gazetteer()
     except Exception:  # noqa: BLE001 - a missing model must not stop storing documents
         return []
-    places = gaz.lookup(key) or gaz.lookup(_strip_article(key))
+    places = gaz.lookup(key)  # as written: "الصور" (the pictures) is not "صور" (Tyre)
     best = sorted(places, key=lambda p: (-p.population, p.id))[:1]
     return [p.name_en for p in best if p.name_en]
 
@@ -106,12 +102,16 @@ def latin_names(name: str, label: str = "", carried: Iterable[str] = ()) -> list
 def latin_columns(name: str, label: str = "", carried: tuple[str, ...] = ()) -> dict[str, str]:
     """The ``latin`` (names joined by "; ") and ``latin_key`` column values of an entity.
 
-    Keys of curated/known/gazetteer names are stored with a ``=`` prefix too, so a query
-    equal to one of them ranks before a match on a guessed romanisation.
+    Three kinds of keys, from the strongest match to the weakest: ``~`` + the spelling
+    (:func:`rasd.lang.ar.latin.latin_key`) of every run of words of every Latin name, so
+    "al-Qaeda" is told from "Jeddah" although their skeletons agree; ``=`` + the skeleton
+    keys of curated/known/gazetteer names; the plain skeleton keys of all names, the
+    guessed romanisation included.
     """
     names = latin_names(name, label, carried)
     known = [*carried, *known_names(name, label)]
     if L.is_latin_query(name):
         known.append(name)
-    keys = [f"={k}" for k in L.name_keys(known)] + L.name_keys([name, *names])
+    keys = [f"~{k}" for k in L.spelling_keys(names)]
+    keys += [f"={k}" for k in L.name_keys(known)] + L.name_keys([name, *names])
     return {"latin": "; ".join(names), "latin_key": L.pack_keys(keys)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Table, case, distinct, func, or_, select
+from sqlalchemy import Select, Table, case, distinct, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from rasd.lang.ar import latin
@@ -29,17 +29,22 @@ def latin_names(value: str | None) -> tuple[str, ...]:
 
 
 def _latin_match(name: str) -> tuple[Any, Any] | None:
-    """(WHERE condition, tier: 0 = a known English name matched, 1 = a romanisation) of a
-    Latin-script query, or None when ``name`` is not one (see :mod:`rasd.store.latin`)."""
+    """(WHERE condition, tier) of a Latin-script query, or None when ``name`` is not one.
+    Tier 0: spelt as one of the entity's Latin names (or a run of its words); 1: the
+    skeleton of a known English name; 2: the skeleton of its romanisation (see
+    :mod:`rasd.store.latin`)."""
     if not latin.is_latin_query(name):
         return None
     ec = S.entity_clusters
     keys = latin.match_keys(name)
-    if not keys:
+    spelt = latin.latin_key(name)
+    if not keys and len(spelt) < 2:
         return None
-    known = or_(*[ec.c.latin_key.contains(f"|={k}|", autoescape=True) for k in keys])
-    cond = or_(known, *[ec.c.latin_key.contains(f"|{k}|", autoescape=True) for k in keys])
-    return cond, case((known, 0), else_=1)
+    exact = ec.c.latin_key.contains(f"|~{spelt}|", autoescape=True)
+    known = or_(false(), *[ec.c.latin_key.contains(f"|={k}|", autoescape=True) for k in keys])
+    cond = or_(exact, known, *[ec.c.latin_key.contains(f"|{k}|", autoescape=True)
+                               for k in keys])
+    return cond, case((exact, 0), (known, 1), else_=2)
 
 
 def entities(c: Connection, filters: Filters | None, name: str | None, label: str | None,

@@ -317,6 +317,20 @@ def name_keys(names: Iterable[str], max_words: int = 6) -> list[str]:
     return list(out)
 
 
+def spelling_keys(names: Iterable[str], max_words: int = 6) -> list[str]:
+    """:func:`latin_key` of every run of consecutive words of Latin ``names`` (Arabic names
+    are skipped): what a query typed with the same spelling equals."""
+    out: dict[str, None] = {}
+    for name in names:
+        if not is_latin_query(name):
+            continue
+        words = latin_key(name).split()[:max_words]
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                out[" ".join(words[i:j])] = None
+    return [k for k in out if len(k) >= 2]
+
+
 def pack_keys(keys: Iterable[str]) -> str:
     """Keys as stored in one text column: ``|k1|k2|`` (a LIKE ``%|k|%`` finds one)."""
     ks = list(dict.fromkeys(keys))
