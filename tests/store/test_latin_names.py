@@ -147,3 +147,9 @@ def test_short_english_word_is_not_taken_for_a_name(tmp_path: Path) -> None:
         assert store.search("Ali").total == 1  # a known English given name
     finally:
         store.close()
+
+
+def test_entity_filter_accepts_a_latin_name(archive: str) -> None:
+    arabic = _json("search", "", "--entity", "إدلب", "--db", archive, "--no-facets")
+    latin = _json("search", "", "--entity", "Idlib", "--db", archive, "--no-facets")
+    assert latin["total"] == arabic["total"] > 0

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import case, false, or_
 
 from rasd.lang.ar import latin as L
 from rasd.lang.ar import vocab
 from rasd.lang.ar.normalize import normalize_key
+from rasd.store import schema as S
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: At most this many Latin names are kept per entity (the first is the one shown).
@@ -115,3 +119,22 @@ def latin_columns(name: str, label: str = "", carried: tuple[str, ...] = ()) -> 
     keys = [f"~{k}" for k in L.spelling_keys(names)]
     keys += [f"={k}" for k in L.name_keys(known)] + L.name_keys([name, *names])
     return {"latin": "; ".join(names), "latin_key": L.pack_keys(keys)}
+
+
+def latin_match(name: str) -> tuple[Any, Any] | None:
+    """(WHERE condition, tier) of a Latin-script query, or None when ``name`` is not one.
+    Tier 0: spelt as one of the entity's Latin names (or a run of its words); 1: the
+    skeleton of a known English name; 2: the skeleton of its romanisation (see
+    :func:`latin_columns`)."""
+    if not L.is_latin_query(name):
+        return None
+    ec = S.entity_clusters
+    keys = L.match_keys(name)
+    spelt = L.latin_key(name)
+    if not keys and len(spelt) < 2:
+        return None
+    exact = ec.c.latin_key.contains(f"|~{spelt}|", autoescape=True)
+    known = or_(false(), *[ec.c.latin_key.contains(f"|={k}|", autoescape=True) for k in keys])
+    cond = or_(exact, known, *[ec.c.latin_key.contains(f"|{k}|", autoescape=True)
+                               for k in keys])
+    return cond, case((exact, 0), (known, 1), else_=2)

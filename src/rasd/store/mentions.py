@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Table, case, distinct, false, func, or_, select
+from sqlalchemy import Select, Table, case, distinct, func, select
 from sqlalchemy.engine import Connection
 
-from rasd.lang.ar import latin
 from rasd.store import records
 from rasd.store import schema as S
 from rasd.store.base import EntityDetail, EntityInfo, Filters, Mention, NotFound, PlaceInfo
 from rasd.store.filters import clean, conditions, doc_filter, newest_first
+from rasd.store.latin import latin_match
 
 
 def context(table: Table, before: int = 80, after: int = 80) -> Any:
@@ -28,32 +28,13 @@ def latin_names(value: str | None) -> tuple[str, ...]:
     return tuple(n for n in (value or "").split("; ") if n)
 
 
-def _latin_match(name: str) -> tuple[Any, Any] | None:
-    """(WHERE condition, tier) of a Latin-script query, or None when ``name`` is not one.
-    Tier 0: spelt as one of the entity's Latin names (or a run of its words); 1: the
-    skeleton of a known English name; 2: the skeleton of its romanisation (see
-    :mod:`rasd.store.latin`)."""
-    if not latin.is_latin_query(name):
-        return None
-    ec = S.entity_clusters
-    keys = latin.match_keys(name)
-    spelt = latin.latin_key(name)
-    if not keys and len(spelt) < 2:
-        return None
-    exact = ec.c.latin_key.contains(f"|~{spelt}|", autoescape=True)
-    known = or_(false(), *[ec.c.latin_key.contains(f"|={k}|", autoescape=True) for k in keys])
-    cond = or_(exact, known, *[ec.c.latin_key.contains(f"|{k}|", autoescape=True)
-                               for k in keys])
-    return cond, case((exact, 0), (known, 1), else_=2)
-
-
 def entities(c: Connection, filters: Filters | None, name: str | None, label: str | None,
              limit: int, offset: int) -> tuple[list[EntityInfo], int]:
     e, ec = S.entities, S.entity_clusters
     where = doc_filter(e.c.doc_id, filters)
     first: list[Any] = []
     if name and clean(name):
-        by_latin = _latin_match(clean(name))
+        by_latin = latin_match(clean(name))
         if by_latin is not None:
             where.append(by_latin[0])
             first = [by_latin[1]]
