@@ -31,8 +31,10 @@ STEP = 40  # every 40th article of each day: ~660 articles over the 16 days
 #: The three groups, ten identities each: people, organisations, places.
 GROUPS = {"PER": ("PER",), "ORG": ("ORG",), "place": ("GPE", "LOC", "FAC")}
 PER_GROUP = 10
-#: The measured hit rate (top answer right) is in the module's report; the floor sits below.
-FLOOR = 25
+#: Measured 2026-12-06: 25 of 30 identities found first by their first English name (people
+#: 7/10, organisations 8/10, places 10/10); with romanisation alone (no names_en.tsv, no
+#: gazetteer, no curated aliases) 16/30.  The floor sits a little below.
+FLOOR = 23
 
 
 def sample(corpus: Path) -> Iterator[Any]:
