@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,9 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:
     return json.loads((REFERENCE / "alhal-2021-11-01.gold.json").read_text(encoding="utf-8"))
+
+
+# The API's Host allow-list (loopback names by default) must also let Starlette's test client
+# in: it sends "Host: testserver".  Set before any Settings() is built; the allow-list itself
+# is tested with explicit settings in tests/api/test_hardening.py.
+os.environ.setdefault("RASD_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver")

@@ -50,19 +50,19 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rasd.errors", "rasd.native", "rasd.schema", "rasd.lang", "rasd.eval.metrics", "rasd.paging"),
     ("rasd.isodate",),
     ("rasd.config", "rasd.doc", "rasd.attributes"),
-    ("rasd.pipeline", "rasd.docjson", "rasd.parallel"),
+    ("rasd.pipeline", "rasd.docjson", "rasd.parallel", "rasd.sourcing"),
     ("rasd.lang.ar.textview", "rasd.ingest"),
     ("rasd.lang.ar.layer", "rasd.geo"),
     ("rasd.ner",),
     ("rasd.extract",),
     ("rasd.link", "rasd.store", "rasd.geo.evaluate", "rasd.render"),
-    ("rasd.corrections", "rasd.batch", "rasd.eval"),
+    ("rasd.corrections", "rasd.batch", "rasd.eval", "rasd.watch"),
     ("rasd.identities",),
     ("rasd.export",),
     ("rasd.web",),
     ("rasd.api",),
     ("rasd.cli",),
-    ("rasd",),
+    ("rasd", "rasd.__main__"),
 )
 _UNIT_LAYER = {u: n for n, units in enumerate(LAYERS) for u in units}
 

@@ -393,7 +393,7 @@ class CorrectionStore:
         t = self.table
         stmt = select(t.c.annotation).order_by(t.c.created, t.c.id)
         if doc_id is not None:
-            cond = t.c.doc_id == doc_id
+            cond = t.c.doc_id == doc_id.replace("\x00", "")  # PostgreSQL text holds no NUL
             stmt = stmt.where(or_(cond, t.c.doc_id.is_(None)) if entity_level else cond)
         with self.store.read() as c:
             return [json.loads(r[0]) for r in c.execute(stmt)]
@@ -444,19 +444,59 @@ class CorrectedPipeline:
         return apply_corrections(doc, self._all)
 
 
+def touched_documents(store: Any, ann: Mapping[str, Any]) -> builtins.list[str]:
+    """Ids of the stored documents one correction can change.
+
+    A span correction names its document.  A merge/split addresses entity names: the
+    documents with a mention whose entity name (``entity_clusters.name``) or mention text
+    folds (:func:`rasd.link.resolve.name_key`, as :func:`apply_corrections` compares them) to
+    one of the names.  Found from the archive's tables, without loading any document, so a
+    correction on a 10,000-document archive re-stores only the documents it touches.
+    """
+    doc_id = doc_id_of(ann)
+    if doc_id is not None:
+        return [doc_id]
+    from sqlalchemy import select
+
+    from rasd.link.resolve import name_key
+    from rasd.store import schema as S
+
+    targets = ann["target"] if isinstance(ann["target"], list) else [ann["target"]]
+    keys = {name_key(str(t.get("rasd:name", ""))) for t in targets} - {""}
+    E, C = S.entities, S.entity_clusters
+    with store.read() as c:
+        ent_ids = [r[0] for r in c.execute(select(C.c.entity_id, C.c.name))
+                   if name_key(r[1]) in keys]  # fmt: skip
+        texts = [r[0] for r in c.execute(select(E.c.text).distinct()) if name_key(r[0]) in keys]
+        found: set[str] = set()
+        for i in range(0, len(ent_ids), 500):
+            found.update(r[0] for r in c.execute(
+                select(E.c.doc_id).distinct().where(E.c.entity_id.in_(ent_ids[i:i + 500]))))
+        for i in range(0, len(texts), 500):
+            found.update(r[0] for r in c.execute(
+                select(E.c.doc_id).distinct().where(E.c.text.in_(texts[i:i + 500]))))
+    return sorted(found)
+
+
 def reapply(store: Any, corrections: CorrectionStore | None = None,
-            progress: Callable[[int], None] | None = None) -> int:  # fmt: skip
+            progress: Callable[[int], None] | None = None,
+            only: Mapping[str, Any] | None = None) -> int:  # fmt: skip
     """Write corrected layers back into the archive so all views/exports show them.
 
-    Documents named by span corrections are always rewritten; with merge/split corrections
-    every document with entities is checked.  Returns the number of documents rewritten.
+    With ``only`` (the correction just recorded) just the documents it can change are
+    re-stored (:func:`touched_documents`); every other document already carries the earlier
+    corrections.  Without it (``rasd correct apply``, after re-analysis): documents named by
+    span corrections, and with merge/split corrections every document.  Every correction is
+    applied to each re-stored document.  Returns the number of documents rewritten.
     """
     cs = corrections or CorrectionStore(store)
     anns = cs.list()
     if not anns:
         return 0
-    if any(doc_id_of(a) is None for a in anns):
-        ids: Iterable[str] = [d.id for d in store.iter_documents()]
+    if only is not None:
+        ids: Iterable[str] = touched_documents(store, only)
+    elif any(doc_id_of(a) is None for a in anns):
+        ids = [d.id for d in store.iter_documents()]
     else:
         ids = cs.doc_ids()
     n = 0

@@ -102,3 +102,10 @@ def missing_extra(exc: ImportError, what: str) -> MissingExtra | None:
 
 class StoreError(RasdError):
     code = "E400"
+
+
+class StoreBusy(StoreError):
+    """Another process held the archive's write lock for longer than the configured wait
+    (``RASD_BUSY_TIMEOUT`` seconds, ``open_store(busy_timeout=…)``): retry later."""
+
+    code = "E408"

@@ -213,7 +213,7 @@ def test_serve_binds_to_loopback_by_default(tmp_path: Path) -> None:
         port = s.getsockname()[1]
     proc = subprocess.Popen(
         [sys.executable, "-c", "from rasd.cli import main; main()", "serve",
-         "--db", str(tmp_path / "bind.db"), "--port", str(port)],
+         "--db", str(tmp_path / "bind.db"), "--create", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:

@@ -154,3 +154,18 @@ def test_article_links_to_its_story(client: TestClient) -> None:
     story = _zamzam(client)
     first = client.get(f"/api/stories/{story['id']}").json()["articles"][0]["id"]
     assert f'href="/stories/{story["id"]}"' in client.get(f"/doc/{first}").text
+
+
+def test_story_sourcing_summary(client: TestClient) -> None:
+    """The story's sourcing summary (rasd.sourcing over the members) on the API and the page:
+    every statement counted once under its kind, each lone anonymous claim linked."""
+    story = _zamzam(client)
+    d = client.get(f"/api/stories/{story['id']}").json()
+    s = d["sourcing"]
+    assert s["statements"] == sum(k["statements"] for k in s["kinds"]) > 0
+    assert s["statements"] == sum(len(sp["statements"]) for sp in d["speakers"])
+    assert all(0 < k["sources"] <= k["statements"] for k in s["kinds"])
+    page = client.get(f"/stories/{story['id']}").text
+    box = page[page.index('class="sourcing-summary"'):page.index('class="quote-list speakers"')]
+    for c in s["lone"]:
+        assert f'/doc/{c["doc_id"]}?at={c["start"]}:{c["end"]}#focus' in box

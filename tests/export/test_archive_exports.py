@@ -123,24 +123,37 @@ def test_acled_precision_functions() -> None:
     assert geo_precision("admin1", True) == 3 and geo_precision("city", False) == 3
 
 
-def test_ftm_entities_are_valid_and_linked(archive: tuple[str, Document, Document]) -> None:
-    from followthemoney import model
+def test_ftm_entities_are_valid_and_linked(archive: tuple[str, Document, Document],
+                                           tmp_path: Path) -> None:
+    from tests.export.ftm_check import load_back
 
     db, rich, _ = archive
-    ents = [json.loads(x) for x in run("export", "ftm", "--db", db, *ONLY_RICH).splitlines()]
-    proxies = [model.get_proxy(e) for e in ents]  # raises on unknown schema/property
-    by_schema: dict[str, list] = {}
-    for p in proxies:
-        by_schema.setdefault(p.schema.name, []).append(p)
-    assert len(by_schema["Article"]) == 1
-    article_ids = {p.id for p in by_schema["Article"]}
+    path = tmp_path / "rich.ftm.jsonl"
+    path.write_text(run("export", "ftm", "--db", db, *ONLY_RICH), encoding="utf-8")
+    by_schema = load_back(path)  # validated, references checked, fragments aggregated
+    (article,) = by_schema["Article"]
     mentions = by_schema["Mention"]
-    assert {m.first("name") for m in mentions} == {"نبيل عبد الله", "الجيش السوداني"}
-    ids = {p.id for p in proxies}
+    assert {m.first("name") for m in mentions} >= {"نبيل عبد الله", "الجيش السوداني"}
     for m in mentions:
-        assert m.first("document") in article_ids and m.first("resolved") in ids
+        assert m.first("document") == article.id
+    # addresses carry what the places layer knows
+    zamzam = next(a for a in by_schema["Address"] if a.first("full") == "مخيم زمزم")
+    assert (zamzam.first("latitude"), zamzam.first("longitude"), zamzam.first("country")) == (
+        "13.48", "25.3", "sd")
+    assert zamzam.id in article.get("addressEntity")
+    # the event: its place and its participants
     (event,) = by_schema["Event"]
-    assert event.first("date") == "2025-04-11" and event.first("proof") in article_ids
+    assert event.first("date") == "2025-04-11" and event.first("proof") == article.id
+    assert event.first("addressEntity") == zamzam.id and event.first("country") == "sd"
+    (army,) = by_schema["Organization"]
+    assert army.first("name") == "الجيش السوداني" and event.get("involved") == [army.id]
+    # the quote: the speaker documented by the article, the quoted words as summary
+    (quote,) = by_schema["Documentation"]
+    (speaker,) = by_schema["Person"]
+    assert speaker.first("name") == "نبيل عبد الله"
+    assert (quote.first("entity"), quote.first("document"), quote.first("role")) == (
+        speaker.id, article.id, "quoted")
+    assert quote.first("summary") == "لن نسمح بتكرار ذلك"
 
 
 def test_annotations_selectors_match_the_text(archive: tuple[str, Document, Document]) -> None:
@@ -183,9 +196,12 @@ def test_ingest_and_search_commands(tmp_path: Path) -> None:
     (folder / "b.txt").write_text(OTHER, encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
     db = str(tmp_path / "c.db")
-    summary = json.loads(run("ingest", str(folder), "--db", db, "--json", "--no-progress"))
+    res = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--json", "--no-progress"])
+    assert res.exit_code == 1, res.output  # one item failed: the others are stored
+    summary = json.loads(res.stdout)
     assert (summary["new"], summary["failed"]) == (2, 1)
-    again = json.loads(run("ingest", str(folder), "--db", db, "--json", "--no-progress"))
+    res = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--json", "--no-progress"])
+    again = json.loads(res.stdout)
     assert (again["new"], again["duplicate"]) == (0, 2)
     res = json.loads(run("search", "وزمزم", "--db", db, "--json"))  # clitic + stem
     assert res["total"] == 1

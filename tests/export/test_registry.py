@@ -35,13 +35,16 @@ def test_writers_import_and_take_docs_and_a_sink(name: str) -> None:
     params = list(inspect.signature(e.load_writer()).parameters)
     assert params[:2] == ["docs", "out"], params
     for o in e.options:
+        if o.prefix or o.alias_of:  # handled by the registry (--bom), or an old spelling
+            continue
         assert o.name in params or name == "network", (name, o.name)
 
 
 def test_csv_choices_are_the_csv_tables() -> None:
     from rasd.export.csv import WHAT
 
-    (what,) = EXPORTERS["csv"].options
+    what, bom = EXPORTERS["csv"].options
+    assert bom.name == "bom" and bom.prefix == "\ufeff"
     assert what.choices == WHAT and what.default in WHAT
 
 

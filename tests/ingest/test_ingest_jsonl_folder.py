@@ -99,12 +99,15 @@ def test_folder_is_walked_recursively_and_bad_items_do_not_stop_it(
 
 def test_cli_analyze_folder_prints_a_summary(tmp_path: Path, seed_text: str):
     make_folder(tmp_path, seed_text)
-    res = CliRunner().invoke(cli, ["analyze", str(tmp_path)])
+    res = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--jsonl"])
     assert res.exit_code == 0, res.output
     lines = res.stdout.strip().splitlines()
     assert len(lines) == 5
     assert all(json.loads(line)["schema_version"] for line in lines)
     assert "summary: 5 ok, 3 failed" in res.stderr
+    # --json (the default): the same documents as one JSON value
+    res = CliRunner().invoke(cli, ["analyze", str(tmp_path)])
+    assert [d["id"] for d in json.loads(res.stdout)] == [json.loads(x)["id"] for x in lines]
     assert "Traceback" not in res.stderr
 
 

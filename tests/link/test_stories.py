@@ -100,7 +100,7 @@ def test_undated_reports_years_apart_stay_apart():
 
 
 def test_cli_stories_json(tmp_path):
-    result = CliRunner().invoke(cli, ["stories", str(SAMPLES), "--json", "--min-size", "2"])
+    result = CliRunner().invoke(cli, ["stories", str(SAMPLES), "--jsonl", "--min-size", "2"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert len(rows) >= 5

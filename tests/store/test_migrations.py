@@ -137,7 +137,7 @@ def test_archive_at_0005_gains_empty_story_tables(store_url: str) -> None:
     engine.dispose()
     with open_store(store_url) as s:
         with s.engine.connect() as c3:  # type: ignore[attr-defined]
-            assert migrate.current(c3) == migrate.head()
+            assert migrate.current(c3) == migrate.head()  # 0006 and every later revision
             tables = set(inspect(c3).get_table_names())
         assert {"stories", "story_members"} <= tables
         assert s.stories().total == 0 and s.story_of(doc.id) is None
@@ -148,11 +148,11 @@ def test_archive_at_0005_gains_empty_story_tables(store_url: str) -> None:
 
 
 def test_head_is_the_latin_names_revision() -> None:
-    assert migrate.head() == "0007"
+    assert migrate.head() == "0008"
 
 
-def test_archive_at_0006_gains_latin_names(store_url: str) -> None:
-    """An archive stored before entities had Latin names (revision 0006) upgrades in place:
+def test_archive_at_0007_gains_latin_names(store_url: str) -> None:
+    """An archive stored before entities had Latin names (revision 0007) upgrades in place:
     its entities get Latin names and keys, and a Latin query finds them."""
     doc = Document(TEXT, Meta(published="2024-03-01"))
     doc.set_layer("entities", [Span(18, 29, "PER", "e0")])  # أيمن الصفدي
@@ -160,7 +160,7 @@ def test_archive_at_0006_gains_latin_names(store_url: str) -> None:
         s.add(doc, "v")
     engine = _engine(store_url)
     c = _begin(engine)
-    migrate.downgrade(c, "0006")
+    migrate.downgrade(c, "0007")
     c.commit()
     with engine.connect() as c2:
         cols = {col["name"] for col in inspect(c2).get_columns("entity_clusters")}

@@ -13,19 +13,25 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.api.deps import StoreFactory, StoreProvider
 from rasd.api.extra_routers import ROUTERS
 from rasd.api.ingest import Ingestor
-from rasd.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from rasd.api.limits import (
+    BodyLimitMiddleware,
+    HostAllowListMiddleware,
+    SecurityHeadersMiddleware,
+)
 from rasd.api.routes import documents, exports, records, search, stories
 from rasd.api.settings import Settings
-from rasd.errors import InputError, RasdError, TooLarge
+from rasd.errors import InputError, RasdError, StoreBusy, TooLarge
 from rasd.store.base import NotFound
 
 log = logging.getLogger("rasd.api")
@@ -61,13 +67,30 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def bad_input(request: Request, exc: InputError) -> Response:
         return _error(request, 422, str(exc))
 
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, exc: StoreBusy) -> Response:
+        # another process holds the archive's write lock: a retryable condition, not a bug
+        return _error(request, 503, str(exc), {"Retry-After": "5"})
+
+    @app.exception_handler(DataError)
+    async def bad_value(request: Request, exc: DataError) -> Response:
+        # the database refused a value taken from the request (a NUL byte in a PostgreSQL
+        # text parameter, an integer out of range): the request is at fault, not the server
+        log.info("value refused by the database on %s: %s", request.url.path,
+                 str(exc.orig).splitlines()[0] if exc.orig else exc)
+        return _error(request, 422, "a parameter holds a value the archive cannot take")
+
     @app.exception_handler(RasdError)
     async def rasd_error(request: Request, exc: RasdError) -> Response:
         log.error("store or pipeline error on %s: %s", request.url.path, exc)
         return _error(request, 500, str(exc))
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    # Starlette's class: FastAPI's HTTPException subclasses it, and FastAPI's own body parser,
+    # 404 for unknown paths and 405 raise Starlette's
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc.__cause__, RecursionError):  # FastAPI's body parser on [[[[…]]]]
+            return _error(request, 422, "invalid JSON: nested too deeply")
         return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
@@ -90,25 +113,32 @@ def _include_extra_routers(app: FastAPI) -> None:
             log.warning("extra router %s not loaded: %s", ref, e)
 
 
+#: connections beyond one per worker thread: streamed exports read from producer threads
+EXTRA_CONNECTIONS = 4
+
+
 def _default_factory(settings: Settings) -> StoreFactory:
     from rasd.store import open_store
 
-    return lambda: open_store(settings.db, create=True)
+    # one pool per process: a connection per worker thread plus a few for export producers
+    return lambda: open_store(settings.db, create=True, pool_size=settings.threads,
+                              max_overflow=EXTRA_CONNECTIONS)
 
 
 def create_app(
     settings: Settings | None = None,
     store_factory: StoreFactory | None = None,
 ) -> FastAPI:
-    """Build the app.  ``store_factory`` opens a store (one per worker thread); by default
-    ``open_store(settings.db)``."""
+    """Build the app.  ``store_factory`` opens the store the whole process shares (called
+    once, on first use); by default ``open_store(settings.db)`` with a pool of
+    ``settings.threads`` connections."""
     settings = settings or Settings.from_env()
     stores = StoreProvider(store_factory or _default_factory(settings))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # each worker thread holds its own store connection: cap the pool so a busy server
-        # keeps a bounded number of database connections (PostgreSQL counts them)
+        # each busy worker thread uses one pooled connection: cap the threads at the pool
+        # size so a busy server keeps a bounded number of database connections
         import anyio.to_thread
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
@@ -166,6 +196,7 @@ def create_app(
     # outermost first: size limit runs before anything reads the body
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(HostAllowListMiddleware, allowed=settings.allowed_hosts)
     return app
 
 

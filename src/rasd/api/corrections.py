@@ -74,4 +74,4 @@ def add_correction(body: CorrectionIn, store: StoreDep) -> dict[str, Any]:
         raise HTTPException(422, str(e)) from e
     cs = CorrectionStore(store)
     cs.add(ann)
-    return {"annotation": ann, "documents_updated": reapply(store, cs)}
+    return {"annotation": ann, "documents_updated": reapply(store, cs, only=ann)}

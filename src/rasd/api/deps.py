@@ -1,8 +1,11 @@
-"""Request dependencies: the per-thread store, common filters, paging and the write token.
+"""Request dependencies: the server's store, common filters, paging and the write token.
 
-A :class:`~rasd.store.base.Store` is "one per thread" (SQLite connections must not cross
-threads).  FastAPI runs plain ``def`` endpoints in a thread pool, so :class:`StoreProvider`
-opens one store per worker thread on first use and closes them all at shutdown.
+The server process holds ONE store, hence one engine and one connection pool, shared by
+every worker thread (the SQL store's engine hands each thread its own pooled connection).
+A store per worker thread leaked connections: anyio retires idle worker threads and starts
+new ones, each opened another store and none was closed (PostgreSQL connections grew
+36 → 63 over four idle/burst rounds).  :class:`StoreProvider` opens the store on first use
+and closes it at shutdown.
 """
 
 from __future__ import annotations
@@ -25,32 +28,32 @@ StoreFactory = Callable[[], Store]
 
 
 class StoreProvider:
-    """Lazily opens one store per thread from ``factory``; :meth:`close` closes them all."""
+    """The process's one store, opened from ``factory`` on first use and shared by every
+    thread; :meth:`close` closes it (its pool's connections) at shutdown."""
 
     def __init__(self, factory: StoreFactory) -> None:
         self._factory = factory
-        #: opens a new, unshared store (for producer threads that close it themselves)
-        self.factory = factory
-        self._local = threading.local()
         self._lock = threading.Lock()
-        self._opened: list[Store] = []
+        self._store: Store | None = None
+        #: how many stores this provider opened (one per process unless closed and reused)
+        self.opened = 0
 
     def get(self) -> Store:
-        store = getattr(self._local, "store", None)
+        store = self._store
         if store is None:
-            store = self._factory()
-            self._local.store = store
             with self._lock:
-                self._opened.append(store)
+                if self._store is None:
+                    self._store = self._factory()
+                    self.opened += 1
+                store = self._store
         return store
 
     def close(self) -> None:
         with self._lock:
-            opened, self._opened = self._opened, []
-        for store in opened:
+            store, self._store = self._store, None
+        if store is not None:
             with contextlib.suppress(Exception):  # closing at shutdown must not raise
                 store.close()
-        self._local = threading.local()
 
 
 def get_settings(request: Request) -> Settings:
@@ -98,9 +101,11 @@ def filters(
     ] = None,
 ) -> Filters:
     """The search filters shared by search, listings and exports."""
+    from rasd.export.ids import place_id_of
+
     return Filters(
         entity=entity or None,
-        place=place or None,
+        place=place_id_of(place) if place else None,  # a gazetteer id (gn:…) works too
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
         source=source or None,

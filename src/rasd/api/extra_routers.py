@@ -11,4 +11,5 @@ from __future__ import annotations
 #: "package.module:router_attribute" strings, appended by other modules.
 ROUTERS: list[str] = [
     "rasd.api.corrections:router",
+    "rasd.api.watch:router",
 ]

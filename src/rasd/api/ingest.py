@@ -97,6 +97,8 @@ async def read_ingest_body(request: Request, settings: Settings) -> tuple[list[D
                 data = json.loads(body)
             except json.JSONDecodeError as e:
                 raise HTTPException(422, f"invalid JSON: {e.msg} at {e.pos}") from e
+            except RecursionError as e:  # [[[[…]]]]: the parser's depth, not a server fault
+                raise HTTPException(422, "invalid JSON: nested too deeply") from e
             items = data if isinstance(data, list) else [data]
             if len(items) > MAX_BATCH:
                 raise HTTPException(413, f"at most {MAX_BATCH} documents per request")

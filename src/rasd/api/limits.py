@@ -126,3 +126,47 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, add_headers)
+
+
+def host_name(value: str) -> str:
+    """The name in a Host header, lower-cased, without port (``[::1]:8321`` → ``::1``)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    if value.count(":") == 1:
+        return value.split(":", 1)[0]
+    return value
+
+
+class HostAllowListMiddleware:
+    """Answer only requests whose Host header names an allowed host (400 otherwise).
+
+    DNS rebinding: a page on ``evil.example`` re-points its own name at 127.0.0.1 and then
+    reads ``http://evil.example:8321/api/…`` from the visitor's browser — the server sees
+    ``Host: evil.example``.  Allowing only the names the server is really reached by
+    (loopback by default) closes that door.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.any = "*" in allowed
+        self.allowed = frozenset(host_name(h) for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or self.any:
+            await self.app(scope, receive, send)
+            return
+        host = ""
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = host_name(value.decode("latin-1"))
+                break
+        if host in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = json.dumps({"detail": f"host {host or '(none)'!r} is not allowed: "
+                                     "start the server with --allow-host"}).encode()
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})

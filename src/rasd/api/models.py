@@ -73,6 +73,9 @@ class StoryReportModel(BaseModel):
     events: list[EventRecord]
     events_total: int
     analysed: int = Field(description="Articles compared for agreements/contradictions/additions")
+    sourcing: dict[str, Any] | None = Field(
+        default=None, description="Over the compared articles: statements and distinct sources "
+        "per speaker kind (`kinds`), claims resting on a single anonymous source (`lone`)")
 
 
 class MentionPage(PageInfo):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 # the page-size caps live in rasd.paging (the web pages need them too); re-exported here
 from rasd.paging import MAX_PAGE as MAX_PAGE
@@ -13,6 +14,17 @@ from rasd.paging import MAX_PLACES_PAGE as MAX_PLACES_PAGE
 DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024
 #: One ingested document (its text or HTML, UTF-8) may not exceed this (HTTP 413).
 DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+
+
+#: Host names a browser uses for a server on this machine: the default allow-list.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts_from_env() -> tuple[str, ...]:
+    """``RASD_ALLOWED_HOSTS`` (comma-separated; ``*`` allows any), else the loopback names."""
+    raw = os.environ.get("RASD_ALLOWED_HOSTS", "")
+    names = tuple(h.strip().lower() for h in raw.split(",") if h.strip())
+    return names or LOOPBACK_HOSTS
 
 
 @dataclass(frozen=True)
@@ -27,11 +39,17 @@ class Settings:
     token: str | None = None
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
-    #: worker threads per process, hence at most this many store connections per process
+    #: worker threads per process; the process's one connection pool has this many
+    #: connections (plus a few for streamed exports)
     threads: int = 8
+    #: Host header names answered (without port); others get 400.  A web page on another
+    #: site cannot then read the archive through DNS rebinding (its requests carry the
+    #: attacker's name).  ``*`` allows any.
+    allowed_hosts: tuple[str, ...] = field(default_factory=allowed_hosts_from_env)
 
     @classmethod
-    def from_env(cls, db: str | None = None, token: str | None = None, **kw: int) -> Settings:
+    def from_env(cls, db: str | None = None, token: str | None = None,
+                 **kw: Any) -> Settings:
         """Fill ``db``/``token`` (and size limits) from ``RASD_DB`` / ``RASD_TOKEN`` /
         ``RASD_MAX_REQUEST_BYTES`` / ``RASD_MAX_DOCUMENT_BYTES`` / ``RASD_THREADS`` when not
         given."""

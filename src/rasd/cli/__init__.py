@@ -44,6 +44,7 @@ COMMANDS = {
     "batch": "rasd.cli.batch:batch",
     "correct": "rasd.cli.correct:correct_group",
     "entity": "rasd.cli.entity:entity",
+    "watch": "rasd.cli.watch:watch",
 }
 
 

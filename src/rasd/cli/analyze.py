@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 import click
 
+from rasd.cli.output import format_options
 from rasd.config import Config
 from rasd.doc import Document
 
@@ -28,14 +29,11 @@ def encode(fmt: str, indent: int | None, layers: Collection[str] | None,
 
 @click.command()
 @click.argument("source", default="-")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl", "text"]),
-    default="json",
-    show_default=True,
-    help="JSON document (schema/document.schema.json), compact JSON Lines (one document per "
-    "line, fast encoder), or a readable view.",
+@format_options(
+    ("json", "jsonl", "text"), default="json",
+    help="json: the document (schema/document.schema.json) — several documents as one JSON "
+    "array; jsonl: one compact document per line (fast encoder); text: a readable view.  "
+    "[default: json]",
 )
 @click.option(
     "--published",
@@ -72,9 +70,9 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
     an RSS/Atom feed, a WARC archive (.warc/.warc.gz), JSON Lines, rasd document JSON, or a
     folder of these (recursive).  Encodings (UTF-8, windows-1256 …) are detected.
 
-    A feed, WARC, JSONL file or folder holds several documents: JSON output is then one
-    document per line (JSONL); ``--format jsonl`` always writes one compact line per document
-    as soon as it is analysed.  Bad items are reported on stderr as one coded line each and
+    A feed, WARC, JSONL file or folder holds several documents: ``--json`` then writes one
+    JSON array of them (still streamed); ``--jsonl`` writes one compact line per document as
+    soon as it is analysed.  Bad items are reported on stderr as one coded line each and
     skipped; a summary counts them.  Exit status 2 when nothing could be analysed.
     """
     from rasd.cli.progress import progress_bar, quiet
@@ -133,7 +131,11 @@ def analyze(source: str, fmt: str, published: str | None, fetch: bool, indent: b
             warned += 1
             for w in warnings:
                 note(f"warning: {item.source}: {w}")
+        if fmt == "json" and many:  # one JSON value: the documents as an array
+            click.echo("[" if ok == 1 else ",", nl=False)
         click.echo(printed)
+    if fmt == "json" and many:
+        click.echo("[]" if ok == 0 else "]")
     bar.close()
     if many or failed:
         extra = f" ({warned} with warnings)" if warned else ""

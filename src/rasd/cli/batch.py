@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
+
+from rasd.cli.output import TEXT_JSON, emit, format_options
 
 
 @click.command("batch")
@@ -22,9 +22,9 @@ import click
               help="Comma-separated pipeline components (default: the analysis default).")
 @click.option("--threads", is_flag=True,
               help="Local workers as threads in this process instead of processes.")
-@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@format_options(TEXT_JSON, help="text, or json: the run summary as one JSON value.")
 def batch(inputs: tuple[str, ...], out: str, scheduler: str, workers: int, part_size: int,
-          components: str | None, threads: bool, as_json: bool) -> None:
+          components: str | None, threads: bool, fmt: str) -> None:
     """Run the analysis pipeline over INPUTS (files, folders, JSONL, WARC) with
     dask.distributed and write Parquet tables to --out.
 
@@ -37,11 +37,10 @@ def batch(inputs: tuple[str, ...], out: str, scheduler: str, workers: int, part_
     from rasd.cli.progress import progress_bar
 
     comps = tuple(c.strip() for c in components.split(",")) if components else None
-    with progress_bar("batch", enabled=not as_json, leave=True) as bar:
+    with progress_bar("batch", enabled=fmt == "text", leave=True) as bar:
         res = run_batch(inputs, out, scheduler=scheduler, workers=workers, components=comps,
                         part_size=part_size, processes=not threads, progress=bar.update)
-    if as_json:
-        click.echo(json.dumps(res.to_dict()))
+    if emit(fmt, res.to_dict(), indent=None):
         return
     click.echo(f"{res.documents} documents analysed in {res.seconds:.1f}s "
                f"({res.partitions} partitions, {res.skipped} already done, "

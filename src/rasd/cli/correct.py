@@ -8,6 +8,7 @@ from typing import Any, Literal
 import click
 
 from rasd.cli.ingest import DB_HELP
+from rasd.cli.output import emit, format_options
 
 _DB = click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
 _BY = click.option("--by", "creator", default="anonymous", show_default=True,
@@ -40,7 +41,7 @@ def _record(db: str | None, ann: dict, apply: bool = True) -> None:
     with open_store(db) as store:
         cs = CorrectionStore(store)
         cs.add(ann)
-        n = reapply(store, cs) if apply else 0
+        n = reapply(store, cs, only=ann) if apply else 0
     click.echo(f"{ann['id']}  {ann['body']['value']}  ({n} documents updated)")
 
 
@@ -140,20 +141,20 @@ def split(entity: str, creator: str, note: str | None, db: str | None) -> None:
 
 @correct_group.command("list")
 @click.option("--doc", "doc_id", default=None, help="Only corrections concerning this document.")
-@click.option("--json", "as_json", is_flag=True, help="Print the annotations (JSON-LD).")
+@format_options(help="text; json = one array of the W3C annotations (JSON-LD); jsonl = one "
+                     "annotation per line.")
 @_DB
-def list_cmd(doc_id: str | None, as_json: bool, db: str | None) -> None:
+def list_cmd(doc_id: str | None, fmt: str, db: str | None) -> None:
     """List corrections, oldest first."""
     from rasd.corrections import CorrectionStore
     from rasd.store import open_store
 
     with open_store(db) as store:
         anns = CorrectionStore(store).list(doc_id)
+    if emit(fmt, anns, anns, indent=None):
+        return
     for a in anns:
-        if as_json:
-            click.echo(json.dumps(a, ensure_ascii=False))
-        else:
-            click.echo(f"{a['created']}  {a['creator']['name']:<16} {a['body']['value']}")
+        click.echo(f"{a['created']}  {a['creator']['name']:<16} {a['body']['value']}")
 
 
 @correct_group.command("apply")

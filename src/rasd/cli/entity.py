@@ -8,12 +8,13 @@ the original text (``rasd search``, ``/doc/<id>`` in the UI).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
+from typing import Any
 
 import click
 
 from rasd.cli.ingest import DB_HELP
+from rasd.cli.output import emit, format_options
 
 LABELS = ["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "OCC", "EVENT"]
 
@@ -25,8 +26,8 @@ LABELS = ["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "OCC", "EVENT"]
               help="Only entities of this type (when a name is shared).")
 @click.option("--limit", default=10, show_default=True,
               help="Items listed per section (mentions, statements, events).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable record.")
-def entity(name: str, db: str | None, label: str | None, limit: int, as_json: bool) -> None:
+@format_options(help="text; json = the record as one value; jsonl = the record on one line.")
+def entity(name: str, db: str | None, label: str | None, limit: int, fmt: str) -> None:
     """Show the entity NAME (an id, or a name: spelling and clitics folded) across the archive.
 
     When several entities match, the one named in most articles is shown and the others are
@@ -42,7 +43,8 @@ def entity(name: str, db: str | None, label: str | None, limit: int, as_json: bo
         try:
             chosen = [store.entity(name, limit=1).entity]  # an exact id
         except NotFound:
-            chosen = store.entities(name=name, label=label, limit=10).items
+            chosen = (_by_identity(store, name) if name.startswith("ent-") else
+                      store.entities(name=name, label=label, limit=10).items)
         if label:
             chosen = [e for e in chosen if e.label == label]
         if not chosen:
@@ -67,12 +69,26 @@ def entity(name: str, db: str | None, label: str | None, limit: int, as_json: bo
         "mentions": [asdict(m) for m in detail.mentions],
         "mentions_total": detail.mentions_total,
     }
-    if as_json:
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    if emit(fmt, record):
         return
     from rasd.render.records import entity_record_text
 
     click.echo(entity_record_text(record))
+
+
+def _by_identity(store: Any, identity: str) -> list[Any]:
+    """The archive entities of a cross-document identity id (``ent-…``, the ``identity``
+    attribute of network nodes and of linked spans): those whose name's identity key gives
+    that id.  Walks the entity list once (a command-line lookup, not a hot path)."""
+    from rasd.link.resolve import identity_id
+
+    found, offset = [], 0
+    while True:
+        page = store.entities(limit=1000, offset=offset).items
+        found += [e for e in page if identity_id(e.name) == identity]
+        if len(page) < 1000:
+            return found
+        offset += 1000
 
 
 def _names(name: str, actors: list[str]) -> bool:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 DEFAULT_GOLD = "eval/events/dev"
 
 _ACCURACIES = ("type_accuracy", "actor_accuracy", "target_accuracy", "actor_type_accuracy",
@@ -25,7 +27,7 @@ def _fmt(v: float | None) -> str:
 @click.command("events")
 @click.argument("gold_dir", required=False, default=DEFAULT_GOLD,
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the full report as JSON")
 @click.option("--errors/--no-errors", default=False, help="List missed/spurious/wrong events.")
 @click.option("--baseline/--no-baseline", default=True,
               help="Also score the CAMEO keyword baseline.")

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 
 @click.command("geo")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the scores as JSON")
 @click.option("--errors", is_flag=True, help="List wrong and unresolved mentions.")
 @click.option("--pipeline", is_flag=True,
               help="End to end: the full pipeline must find the places too (P/R/F1).")

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 
 @click.command("ner")
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
@@ -27,18 +29,29 @@ import click
     "'news' is NewsFANE's alone.  auto = wojood for CoNLL files, analysis for JSON gold.",
 )
 @click.option("--errors", is_flag=True, help="Also list false positives and misses.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the scores as JSON")
 def eval_ner(gold: Path, layer: int, convention: str, errors: bool, as_json: bool) -> None:
     """Score entities against GOLD: a Wojood-style CoNLL file, a *.gold.json file (with its
-    .txt beside it) or a folder of *.gold.json files.  Types are scored as PER, ORG, NORP and
-    LOC (= GPE + LOC + FAC); JSON gold spans flagged boilerplate are ignored."""
+    .txt beside it), a folder of *.gold.json files, or a folder of real-news stand-off gold
+    (``eval/ner/real/dev``: articles read from ../shared/data/saudinewsnet).  Types are scored
+    as PER, ORG, NORP and LOC (= GPE + LOC + FAC); JSON gold spans flagged boilerplate are
+    ignored."""
+    from rasd.eval.ner_real import evaluate_real, is_real_gold
+    from rasd.eval.realgold import corpus_dir
     from rasd.ner.evaluate import default_predictor, evaluate
 
     is_json = gold.is_dir() or gold.name.endswith(".json")
     if convention == "auto":
         convention = "analysis" if is_json else "wojood"
     predictor = default_predictor("" if convention == "analysis" else convention)
-    score = evaluate(gold, predictor, layer)
+    if is_real_gold(gold):
+        corpus = corpus_dir()
+        if corpus is None:
+            raise click.ClickException("real-news gold needs ../shared/data/saudinewsnet "
+                                       "(or $RASD_SAUDINEWSNET)")
+        score = evaluate_real(gold, predictor, corpus)
+    else:
+        score = evaluate(gold, predictor, layer)
     report = score.report()
     if as_json:
         out: dict[str, Any] = {"gold": str(gold), "convention": convention, "scores": report}

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.output import TEXT_JSON, format_options
+
 DEFAULT_SAMPLES = "samples"
 DEFAULT_ENTITIES = "eval/stories/entities.json"
 
@@ -22,7 +24,7 @@ DEFAULT_ENTITIES = "eval/stories/entities.json"
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A real stand-off gold table (eval/stories/real/*.tsv) over the shared "
               "SaudiNewsNet corpus, instead of --samples; prints rasd and the TF-IDF baseline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the scores as JSON")
 def eval_stories(samples: str, threshold: float | None, full: bool, ignore_dates: bool,
                  gold: str | None, as_json: bool) -> None:
     """Pairwise and B-cubed precision/recall/F1 of story clustering against gold story ids
@@ -75,7 +77,7 @@ def _eval_real(gold: Path, params: dict[str, float], as_json: bool) -> None:
 @click.option("--no-aliases", is_flag=True,
               help="Resolve without the curated alias file (names/transliteration only).")
 @click.option("--errors", is_flag=True, help="List wrongly merged and wrongly split pairs.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@format_options(TEXT_JSON, as_json=True, help="text, or json: the scores as JSON")
 def eval_entities_xdoc(gold: str, no_aliases: bool, errors: bool, as_json: bool) -> None:
     """Pairwise P/R/F1 of cross-document entity resolution on the names listed in GOLD
     ('same' groups must share one identity; 'apart' pairs must not)."""

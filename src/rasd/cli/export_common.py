@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
+from rasd.cli.output import deprecated
 from rasd.cli.search import filter_options
-from rasd.export.registry import Exporter
+from rasd.export.registry import Exporter, Option
 
 F = Callable[..., Any]
 
@@ -40,6 +41,17 @@ def report(n: int, what: str) -> None:
     click.echo(f"{n} {what} exported", err=True)
 
 
+def _note_alias(o: Option) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A callback printing the deprecation note when an old flag (``o.alias_of``) is used."""
+
+    def note(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value and o.alias_of is not None:
+            deprecated(f"--{o.name}", f"--{o.alias_of[0]} {o.alias_of[1]}")
+        return value
+
+    return note
+
+
 def archive_command(e: Exporter) -> click.Command:
     """``rasd export <e.name>``: the search filters, -q, -o and the format's own options;
     streams the selected documents through the format's writer."""
@@ -56,5 +68,6 @@ def archive_command(e: Exporter) -> click.Command:
             func = click.option(f"--{o.name}", type=click.Choice(o.choices), default=o.default,
                                 show_default=True, help=o.help)(func)
         else:
-            func = click.option(f"--{o.name}", is_flag=True, help=o.help)(func)
+            func = click.option(f"--{o.name}", is_flag=True, help=o.help, hidden=bool(o.alias_of),
+                                callback=_note_alias(o))(func)
     return click.command(e.name, help=e.help)(func)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from rasd.cli.ingest import DB_HELP
+from rasd.cli.output import TEXT_JSON, emit, format_options
 
 
 @click.command()
 @click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)
 @click.option("--all", "everything", is_flag=True,
               help="Re-analyse every document, not only those from an older pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@format_options(TEXT_JSON, help="text, or json: the counts as one JSON value.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr (only ever on a terminal).")
-def reanalyze(db: str | None, everything: bool, as_json: bool, progress: bool) -> None:
+def reanalyze(db: str | None, everything: bool, fmt: str, progress: bool) -> None:
     """Re-analyse stored texts after a model or extractor upgrade (nothing is deleted).
 
     By default only documents whose stored analysis version differs from the current
@@ -32,7 +31,5 @@ def reanalyze(db: str | None, everything: bool, as_json: bool, progress: bool) -
         # people's corrections outlive re-analysis with a newer model
         pipe = CorrectedPipeline(Pipeline(), CorrectionStore(store))
         counts = store.reanalyze(pipe, only_outdated=not everything, progress=bar.update)
-    if as_json:
-        click.echo(json.dumps(counts))
-    else:
+    if not emit(fmt, counts, indent=None):
         click.echo(", ".join(f"{k} {v}" for k, v in counts.items()))

@@ -6,7 +6,6 @@ that read the archive, so every command filters the same way.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -15,6 +14,7 @@ from typing import Any
 import click
 
 from rasd.cli.ingest import DB_HELP
+from rasd.cli.output import emit, format_options
 
 F = Callable[..., Any]
 
@@ -24,7 +24,8 @@ def filter_options(func: F) -> F:
     opts = [
         click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP),
         click.option("--entity", default=None, help="Entity id or name (spelling-folded)."),
-        click.option("--place", default=None, help="Place id or name (spelling-folded)."),
+        click.option("--place", default=None,
+                     help="Place id (geo_gn:…, or the gazetteer's gn:…) or name (spelling-folded)."),
         click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD",
                      help="Published on or after this day."),
         click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD",
@@ -43,10 +44,18 @@ def filters_from(kw: dict[str, Any]) -> Any:
     from rasd.store import Filters
 
     return Filters(
-        entity=kw.pop("entity", None), place=kw.pop("place", None),
+        entity=kw.pop("entity", None), place=_place(kw.pop("place", None)),
         date_from=kw.pop("date_from", None), date_to=kw.pop("date_to", None),
         source=kw.pop("source", None), kind=kw.pop("kind", None),
     )
+
+
+def _place(value: str | None) -> str | None:
+    """A --place value: the gazetteer's id (``gn:…``, as GeoJSON's ``gazetteer_id``) is
+    accepted for the archive's (``geo_gn:…``)."""
+    from rasd.export.ids import place_id_of
+
+    return None if value is None else place_id_of(value)
 
 
 @click.command()
@@ -55,8 +64,9 @@ def filters_from(kw: dict[str, Any]) -> Any:
 @click.option("--limit", default=10, show_default=True, help="Results per page (max 1000).")
 @click.option("--page", default=1, show_default=True, help="Page number (1-based).")
 @click.option("--facets/--no-facets", default=True, help="Show top entities/places/outlets/dates.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
-def search(query: str, limit: int, page: int, facets: bool, as_json: bool, **kw: Any) -> None:
+@format_options(help="text; json = the result page (hits, total, facets) as one value; "
+                     "jsonl = one hit per line.")
+def search(query: str, limit: int, page: int, facets: bool, fmt: str, **kw: Any) -> None:
     """Search the archive for QUERY (Arabic spelling, diacritics and clitics folded).
 
     Every word must match ("وإدلب" finds "إدلب"); nothing in QUERY is search syntax.  An
@@ -70,11 +80,11 @@ def search(query: str, limit: int, page: int, facets: bool, as_json: bool, **kw:
     with open_store(db, create=False) as store:
         res = store.search(query, filters, limit=limit, offset=(max(page, 1) - 1) * limit,
                            facets=facets)
-    if as_json:
+    if fmt != "text":
         data = asdict(res)
         for hit, raw in zip(data["hits"], res.hits, strict=True):
             hit["snippet"]["html"] = raw.snippet.html()
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        emit(fmt, data, data["hits"])
         return
     from rasd.render.records import search_lines
 

@@ -7,13 +7,13 @@ the API (``/api/stories``) read them; ``--saved`` lists what was saved without r
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import click
 
 from rasd.cli.ingest import DB_HELP
+from rasd.cli.output import emit, format_options
 from rasd.doc import Document
 
 
@@ -37,13 +37,7 @@ def as_saved(story: Any) -> tuple[Any, list[str]]:
     return summary, [a.doc_id for a in story.articles]
 
 
-def _echo(s: Any, found: list[dict[str, Any]], as_json: bool, with_found: bool) -> None:
-    if as_json:
-        row = s.to_dict()
-        if with_found:
-            row["contradictions"] = found
-        click.echo(json.dumps(row, ensure_ascii=False))
-        return
+def _echo(s: Any, found: list[dict[str, Any]], with_found: bool) -> None:
     from rasd.render.records import story_lines
 
     for line in story_lines(s, found):
@@ -83,10 +77,10 @@ def _saved_stories(store: Any, min_size: int) -> Iterator[Any]:
               help="Keep the stories computed over the archive in it (for the web UI/API).")
 @click.option("--saved", is_flag=True,
               help="List the stories saved in the archive instead of computing them.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@format_options(help="text; json = one array of stories; jsonl = one story per line.")
 def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
             window_days: int | None, min_size: int, contradictions: bool, save: bool,
-            saved: bool, as_json: bool) -> None:
+            saved: bool, fmt: str) -> None:
     """Group articles about the same event into stories and list them, each with its
     articles' URLs or source paths.
 
@@ -106,7 +100,7 @@ def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
     if sources:
         docs = {d.id: d for d in load_docs(sources)}
         result = cluster_documents(docs.values(), **params)
-        _list(result, docs.__getitem__, min_size, contradictions, as_json)
+        _list(result, docs.__getitem__, min_size, contradictions, fmt)
         return
     from rasd.store import open_store
 
@@ -118,20 +112,32 @@ def stories(sources: tuple[str, ...], db: str | None, threshold: float | None,
             if save:
                 n = store.save_stories(as_saved(s) for s in result)
                 click.echo(f"saved {n} stories in the archive", err=True)
-        _list(result, store.get, min_size, contradictions, as_json)
+        _list(result, store.get, min_size, contradictions, fmt)
 
 
 def _list(result: list[Any], get: Any, min_size: int, contradictions: bool,
-          as_json: bool) -> None:
+          fmt: str) -> None:
     """Print the stories with at least ``min_size`` articles; contradictions are looked for
     one story at a time (its documents fetched with ``get``), never the whole archive."""
     from rasd.link.contradictions import story_contradictions
 
     shown = [s for s in result if len(s.articles) >= min_size]
+    rows = []
     for s in shown:
         found: list[dict[str, Any]] = []
         if contradictions and len(s.articles) >= 2:
             found = story_contradictions(get(a.doc_id) for a in s.articles)
-        _echo(s, found, as_json, contradictions)
-    if not as_json:
+        if fmt == "text":
+            _echo(s, found, contradictions)
+            continue
+        row = s.to_dict()
+        if contradictions:
+            row["contradictions"] = found
+        if fmt == "jsonl":  # streamed: a story is printed as soon as it is ready
+            emit(fmt, row)
+        else:
+            rows.append(row)
+    if fmt == "json":
+        emit(fmt, rows, indent=None)
+    elif fmt == "text":
         click.echo(f"{len(shown)} stories", err=True)

@@ -21,6 +21,7 @@ either to the local word or to its first mention, and both mean the same person.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,8 @@ from typing import Any
 
 from rasd.config import DEFAULT_COMPONENTS, Config
 from rasd.doc import Document, Span
-from rasd.eval.metrics import Pair, align_by_score, iou, overlaps, prf
+from rasd.eval.metrics import Pair, align_by_score, iou, overlaps, prf, ratio
+from rasd.eval.metrics import f1 as f1_score
 from rasd.pipeline import COMPONENT_MODULES, Pipeline
 
 FIELDS = ("cue", "speaker", "content", "joint")
@@ -41,6 +43,15 @@ class GoldQuote:
     content: Pair
     kind: str
     stance: str | None = None
+    #: other mentions of the same speaker (real gold names the speaker of a pro-drop
+    #: statement by its text: any of its occurrences is that speaker)
+    alt_speakers: tuple[Pair, ...] = ()
+    name: str = ""  # the speaker as the gold names it (real gold: pro-drop speakers too)
+
+    def speaker_hit(self, s: Pair) -> bool:
+        """A predicted speaker mention ``s`` overlaps this quote's speaker or another mention
+        of it."""
+        return overlaps(s, self.speaker) or any(overlaps(s, a) for a in self.alt_speakers)
 
 
 @dataclass
@@ -64,6 +75,13 @@ class Counts:
     stance_ok: int = 0
     stance_n: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: per speaker kind: gold statements, predicted ones, gold found (speaker+content) under
+    #: the gold kind, predicted found under the predicted kind, kind right on the found
+    kind_gold: Counter[str] = field(default_factory=Counter)
+    kind_pred: Counter[str] = field(default_factory=Counter)
+    kind_found: Counter[str] = field(default_factory=Counter)
+    kind_pred_found: Counter[str] = field(default_factory=Counter)
+    kind_right: Counter[str] = field(default_factory=Counter)
 
     def add(self, key: str, n: int = 1) -> None:
         self.tp[key] = self.tp.get(key, 0) + n
@@ -78,6 +96,8 @@ class Counts:
         self.stance_ok += other.stance_ok
         self.stance_n += other.stance_n
         self.errors.extend(other.errors)
+        for name in ("kind_gold", "kind_pred", "kind_found", "kind_pred_found", "kind_right"):
+            getattr(self, name).update(getattr(other, name))
 
     def report(self) -> dict[str, Any]:
         out: dict[str, Any] = {"gold": self.n_gold, "predicted": self.n_pred}
@@ -91,6 +111,20 @@ class Counts:
         out["stance_accuracy"] = (
             round(self.stance_ok / self.stance_n, 4) if self.stance_n else None
         )
+        per_kind = {}
+        for k in sorted(set(self.kind_gold) | set(self.kind_pred)):
+            # precision over the statements predicted with kind k, recall over the gold ones
+            # of kind k (a pair found with a wrong kind counts on both sides)
+            found = self.kind_found[k]
+            p, r = ratio(self.kind_pred_found[k], self.kind_pred[k]), ratio(found,
+                                                                            self.kind_gold[k])
+            f1 = f1_score(p, r)
+            per_kind[k] = {"gold": self.kind_gold[k], "predicted": self.kind_pred[k],
+                           "joint_p": round(p, 4), "joint_r": round(r, 4),
+                           "joint_f1": round(f1, 4),
+                           "kind_accuracy": round(self.kind_right[k] / found, 4) if found
+                           else None}
+        out["per_kind"] = per_kind
         return out
 
 
@@ -154,10 +188,12 @@ def score_document(
 ) -> Counts:
     """Align predictions to gold quotes and count matches per field."""
     c = Counts(n_gold=len(golds), n_pred=len(preds))
+    c.kind_gold.update(g.kind for g in golds)
+    c.kind_pred.update(p.kind for p in preds)
     cands = []
     for i, p in enumerate(preds):
         for j, g in enumerate(golds):
-            spk = any(overlaps(s, g.speaker) for s in p.speakers)
+            spk = any(g.speaker_hit(s) for s in p.speakers)
             con = overlaps(p.content, g.content)
             cue = overlaps(p.cue, g.cue)
             if not (con or (spk and cue)):
@@ -167,7 +203,7 @@ def score_document(
     aligned = align_by_score(cands, len(preds), len(golds))
     for i, j in aligned.pairs:
         p, g = preds[i], golds[j]
-        spk_o = any(overlaps(s, g.speaker) for s in p.speakers)
+        spk_o = any(g.speaker_hit(s) for s in p.speakers)
         spk_e = any(s == g.speaker for s in p.speakers)
         con_o = overlaps(p.content, g.content)
         c.add("cue_overlap", overlaps(p.cue, g.cue))
@@ -180,21 +216,24 @@ def score_document(
         if spk_o and con_o:
             c.kind_n += 1
             c.kind_ok += p.kind == g.kind
+            c.kind_found[g.kind] += 1
+            c.kind_pred_found[p.kind] += 1
+            c.kind_right[g.kind] += p.kind == g.kind
             if p.kind != g.kind:
                 c.errors.append({"doc": name, "type": "kind", "gold": g.kind, "pred": p.kind,
-                                 "speaker": text[g.speaker[0]:g.speaker[1]]})
+                                 "speaker": g.name or text[g.speaker[0]:g.speaker[1]]})
             if g.stance:
                 c.stance_n += 1
                 c.stance_ok += p.stance == g.stance
         elif text:
             c.errors.append({"doc": name, "type": "partial",
-                             "gold_speaker": text[g.speaker[0]:g.speaker[1]],
+                             "gold_speaker": g.name or text[g.speaker[0]:g.speaker[1]],
                              "pred_speaker": [text[a:b] for a, b in p.speakers[:1]]})
     if text:
         for j in aligned.right_only:
             g = golds[j]
             c.errors.append({"doc": name, "type": "missed", "cue": text[g.cue[0]:g.cue[1]],
-                             "speaker": text[g.speaker[0]:g.speaker[1]]})
+                             "speaker": g.name or text[g.speaker[0]:g.speaker[1]]})
         for i in aligned.left_only:
             p = preds[i]
             c.errors.append({"doc": name, "type": "spurious", "cue": text[p.cue[0]:p.cue[1]],

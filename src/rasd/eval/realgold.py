@@ -86,3 +86,34 @@ def documents(path: Path, corpus: Path) -> Iterator[tuple[GoldRow, Document]]:
     """Each gold row with its article (not analysed)."""
     for row in read_table(path):
         yield row, article(corpus, row.day, row.index)
+
+
+def standoff_files(folder: Path) -> list[Path]:
+    """The per-article gold files of a stand-off folder (``<day>-<index>.json``), in order."""
+    return sorted(p for p in folder.glob("*.json") if p.is_file())
+
+
+def standoff_documents(folder: Path, corpus: Path) -> Iterator[tuple[Path, dict[str, Any],
+                                                                     Document]]:
+    """Each stand-off gold file of ``folder`` (a JSON object naming its article by ``day`` and
+    ``index``) with its parsed labels and its article (not analysed)."""
+    for path in standoff_files(folder):
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        yield path, data, article(corpus, str(data["day"]), int(data["index"]))
+
+
+def offset_mismatches(doc: Document, items: list[dict[str, Any]], key: str = "text") -> int:
+    """How many gold spans' ``key`` text differs from the article at their offsets (0 when
+    gold and corpus agree; a guard against a corpus file that changed under the gold).
+    ``text_head`` keys, and texts cut with "…", are compared as a prefix."""
+    bad = 0
+    for it in items:
+        if not isinstance(it, dict) or "start" not in it or not it.get(key):
+            continue
+        got = doc.text[it["start"]:it["end"]]
+        want = str(it[key])
+        cut = want.endswith("…")  # evidence capped at a few words: "مدير إدارة … …"
+        want = want.removesuffix("…").rstrip()
+        if not (got.startswith(want) if key == "text_head" or cut else got == want):
+            bad += 1
+    return bad

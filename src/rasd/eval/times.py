@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,8 +73,16 @@ def gold_type(t: dict[str, Any]) -> str:
 
 def score_item(text: str, published: str | None, gold: list[dict[str, Any]], report: Report,
                item_id: str = "") -> None:
+    """Run the extractor on one text and count it against its gold times."""
     spans, _ = extract_times(text, published)
     pred = [(s.start, s.end, s.label, s.attrs.get("value")) for s in spans]
+    score_predictions(text, pred, gold, report, item_id)
+
+
+def score_predictions(text: str, pred: Sequence[tuple[int, int, str, str | None]],
+                      gold: list[dict[str, Any]], report: Report, item_id: str = "") -> None:
+    """Count ``(start, end, type, value)`` predictions of one text against its gold times
+    (any predictor: the extractor, a baseline)."""
     c = Counts(gold=len(gold), pred=len(pred))
     for p in pred:
         report.by_type[p[2]].pred += 1

@@ -34,6 +34,7 @@ from importlib import resources
 from typing import Any, TextIO
 
 from rasd.doc import Document
+from rasd.export.csv import safe_row
 from rasd.store import records
 
 COLUMNS = [
@@ -307,6 +308,6 @@ def write_acled(docs: Iterable[Document], out: TextIO) -> int:
     for doc in docs:
         for row in rows(doc):
             row["timestamp"] = stamp
-            w.writerow(row)
+            w.writerow(safe_row(row))
             n += 1
     return n

@@ -57,10 +57,12 @@ def annotations(doc: Document) -> Iterator[dict[str, Any]]:
         }
 
 
-def write_annotations(docs: Iterable[Document], out: TextIO, lines: bool = False) -> int:
-    """Write an AnnotationPage (default) or JSON lines; returns the annotation count."""
+def write_annotations(docs: Iterable[Document], out: TextIO, format: str = "json",  # noqa: A002
+                      lines: bool = False) -> int:
+    """Write one AnnotationPage (``format="json"``) or one annotation per line (``"jsonl"``;
+    ``lines=True`` is the older spelling); returns the annotation count."""
     n = 0
-    if lines:
+    if format == "jsonl" or lines:
         for doc in docs:
             for a in annotations(doc):
                 out.write(json.dumps({"@context": CONTEXTS, **a}, ensure_ascii=False) + "\n")

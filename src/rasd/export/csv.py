@@ -1,6 +1,11 @@
 """Documents → CSV tables of entities (mentions), quotes, events, places or times, one row
 per record.
 
+Cells are neutralised against formula injection (OWASP "CSV Injection"): a text cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so a
+spreadsheet shows it as text instead of evaluating it — news text and quotes are attacker
+controlled (``=HYPERLINK(…)`` in a headline).  Numbers (offsets, coordinates) stay numbers.
+
 Every row carries its provenance (document id, url, outlet, publication date, span id and
 ``start``/``end`` character offsets), so a spreadsheet row leads back to the exact words.
 Rows come from the one flattener (:func:`rasd.store.records.flatten`), so CSV, the archive
@@ -50,6 +55,22 @@ def rows(doc: Document, what: str) -> Iterator[dict[str, Any]]:
         yield row
 
 
+#: First characters a spreadsheet reads as the start of a formula (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Every cell of ``row`` through :func:`safe_cell` (for every CSV rasd writes)."""
+    return {k: safe_cell(v) for k, v in row.items()}
+
+
 def write_csv(docs: Iterable[Document], out: TextIO, what: str = "entities") -> int:
     """Write a header and one row per record; returns the number of rows."""
     cols = COLUMNS[what]
@@ -58,6 +79,6 @@ def write_csv(docs: Iterable[Document], out: TextIO, what: str = "entities") -> 
     n = 0
     for doc in docs:
         for r in rows(doc, what):
-            w.writerow(r)
+            w.writerow(safe_row(r))
             n += 1
     return n

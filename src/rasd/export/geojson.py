@@ -4,6 +4,8 @@ A pure function over :class:`~rasd.doc.Document` objects, so the CLI (files), th
 the web API all produce the same features.  Coordinates are ``[lon, lat]`` (RFC 7946 §3.1.1,
 WGS 84); every feature carries the evidence — document id, url/source, the mention's text and
 its character offsets — so a point on a map leads back to the sentence that put it there.
+``place_id`` is the archive's place id (``geo_gn:…``, the id CSV, the API and ``--place``
+use); ``gazetteer_id`` the gazetteer's own (``gn:…`` GeoNames, ``iso:…`` countries).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from rasd.doc import Document
 def place_features(doc: Document, include_boilerplate: bool = False) -> Iterator[dict[str, Any]]:
     """Point features for ``doc``'s resolved places (unresolved mentions have no geometry)."""
     from rasd.extract.boilerplate import in_boilerplate
+    from rasd.store.records import place_rows
 
     has_bp = "boilerplate" in doc.layers
+    place_id = {r["span_id"]: r["place_id"] for r in place_rows(doc)}
     for s in doc.layer("places"):
         a = s.attrs
         if not a.get("resolved") or a.get("lat") is None or a.get("lon") is None:
@@ -36,7 +40,8 @@ def place_features(doc: Document, include_boilerplate: bool = False) -> Iterator
             "mention": doc.span_text(s),
             "start": s.start,
             "end": s.end,
-            "place_id": a.get("id"),
+            "place_id": place_id.get(s.id),  # the archive's id, as in CSV, the API, --place
+            "gazetteer_id": a.get("id"),
             "name_ar": a.get("name_ar"),
             "name_en": a.get("name_en"),
             "country": a.get("country"),

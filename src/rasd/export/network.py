@@ -16,11 +16,38 @@ from rasd.doc import Document
 
 def network_graph(docs: Iterable[Document], min_weight: int = 1,
                   overrides: Any = None) -> Any:
-    """The co-mention graph (a ``networkx.Graph``), edges lighter than ``min_weight`` dropped."""
+    """The co-mention graph (a ``networkx.Graph``), edges lighter than ``min_weight`` dropped.
+
+    Nodes are named with the archive's entity ids (``ent_…``, :func:`rasd.store.records.
+    entity_id`: the id `rasd entity`, the CSV and the API print) — for each identity the
+    entity id most of its mentions have — so an id read off the graph opens the entity
+    anywhere else; the identity id (``ent-…``) stays as the node's ``identity`` attribute.
+    """
+    from collections import Counter
+
+    import networkx as nx
+
     from rasd.link.profile import Archive
     from rasd.link.resolve import Resolver
+    from rasd.store.records import entity_rows
 
-    return Archive(list(docs), Resolver(overrides=overrides)).graph(min_weight)
+    archive = Archive(list(docs), Resolver(overrides=overrides))
+    g = archive.graph(min_weight)
+    entity_of: dict[tuple[str, str], str] = {}
+    for doc in archive.docs.values():
+        for r in entity_rows(doc)[0]:
+            entity_of[(doc.id, r["span_id"])] = r["entity_id"]
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for ident in sorted(g.nodes):
+        votes = Counter(entity_of.get((m["doc_id"], m["span_id"]), "")
+                        for m in archive.mentions[ident])
+        votes.pop("", None)
+        best = min(votes, key=lambda e: (-votes[e], e)) if votes else ident
+        g.nodes[ident]["identity"] = ident
+        names[ident] = best if best not in taken else ident  # two identities, one entity id
+        taken.add(names[ident])
+    return nx.relabel_nodes(g, names)
 
 
 def write_graph(g: Any, out: TextIO, fmt: str = "graphml") -> None:

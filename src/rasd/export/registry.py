@@ -33,8 +33,12 @@ class Option:
     """A per-format option: ``--<name>`` on the command line, ``?<name>=`` on the API.
 
     With ``choices`` it is a choice (default ``default``); without, a boolean flag.  A flag
-    may switch the output to another ``media_type`` / ``extension`` when set (annotations:
-    ``--lines`` writes JSON Lines instead of one JSON-LD page).
+    may switch the output to another ``media_type`` / ``extension`` when set, a choice per
+    value through ``switches`` (``(value, media type, extension)``: annotations ``--format
+    jsonl`` writes JSON Lines instead of one JSON-LD page).  ``prefix`` is written before the
+    writer's output when the flag is set and never reaches the writer (``--bom``).
+    ``alias_of = (option, value)`` keeps an old flag working: it means that option set to
+    that value (hidden on the command line, which prints a deprecation note).
     """
 
     name: str
@@ -43,6 +47,14 @@ class Option:
     default: Any = False
     media_type: str | None = None
     extension: str | None = None
+    switches: tuple[tuple[str, str, str], ...] = ()
+    prefix: str | None = None
+    alias_of: tuple[str, str] | None = None
+
+
+#: The UTF-8 byte order mark Excel needs to read a CSV file as UTF-8 (Arabic text).
+BOM = Option("bom", "Start with a UTF-8 byte order mark (Excel then reads Arabic correctly).",
+             prefix="\ufeff")
 
 
 @dataclass(frozen=True)
@@ -79,23 +91,40 @@ class Exporter:
             raise err from e
         return fn
 
+    def resolve(self, options: dict[str, Any]) -> dict[str, Any]:
+        """``options`` as the writer takes them: old aliases turned into the option they
+        stand for, prefix flags (``bom``) left out."""
+        out = dict(options)
+        for o in self.options:
+            if o.alias_of is not None and out.pop(o.name, False):
+                out[o.alias_of[0]] = o.alias_of[1]
+        return {k: v for k, v in out.items()
+                if not any(o.name == k and (o.prefix or o.alias_of) for o in self.options)}
+
     def write(self, docs: Iterable[Any], out: TextIO, **options: Any) -> int:
         """Stream ``docs`` to ``out`` in this format; returns the number of records."""
-        return self.load_writer()(docs, out, **options)
+        for o in self.options:
+            if o.prefix and options.get(o.name):
+                out.write(o.prefix)
+        return self.load_writer()(docs, out, **self.resolve(options))
 
-    def _switch(self, options: dict[str, Any]) -> Option | None:
-        return next((o for o in self.options
-                     if not o.choices and o.media_type and options.get(o.name)), None)
+    def _switch(self, options: dict[str, Any]) -> tuple[str | None, str | None]:
+        resolved = self.resolve(options)
+        for o in self.options:
+            if not o.choices and o.media_type and resolved.get(o.name):
+                return o.media_type, o.extension
+            for value, media, ext in o.switches:
+                if resolved.get(o.name) == value:
+                    return media, ext
+        return None, None
 
     def media_type_for(self, options: dict[str, Any]) -> str:
         """The media type of the output written with ``options``."""
-        sw = self._switch(options)
-        return sw.media_type if sw and sw.media_type else self.media_type
+        return self._switch(options)[0] or self.media_type
 
     def filename_for(self, options: dict[str, Any]) -> str:
         """The download file name of the output written with ``options``."""
-        sw = self._switch(options)
-        ext = sw.extension if sw and sw.extension else self.extension
+        ext = self._switch(options)[1] or self.extension
         return f"{self.filename.format(**options)}.{ext}"
 
 
@@ -115,15 +144,17 @@ EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
         options=(Option("what", "Which records: one row each, with document id and "
                                 "character offsets.",
                         choices=("entities", "quotes", "events", "places", "times"),
-                        default="entities"),)),
+                        default="entities"), BOM)),
     Exporter(
         "acled", "rasd.export.acled:write_acled", CSV, "csv", "rasd-acled", "events",
         summary="Events as an ACLED-style CSV (time and geo precision codes)",
         help="Events with ACLED's columns and time/geo precision codes (1 = exact … 3 = "
-             "coarse)."),
+             "coarse).",
+        options=(BOM,)),
     Exporter(
         "ftm", "rasd.export.ftm:write_ftm", NDJSON, "jsonl", "rasd-ftm", "entities",
-        summary="FollowTheMoney entities (Article, Mention, Event), JSON Lines",
+        summary="FollowTheMoney entities (Article, Person, Organization, Address, Mention, "
+                "Event; quotes as Documentation/Note), JSON Lines",
         help="FtM entity stream (JSON lines): load with `alephclient write-entities` or "
              "`ftm`."),
     Exporter(
@@ -131,8 +162,10 @@ EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
         "jsonld", "rasd-annotations", "annotations",
         summary="Quotes as W3C Web Annotations (JSON-LD)",
         help="Each quote as an Annotation with TextQuoteSelector + TextPositionSelector.",
-        options=(Option("lines", "JSON lines of annotations instead of one page.",
-                        media_type=NDJSON, extension="jsonl"),)),
+        options=(Option("format", "json = one AnnotationPage (JSON-LD); jsonl = one "
+                                  "Annotation per line.", choices=("json", "jsonl"),
+                        default="json", switches=(("jsonl", NDJSON, "jsonl"),)),
+                 Option("lines", "Deprecated: --format jsonl.", alias_of=("format", "jsonl")))),
     Exporter(
         "geojson", "rasd.export.geojson:write_geojson", "application/geo+json", "geojson",
         "rasd-places", "features",

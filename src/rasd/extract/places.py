@@ -262,6 +262,24 @@ def _nisba_index(gaz: Gazetteer) -> dict[str, str]:
     return idx
 
 
+def nationality_country(word: str, gaz: Gazetteer | None = None) -> str | None:
+    """The country code of a nationality word — an adjective ("الأردني", "الأردنية") or its
+    sound plural, the usual NORP mention ("الأردنيين", "أردنيون") — or None for groups that are
+    not one country ("العرب", "المسلمين", broken plurals) and adjectives several countries share.
+    Used by exports that must say a nationality as a country (FollowTheMoney has no group schema).
+    """
+    k = key(word)
+    if not k:
+        return None
+    if not k.startswith("ال"):
+        k = "ال" + k
+    for plural in ("يين", "يون"):
+        if k.endswith(plural) and len(k) > len(plural) + 3:
+            k = k[: -len(plural)] + "ي"
+            break
+    return _nisba_index(gaz or default_gazetteer()).get(k)
+
+
 #: Territories whose places a story about another country names as its own: Moroccan news
 #: (most Arabic coverage of them) counts Western Sahara's towns ("الداخلة", "العيون") with
 #: Morocco's, so a Moroccan focus also backs them.

@@ -19,7 +19,7 @@ from rasd.extract.reader import (
     SPEECH_EVENTS,
     Reader,
 )
-from rasd.extract.words import COMMA, QUOTE_CLOSE, QUOTE_OPEN, variants
+from rasd.extract.words import COMMA, CUE_OPENERS, QUOTE_CLOSE, QUOTE_OPEN, variants
 from rasd.lang.ar import vocab
 
 __all__ = ["bare_object", "clause", "content_from", "object_prep", "preceding_content",
@@ -52,8 +52,11 @@ def content_from(r: Reader, q: Quote, j: int, k: int) -> None:
         q.direct = True
         q.content = clause(r, nxt, r.sent_end(j))
         return
-    if w.kind == "punct" and w.norm in QUOTE_OPEN:
+    if w.kind == "punct" and (w.norm in QUOTE_OPEN or w.norm == "”"):
         direct(r, q, j)
+        return
+    if w.kind == "punct" and w.norm in CUE_OPENERS:  # a dash: the speech follows it
+        q.content = clause(r, j + 1, r.sent_end(j))
         return
     q.content = clause(r, j, r.sent_end(j))
 

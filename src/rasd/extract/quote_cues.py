@@ -37,7 +37,7 @@ from rasd.extract.quote_speaker import (
     speaker_before,
 )
 from rasd.extract.reader import CLAUSE_BOUNDARIES, Reader
-from rasd.extract.words import COMMA, PREPOSITIONS, QUOTE_OPEN, variants
+from rasd.extract.words import COMMA, CUE_OPENERS, PREPOSITIONS, QUOTE_OPEN, variants
 from rasd.lang.ar import vocab
 
 __all__ = ["MAX_GAP_WORDS", "CueScanner"]
@@ -47,6 +47,10 @@ NEGATIONS = vocab.words("phrase_words", "negation")
 #: words before a verb cue that make it a verbal noun or a relative clause ("عن ذكر اسمه")
 RELATIVES = vocab.words("phrase_words", "relative")
 _NEG = ("لم", "لن", "لا")
+#: passive forms of speech verbs that, right before their content, say "it is noted that"
+IMPERSONAL = vocab.words("phrase_words", "impersonal-cue")
+#: "كما" opening its clause is "also" ("كما أكد الوزير أن …"), not "as" ("كما تقر به")
+ALSO = vocab.words("phrase_words", "also")
 
 
 class CueScanner:
@@ -95,6 +99,7 @@ class CueScanner:
             prev is not None
             and prev.sent == words[i].sent
             and (prev.key in PREPOSITIONS or prev.key in RELATIVES)
+            and not (prev.key in ALSO and r.cue_starts_clause(i - 1))
         ):
             return 0  # "عن ذكر اسمه", "ما تقر به": a verbal noun or relative clause
         w = words[i]
@@ -102,6 +107,8 @@ class CueScanner:
             return 0
         if not info["strong"] and not self._weak_cue_position(i):
             return 0  # "تعاون بين …", "مقارنة بين …": a weak cue must open its clause
+        if w.key in IMPERSONAL and i + 1 < len(words) and r.content_marker(i + 1):
+            return 0  # "يذكر أن …", "ويشار إلى أن …": the writer's background, no speaker
         end = r.sent_end(i)
         # locate the content introducer (a side-effect-free scan, so the position test
         # above, which does not depend on it, is made first)
@@ -139,7 +146,8 @@ class CueScanner:
                     break  # the next clause belongs to another statement
             if (
                 key in markers or key in cpreps
-                or (wj.kind == "punct" and (norm == ":" or norm in QUOTE_OPEN))
+                or (wj.kind == "punct" and (norm == ":" or norm in QUOTE_OPEN
+                                            or (j == i + 1 and norm in CUE_OPENERS)))
             ):
                 k = r.content_marker(j)
                 if k:
@@ -147,6 +155,13 @@ class CueScanner:
                     break
             if key == obj and object_prep(r, j, limit):
                 m = (j, 1)  # "أعربت الوزارة في بيان عن ترحيبها …", "شكك X في جدوى …"
+                by_object = True
+                break
+            if (obj is not None and len(obj) == 1 and j > i + 1 and key[:1] == obj
+                    and len(key) > 3 and wj.kind == "word" and not r.has(j, "organization")):
+                # a one-letter preposition written on its noun: "أشاد الوزير بأهمية …",
+                # "ندد الرئيس بـ«هجوم إرهابي»"; the content opens with it
+                m = (j, 1)
                 by_object = True
                 break
         # a weak cue ("أعلن", "كشف", "حمّل") without أنّ/إنّ/«» only counts when an
@@ -177,8 +192,17 @@ class CueScanner:
             q.speaker is not None and institutional(r, q.speaker) and np_end < end
         ):
             return 0
+        nominal = None
+        if m is not None and not by_object and np_end < m[0]:
+            # "أعلنت الإدارة أمس (السبت) تجديد عقد …، … أن …": a verbal noun right after the
+            # speaker is the content; the later أنّ belongs to a clause inside it
+            after = r.skip_time(r.skip_adjuncts(np_end, m[0]), m[0])
+            if after < m[0] and words[after].kind == "word" and r.content_start(after):
+                nominal = after
         if m is not None and by_object and np_end < m[0] and bare_object(r, np_end, m[0]):
             q.content = clause(r, np_end, end)  # "كشف مصدر تفاصيل جديدة عن …"
+        elif nominal is not None:
+            q.content = clause(r, nominal, end)
         elif m is not None:
             content_from(r, q, m[0], m[1])
         elif quoted_before:
@@ -244,7 +268,10 @@ class CueScanner:
         info = r.participle_cue(i)
         if info is None or i == 0 or not self.quotes:
             return 0
-        if not r.is_punct(i - 1, COMMA) and self.words[i].key[0] not in "و":
+        # "…، مضيفاً أن", "ومضيفاً", or opening a sentence of its own when its content
+        # marker follows at once ("… للتسمم. مضيفاً أنه …")
+        opens = self.words[i - 1].sent != self.words[i].sent
+        if not r.is_punct(i - 1, COMMA) and self.words[i].key[0] not in "و" and not opens:
             return 0
         end = r.sent_end(i)
         a = skip_addressee(r, i + 1, end)
@@ -252,6 +279,8 @@ class CueScanner:
             ((j, k) for j in range(a, min(end, a + 3)) if (k := r.content_marker(j))),
             None,
         )
+        if opens and not r.is_punct(i - 1, COMMA) and (m is None or m[0] != i + 1):
+            return 0
         q = Quote(cue=(self.words[i].start, self.words[i].end), stance=info["stance"])
         q.sent = self.words[i].sent
         q.cue_kind = "participle"

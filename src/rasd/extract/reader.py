@@ -24,6 +24,7 @@ from rasd.extract.lexicons import cue_lexicon, speaker_lexicon
 from rasd.extract.spanindex import SpanIndex
 from rasd.extract.words import (
     COMMA,
+    CUE_OPENERS,
     DASH,
     PREPOSITIONS,
     QUOTE_CLOSE,
@@ -39,6 +40,10 @@ __all__ = ["CLAUSE_BOUNDARIES", "CONTENT_STARTS", "MASDAR", "MAX_SPEAKER_WORDS",
            "SPEECH_EVENTS", "Reader", "reader"]
 
 MAX_SPEAKER_WORDS = 16
+#: speaker lists whose indefinite nouns are also read with the accusative alif ("مسؤولا")
+ACCUSATIVE_TABLES = frozenset({"anonymous", "titles"})
+#: words inside quotation marks after a speaker phrase that make them speech, not a name
+QUOTED_SPEECH_WORDS = 3
 #: words that open a new clause: the subject of a later verb never reaches back across them
 CLAUSE_BOUNDARIES = vocab.words("phrase_words", "clause-boundary")
 #: nouns of a speech event: "في بيان", "خلال مؤتمر صحفي" are adjuncts of the speech verb
@@ -49,6 +54,8 @@ PLATFORMS = vocab.words("speech_nouns", "platform")
 #: verbal nouns of announced content ("أعلنت الوزارة ارتفاع …") and the object before the
 #: verb's preposition ("كشف X تفاصيل/النقاب عن …")
 CONTENT_STARTS = vocab.words("phrase_words", "content-start")
+#: possessive pronoun suffixes a content-start word may carry ("نجاحها", "رفضه")
+POSSESSIVES = ("هما", "هم", "ها", "ه")
 #: indefinite verbal nouns of the derived stems (استفعال، انفعال، افتعال): "استشهاد"، "ارتفاع"
 MASDAR = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.)$")
 #: finite verbs and participles that open a relative clause after a document head
@@ -63,6 +70,8 @@ NP_RELATIVES = vocab.words("phrase_words", "np-relative")
 NP_ADJUNCT_PREPS = vocab.words("phrase_words", "np-adjunct-prep")
 NP_SPEECH_NOUNS = vocab.words("speech_nouns", "speech", "meeting", "account", "when")
 NP_TIME_WORDS = vocab.words("phrase_words", "np-time")
+#: words that glue time words into one adjunct: "يوم أمس", "أول من أمس"
+TIME_GLUE = vocab.words("phrase_words", "time-glue")
 
 _VIEW = "reader"
 
@@ -129,11 +138,16 @@ class Reader:
         return r
 
     def has(self, i: int, table: str) -> bool:
-        """Is a reading of word ``i`` (whole, or without its proclitics) in speaker list
-        ``table`` (``titles``, ``media``, ``organization`` … of ``data/speakers.json``)?"""
+        """Is a reading of word ``i`` (whole, or without its proclitics; for unnamed sources and
+        titles also without an accusative alif) in speaker list ``table`` (``titles``,
+        ``media``, ``organization`` … of ``data/speakers.json``)?"""
         tbl = self.lex[table]
+        key = self.words[i].key
         # any() over a generator compiles to a plain loop; isdisjoint would be a method lookup
-        return any(v in tbl for v in variants(self.words[i].key))
+        if any(v in tbl for v in variants(key)):
+            return True
+        # an indefinite accusative after إنّ/لكنّ: "لكن مسؤولا ليبيا رفيعا قال"
+        return table in ACCUSATIVE_TABLES and len(key) > 3 and key[-1] == "ا" and key[:-1] in tbl
 
     def is_punct(self, i: int, chars: set[str] | str) -> bool:
         """Is word ``i`` a punctuation mark among ``chars``?"""
@@ -252,6 +266,9 @@ class Reader:
         if w.kind == "punct":
             if w.norm == ":":
                 return 1
+            if w.norm in CUE_OPENERS and i > 0 and (
+                    self.verb_cue(i - 1) or self.participle_cue(i - 1)):
+                return 1  # "وأضاف ”…”", "وأضاف – …": only right after the speech verb
             if self.opens_quote(i) and self.quoted_name(i) is None:
                 return 1
             return 0
@@ -309,6 +326,20 @@ class Reader:
                 return None
         return None
 
+    def quoted_speech(self, i: int, close: int) -> bool:
+        """Is the quotation ``i``..``close`` after a speaker phrase the speech itself ("وقال
+        كارتر «النفوذ الإيراني على الحوثيين حقيقي»، …") rather than a quoted name?  A name
+        in quotation marks follows its head noun (an outlet, an institution, a title:
+        "حركة «أحرار الشام»", "النقيب “فيصل الفضل”") or "لـ"; three or more words after a
+        name are speech."""
+        if close - i - 2 < QUOTED_SPEECH_WORDS or i == 0:
+            return False
+        prev = i - 1
+        return not (self.words[prev].key in ("ل", "لـ") or self.words[prev].key in PREPOSITIONS
+                    or any(
+            self.has(prev, t) for t in ("media", "agency_heads", "organization", "titles",
+                                        "document")))
+
     def cue_starts_clause(self, j: int) -> bool:
         """Does word ``j`` open its clause (sentence start, after punctuation, or و/ف-)?"""
         if j == 0 or self.words[j - 1].sent != self.words[j].sent:
@@ -341,6 +372,10 @@ class Reader:
         a = j + 1
         if a >= stop:
             return None
+        first = self.words[a].key
+        if self.words[a].kind == "word" and (
+                first in PREPOSITIONS or (first[:1] in "وف" and first[1:] in PREPOSITIONS)):
+            return None  # "وفي كلمة بثها التلفزيون قال الأسد": an adjunct, the subject follows
         for k in range(a, stop):
             if self.words[k].kind != "word" or not self.speaker_head(k):
                 continue
@@ -367,6 +402,23 @@ class Reader:
                 a += 3 if self.words[a + 2].key in ("سابق", "لاحق") else 2
                 continue
             break
+        return a
+
+    def skip_time(self, a: int, b: int) -> int:
+        """Skip a time adjunct between a speaker and its content: "أمس (السبت)", "اليوم
+        الأحد", "أول من أمس (الجمعة)" (the words of :data:`NP_TIME_WORDS`, a weekday in
+        brackets, "يوم", "أول من")."""
+        while a < b:
+            w = self.words[a]
+            if w.kind == "word" and (w.key in NP_TIME_WORDS or w.key in TIME_GLUE):
+                a += 1
+                if w.key in TIME_GLUE and a < b and self.words[a].key in PREPOSITIONS:
+                    a += 1  # "أول من أمس"
+            elif (w.norm == "(" and a + 2 < b and self.words[a + 1].key in NP_TIME_WORDS
+                  and self.words[a + 2].norm == ")"):
+                a += 3
+            else:
+                break
         return a
 
     def skip_adjuncts(self, a: int, b: int) -> int:
@@ -426,7 +478,7 @@ class Reader:
             if j > a:
                 if w.kind == "punct" and w.norm in QUOTE_OPEN:
                     close = self.quoted_name(j)
-                    if close is None:
+                    if close is None or self.quoted_speech(j, close):
                         break
                     j = close
                     continue
@@ -434,12 +486,7 @@ class Reader:
                     break
                 if w.kind == "word" and (
                     self.np_stop(j) or self.content_marker(j) or (
-                        (w.key in CONTENT_STARTS or (
-                            w.key[:1] == "ب" and len(w.key) > 4 and w.key[1:] in CONTENT_STARTS
-                        ) or (  # "أعلنت وزارة الصحة استشهاد …": a bare verbal noun
-                            MASDAR.match(w.key) is not None
-                            and not self.entities_in(w.start, w.end)
-                        ))  # "أفادت الوزارة بمقتل …"
+                        self.content_start(j)  # "أفادت الوزارة بمقتل …"
                         # "وكالة الأنباء": a genitive of an outlet, not the start of content,
                         # nor "دائرة صحة …" after an indefinite institution head
                         and not (self.has(j - 1, "agency_heads") or self.has(j - 1, "media"))
@@ -466,6 +513,19 @@ class Reader:
                 continue
             j += 1
         return j
+
+    def content_start(self, j: int) -> bool:
+        """Does word ``j`` open a marker-less content: a listed word ("ضرورة", "بمقتل"), one
+        with a possessive pronoun ("نجاحها", "عدم تلقيها" → "نجاح", "عدم"), or a bare verbal
+        noun of a derived stem ("أعلنت وزارة الصحة استشهاد …")?"""
+        w = self.words[j]
+        key = w.key
+        if key in CONTENT_STARTS or (key[:1] == "ب" and len(key) > 4 and key[1:] in CONTENT_STARTS):
+            return True
+        if any(key.endswith(p) and len(key) > len(p) + 2 and key[:-len(p)] in CONTENT_STARTS
+               for p in POSSESSIVES):
+            return True
+        return MASDAR.match(key) is not None and not self.entities_in(w.start, w.end)
 
     def np_stop(self, j: int) -> bool:
         """Does word ``j`` end a speaker phrase (a relative, a time word, an adjunct

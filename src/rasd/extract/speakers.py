@@ -25,6 +25,11 @@ QUANTIFIERS = vocab.words("speaker_words", "quantifier")
 AMBIGUOUS_MEDIA_HEADS = vocab.words("speaker_words", "ambiguous-media-head")
 #: "المصدر ذاته", "المسؤول نفسه": explicitly the speaker just quoted
 SAME = vocab.words("speaker_words", "same")
+#: "ذكرت تقارير أن …", "أفادت تقارير إخبارية تركية": reports nobody owns are the press
+PRESS_REPORT_HEADS = vocab.words("speaker_words", "press-report-head")
+PRESS_ADJECTIVES = vocab.words("speaker_words", "press-adjective")
+#: "المصدر", "المصادر": a description that refers back to an unnamed source only
+UNNAMED_DESCRIPTIONS = vocab.words("speaker_words", "unnamed-description")
 
 
 def classify_speaker(r: Reader, span: tuple[int, int]) -> str:
@@ -51,7 +56,10 @@ def classify_speaker(r: Reader, span: tuple[int, int]) -> str:
             return "organization"  # "شبكة أطباء السودان", but "شبكة سي إن إن"
         return "media"
     if r.has(head, "document"):
-        return "media" if media else "document"
+        if media or bare(r.words[head].key) in PRESS_REPORT_HEADS and (
+                len(ws) == 1 or bare(r.words[ws[1]].key) in PRESS_ADJECTIVES):
+            return "media"
+        return "document"
     if r.has(head, "anonymous"):
         # "المزارع خليل العبد الله": a definite role noun followed by a name names someone
         nxt = ws[1] if len(ws) > 1 and ws[1] == head + 1 else None
@@ -163,7 +171,11 @@ def resolve(r: Reader, qs: list[Quote]) -> None:
         anaphoric = _is_anaphoric(r, sp)
         own = facts.text(sp)
         mine = facts.keys(sp)
-        definite = len(inside) > 0 and r.words[inside[0]].key.startswith("ال")
+        # definite: "الرئيس الأميركي", or a title in construct with a definite noun ("وزير
+        # الطاقة", "رئيس الوزراء"): both name one office holder already introduced
+        definite = len(inside) > 0 and (r.words[inside[0]].key.startswith("ال") or (
+            len(inside) > 1 and r.has(inside[0], "titles")
+            and r.words[inside[1]].key.startswith("ال")))
         # look back at most MAX_BACK statements: exact for articles, linear for transcripts
         for m in range(n - 1, max(-1, n - 1 - MAX_BACK), -1):
             p = qs[m]
@@ -191,9 +203,47 @@ def resolve(r: Reader, qs: list[Quote]) -> None:
             # "وأبرز المسؤول الحكومي ذاته" after a named minister: whoever was just quoted
             q.antecedent = n - 1
             q.kind = qs[root_of(qs, n - 1)].kind
+        elif q.antecedent is None and anaphoric and n > 0:
+            # "وأكد المصدر" after "مسؤول في الإدارة", "قال الدبلوماسي" after a named
+            # spokesman: a definite description with no earlier head of its own refers to
+            # the most recent speaker it can describe
+            kind = q.kind
+            if kind == "anonymous" and first in UNNAMED_DESCRIPTIONS:
+                kind = "unnamed"
+            near = _nearest_compatible(qs, n, kind)
+            if near is not None:
+                q.antecedent = near
+                q.kind = qs[root_of(qs, near)].kind
     for q in qs:
         if q.speaker is None and q.antecedent is not None:
             q.kind = qs[root_of(qs, q.antecedent)].kind
+
+
+#: The speaker kinds a definite description of each kind may refer back to: "المسؤول",
+#: "الدبلوماسي" (typed anonymous) describe an unnamed source or a named person, "المصدر"
+#: (``unnamed``, :data:`UNNAMED_DESCRIPTIONS`) an unnamed source only, "الوزير" a
+#: named person, "البيان" a document, "الوكالة" an outlet, "الوزارة" an organization.
+COMPATIBLE = {
+    "unnamed": ("anonymous",),
+    "anonymous": ("anonymous", "named_person"),
+    "named_person": ("named_person",),
+    "document": ("document",),
+    "media": ("media",),
+    "organization": ("organization",),
+}
+#: How many earlier statements a description looks back for a compatible speaker.
+DESCRIPTION_BACK = 8
+
+
+def _nearest_compatible(qs: list[Quote], n: int, kind: str | None) -> int | None:
+    """The nearest earlier statement whose (root) speaker a description of ``kind`` can
+    refer to; None when none is near."""
+    allowed = COMPATIBLE.get(kind or "", ())
+    for m in range(n - 1, max(-1, n - 1 - DESCRIPTION_BACK), -1):
+        root = root_of(qs, m)
+        if qs[root].speaker is not None and qs[root].kind in allowed:
+            return m
+    return None
 
 
 def _says_same(r: Reader, span: tuple[int, int]) -> bool:

@@ -22,6 +22,9 @@ __all__ = ["COMMA", "DASH", "PREPOSITIONS", "QUOTE_CLOSE", "QUOTE_OPEN", "DocWor
 
 QUOTE_OPEN = "«“„\"‹"
 QUOTE_CLOSE = {"«": "»", "“": "”", "„": "”", '"': '"', "‹": "›"}
+#: marks that open speech only right after a speech verb: a closing quote used as an opener
+#: ("وأضاف ”نحن …”") and a dash ("وأضاف – نشكر …")
+CUE_OPENERS = "”–—"
 COMMA = {"،", ",", "؛", ";"}
 #: folded prepositions that never start a speaker or argument phrase
 PREPOSITIONS = vocab.words("phrase_words", "preposition")

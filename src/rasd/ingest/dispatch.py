@@ -4,16 +4,21 @@ Files are dispatched by extension first and by sniffing their first bytes when t
 says nothing (``.xml``, no extension, stdin): ``WARC/`` → WARC, ``<rss``/``<feed`` → feed,
 ``<html``/``<!doctype`` → HTML, ``{`` → JSON(L), anything else → plain text.  Sizes are
 checked with ``stat`` *before* reading, so a 200 MB file is refused without being loaded;
-container formats (WARC, JSONL) are streamed and the cap applies per record.  Folders are
+container formats (WARC, JSONL) are streamed and the cap applies per record.  Every read is
+bounded anyway (:func:`read_bounded`): a file that is not a regular file (``/dev/urandom``,
+``/dev/stdin``, a FIFO) or whose size reads as 0 (``/proc``) is read once, up to the limit,
+and refused with E103 past it.  Folders are
 walked recursively in sorted order, skipping hidden entries, media files and side files
 (README, LICENSE, manifest.jsonl …).
 """
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from rasd.config import MAX_DOCUMENT_BYTES
 from rasd.doc import Document, Meta
@@ -148,8 +153,35 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+#: Bytes read per call by :func:`read_bounded`.
+_CHUNK = 1 << 20
+
+
+def read_bounded(fh: BinaryIO, max_bytes: int, source: str) -> bytes:
+    """All of ``fh``, or :class:`TooLarge` as soon as more than ``max_bytes`` arrive (never
+    more than ``max_bytes`` + one chunk in memory, whatever the stream claims its size is)."""
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        chunk = fh.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise TooLarge(f"over the {max_bytes / 1e6:.0f} MB limit (read up to the limit)",
+                           source=source)
+
+
 def _from_file(path: Path, source: str, *, fetch: bool, max_bytes: int) -> Iterator[Item]:
     kind = _kind_by_name(path)
+    if not stat.S_ISREG(path.stat().st_mode):
+        # a device, FIFO or /dev/stdin: its size says nothing and it may never end, and
+        # reading a sniffing head would consume it; read it once, bounded, then dispatch
+        with path.open("rb") as fh:
+            data = read_bounded(fh, max_bytes, source)
+        yield from _from_bytes(data, source, kind=kind, fetch=fetch, max_bytes=max_bytes)
+        return
     with path.open("rb") as fh:
         head = fh.read(4096)
     if kind is None:
@@ -171,7 +203,8 @@ def _from_file(path: Path, source: str, *, fetch: bool, max_bytes: int) -> Itera
         raise TooLarge(
             f"{size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit", source=source
         )
-    data = path.read_bytes()
+    with path.open("rb") as fh:  # stat may say 0 (/proc) or the file may grow meanwhile
+        data = read_bounded(fh, max_bytes, source)
     yield from _from_bytes(data, source, kind=kind, fetch=fetch, max_bytes=max_bytes)
 
 

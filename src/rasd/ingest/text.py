@@ -3,6 +3,8 @@
 Order (the step that decided is recorded in ``meta.extraction.charset_from``):
 
 1. ``bom`` — a UTF-8/UTF-16 byte-order mark (the mark itself is dropped);
+   ``utf16-pattern`` — UTF-16 without a mark (Windows tools write it): NUL bytes on one
+   parity only, the high bytes of ASCII spaces, digits and punctuation;
 2. ``utf-8`` — strict UTF-8 (today's web; windows-1256 Arabic bytes practically never form
    valid UTF-8 sequences, so this test is safe to run before any declaration);
 3. ``http-header`` / ``html-meta`` — the charset the server or the page declares;
@@ -98,6 +100,35 @@ def looks_binary(data: bytes) -> bool:
     return ctrl > max(8, len(head) // 50)
 
 
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when ``data`` is UTF-16 text without a byte-order mark, else None.
+
+    Every UTF-16 text has ASCII spaces, newlines, digits or punctuation, whose code units
+    have a zero high byte: NUL bytes then sit on one parity (odd offsets: little endian)
+    and almost never on the other.  Random or binary data has as few NULs on both parities;
+    UTF-8 and the 8-bit encodings have none.  The candidate must also decode strictly and
+    not look like binary once decoded.
+    """
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 8 or len(data) % 2:
+        return None
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    for codec, hi, lo in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if hi >= max(4, pairs // 20) and lo <= pairs // 200:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            sample = text[:2048]
+            ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+            if ctrl <= len(sample) // 100 and "\x00" not in sample:
+                return text, codec
+            return None
+    return None
+
+
 def decode_bytes(
     data: bytes,
     source: str | None = None,
@@ -114,6 +145,9 @@ def decode_bytes(
                 return Decoded(data.decode(enc), enc.replace("-sig", ""), "bom")
             except UnicodeDecodeError as e:
                 raise DecodeError(f"bad {enc} text after its byte-order mark", source=source) from e
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return Decoded(utf16[0], utf16[1], "utf16-pattern")
     if looks_binary(data):
         raise BinaryInput("binary data, not text", source=source)
     try:

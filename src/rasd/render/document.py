@@ -11,10 +11,18 @@ from collections.abc import Callable
 
 from rasd.doc import Document, Span
 from rasd.render.entities import cluster_lines, entity_lines
-from rasd.render.sourcing import render_contradictions, render_events, render_quotes
+from rasd.render.sourcing import (
+    render_contradictions,
+    render_events,
+    render_quotes,
+    render_sourcing,
+)
 from rasd.render.timeplace import render_places, render_times
 
 Renderer = Callable[[Document], list[str]]
+
+#: sections derived from a layer rather than named after one: section → the layer it reads
+DERIVED = {"sourcing": "quotes"}
 
 
 def _loc(s: Span) -> str:
@@ -61,6 +69,7 @@ SECTIONS: dict[str, Renderer] = {
     "times": render_times,
     "places": render_places,
     "quotes": render_quotes,
+    "sourcing": render_sourcing,
     "events": render_events,
     "contradictions": render_contradictions,
 }
@@ -71,7 +80,7 @@ def render_text(doc: Document) -> str:
     :data:`SECTIONS` order), then its warnings."""
     lines = _meta(doc)
     for name, fn in SECTIONS.items():
-        if name in doc.layers or name in doc.relations:
+        if DERIVED.get(name, name) in doc.layers or name in doc.relations:
             body = fn(doc)
             lines.append("")
             lines.append(f"== {name} ({len(body)}) ==")

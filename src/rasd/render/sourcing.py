@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasd.doc import Document, Span
+from rasd.sourcing import KINDS, article_sourcing
 
 WHAT_CHARS = 110
 
@@ -67,6 +68,22 @@ def render_quotes(doc: Document) -> list[str]:
             what = doc.text[con["start"]:con["end"]]
             block.append(f"       what: {shorten(what)} {_loc(con)}")
         out.append("\n".join(block))  # one entry per statement: the section count is right
+    return out
+
+
+def render_sourcing(doc: Document) -> list[str]:
+    """The sourcing summary (:mod:`rasd.sourcing`): statements and distinct sources per
+    speaker kind, then each claim that rests on a single anonymous source."""
+    s = article_sourcing(doc)
+    kinds = [k for k in KINDS if s.by_kind.get(k)] + [k for k in s.by_kind if k not in KINDS
+                                                        and s.by_kind[k]]
+    out = [f"  {k:<13} {s.by_kind[k]:>3} statements from {s.sources.get(k, 0)} "
+           f"source{'s' if s.sources.get(k, 0) != 1 else ''}" for k in kinds]
+    out.append(f"  single anonymous source: {len(s.single_anonymous)} "
+               f"claim{'s' if len(s.single_anonymous) != 1 else ''}")
+    for st in s.single_anonymous:
+        out.append(f"    {st.ref:<4} {shorten(st.who, 40)}: {shorten(st.content, 90)} "
+                   f"[{st.start}:{st.end}]")
     return out
 
 

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from rasd.doc import Document
-from rasd.errors import StoreError
+from rasd.errors import StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from rasd.pipeline import Analyzer
@@ -300,6 +300,8 @@ class Store(ABC):
         for doc, version in docs:
             try:
                 out.append(self.add(doc, version))
+            except StoreBusy:  # the archive is locked, not this document: stop the batch
+                raise
             except Exception as e:  # noqa: BLE001 - reported per document
                 out.append(e)
         return out

@@ -6,7 +6,12 @@ Documents are now committed ``batch_size`` at a time (``Store.add_many``); a cra
 SIGKILL) mid-batch loses at most the uncommitted batch, and re-running the same command
 skips what is already stored (content-hash identity) — ingest stays idempotent and
 resumable without any checkpoint file.  A document that cannot be stored makes its batch
-fall back to one transaction per document, so it alone is lost.
+fall back to one transaction per document, so it alone is lost.  Two ingests of the same
+sources may run at once (on either backend): the store inserts or skips, and the one that
+loses a race for a text counts it as a duplicate, never as a failure.
+
+``keep_going`` (the default) reports a bad item and goes on; ``keep_going=False`` stops at
+the first failed item after committing what came before it.
 
 Analysis can run in ``workers`` processes (:mod:`rasd.parallel`); writing stays in this
 process (one writer), in input order, so the archive is the one a single worker builds.
@@ -33,6 +38,8 @@ BATCH_SIZE = 64
 class IngestSummary:
     counts: Counter[str] = field(default_factory=Counter)  # new, duplicate, near_duplicate, …
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
+    #: True when ``keep_going=False`` ended the run at a failed item
+    stopped: bool = False
 
     @property
     def failed(self) -> int:
@@ -42,6 +49,7 @@ class IngestSummary:
         keys = ("new", "duplicate", "near_duplicate", "updated", "failed")
         out: dict[str, object] = {k: self.counts.get(k, 0) for k in keys}
         out["errors"] = [{"source": s, "error": e} for s, e in self.errors]
+        out["stopped"] = self.stopped
         return out
 
 
@@ -64,11 +72,13 @@ def ingest(
     on_item: Callable[[str, AddResult | None, str | None], None] | None = None,
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
+    keep_going: bool = True,
 ) -> IngestSummary:
     """Analyse and store every document of every source; never stops on a bad document.
 
     A text already stored by the same pipeline version is not analysed again (only its new
-    source is recorded); one stored by an older version is re-analysed in place.
+    source is recorded); one stored by an older version is re-analysed in place.  With
+    ``keep_going=False`` the first failed item ends the run (``summary.stopped``).
     """
     from rasd.ingest import iter_documents
 
@@ -127,6 +137,9 @@ def ingest(
             pending.append((item.source, outcome.value))
         if len(pending) >= batch_size:
             flush()
+        if summary.failed and not keep_going:
+            summary.stopped = True
+            break
     if pending:
         flush()
     return summary

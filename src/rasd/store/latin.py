@@ -1,7 +1,7 @@
 """Latin-script names of stored entities, and the keys a Latin query is matched on.
 
 Why here: the archive computes them once per entity when it is stored (``entity_clusters``
-columns ``latin`` and ``latin_key``, revision 0007), so ``rasd entity Assad``, the API and the
+columns ``latin`` and ``latin_key``, revision 0008), so ``rasd entity Assad``, the API and the
 web pages find "بشار الأسد" by an indexed ``LIKE`` without romanising the archive per query.
 
 Sources, best first: names the document itself carries in Latin script (``latin`` attribute,

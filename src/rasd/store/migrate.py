@@ -1,11 +1,15 @@
 """Apply Alembic migrations programmatically (no alembic.ini needed).
 
-``open_store`` calls :func:`upgrade` on every open: a no-op when the archive is current, an
-in-place upgrade when it was written by an older rasd.
+``open_store`` first reads the archive's revision in a plain read transaction
+(:func:`is_current`): opening a current archive takes no write lock, so it never waits for a
+long ingest.  Only an archive that is behind is upgraded, in a write transaction that
+re-checks the revision under the lock (:func:`upgrade` is a no-op when another process has
+just done it).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -25,8 +29,15 @@ def _config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
 def head() -> str | None:
+    """The newest revision this rasd knows (read from the scripts once per process)."""
     return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def is_current(connection: Connection) -> bool:
+    """Whether the schema on ``connection`` is at :func:`head` (reads only)."""
+    return current(connection) == head()
 
 
 def current(connection: Connection) -> str | None:

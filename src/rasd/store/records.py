@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,9 +57,54 @@ def dumps(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def find_span(doc: Document, span_id: str, layers: tuple[str, ...] = ()) -> Span | None:
+class SpanIndex:
+    """The spans of one document by id, built once per layer on first use.
+
+    Looking a span id up by scanning every layer (``Document.get``) made flattening
+    quadratic: every entity row asks whether its ``entity`` attribute names a span, and a
+    2 MB document has ~300k spans and ~20k entities (307 s to store).  The index answers the
+    same question in O(1) with the same result: the first span with that id in ``layers``,
+    then in the document's layer order.  It reflects the layers as they were when first
+    asked; build a new one after editing the document.
+    """
+
+    __slots__ = ("_doc", "_by_layer", "_any")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._by_layer: dict[str, dict[str, Span]] = {}
+        self._any: dict[str, Span] | None = None
+
+    def _layer(self, name: str) -> dict[str, Span]:
+        ids = self._by_layer.get(name)
+        if ids is None:
+            ids = {}
+            for s in self._doc.layers.get(name, ()):
+                ids.setdefault(s.id, s)
+            self._by_layer[name] = ids
+        return ids
+
+    def find(self, span_id: str, layers: tuple[str, ...] = ()) -> Span | None:
+        """The span with this id, looked up in ``layers`` first (see :func:`find_span`)."""
+        for name in layers:
+            s = self._layer(name).get(span_id)
+            if s is not None:
+                return s
+        if self._any is None:
+            self._any = {}
+            for spans in self._doc.layers.values():
+                for s in spans:
+                    self._any.setdefault(s.id, s)
+        return self._any.get(span_id)
+
+
+def find_span(doc: Document, span_id: str, layers: tuple[str, ...] = (),
+              index: SpanIndex | None = None) -> Span | None:
     """The span with this id, looked up in ``layers`` first: ids are only unique per layer
-    (tokens "t0" and times "t0" may coexist)."""
+    (tokens "t0" and times "t0" may coexist).  Pass an ``index`` when looking up many ids in
+    the same document (one scan instead of one per lookup)."""
+    if index is not None:
+        return index.find(span_id, layers)
     for name in layers:
         for s in doc.layers.get(name, ()):
             if s.id == span_id:
@@ -74,7 +120,8 @@ def find_span(doc: Document, span_id: str, layers: tuple[str, ...] = ()) -> Span
 SpanRef = Extent
 
 
-def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = ()) -> SpanRef | str | None:
+def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = (),
+                index: SpanIndex | None = None) -> SpanRef | str | None:
     """``ref`` as a :data:`SpanRef`, or as plain text when it has no offsets, or None.
 
     Besides the SpanRef itself this reads the shapes of older or hand-made documents: a
@@ -88,7 +135,7 @@ def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = ()) -> SpanRe
             return {"start": int(ref["start"]), "end": int(ref["end"])}
         for k in ("span", "id", "span_id"):
             if k in ref:
-                return as_span_ref(doc, ref[k], layers)
+                return as_span_ref(doc, ref[k], layers, index)
         for k in ("text", "name"):
             if k in ref:
                 return str(ref[k])
@@ -96,7 +143,7 @@ def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = ()) -> SpanRe
     if isinstance(ref, Span):
         return {"start": ref.start, "end": ref.end}
     if isinstance(ref, str):
-        span = find_span(doc, ref, layers) if len(ref) <= 24 else None
+        span = find_span(doc, ref, layers, index) if len(ref) <= 24 else None
         return ref if span is None else {"start": span.start, "end": span.end}
     if isinstance(ref, (list, tuple)) and len(ref) == 2 and all(isinstance(x, int) for x in ref):
         a, b = int(ref[0]), int(ref[1])
@@ -105,10 +152,10 @@ def as_span_ref(doc: Document, ref: Any, layers: tuple[str, ...] = ()) -> SpanRe
     return str(ref)
 
 
-def resolve(doc: Document, ref: Any, layers: tuple[str, ...] = ()
-            ) -> tuple[str, int | None, int | None]:
+def resolve(doc: Document, ref: Any, layers: tuple[str, ...] = (),
+            index: SpanIndex | None = None) -> tuple[str, int | None, int | None]:
     """A reference → (text, start, end); offsets None when only text is known."""
-    r = as_span_ref(doc, ref, layers)
+    r = as_span_ref(doc, ref, layers, index)
     if r is None:
         return "", None, None
     if isinstance(r, str):
@@ -132,11 +179,11 @@ def _float(v: Any) -> float | None:
         return None
 
 
-def _name_of(doc: Document, span: Span) -> str:
+def _name_of(doc: Document, span: Span, index: SpanIndex) -> str:
     # "entity" is the in-document cluster's canonical name ("الأسد" → "بشار الأسد") when it
     # is text, not a span id
     cl = span.attrs.get("entity")
-    if isinstance(cl, str) and cl.strip() and find_span(doc, cl, ("entities",)) is None:
+    if isinstance(cl, str) and cl.strip() and index.find(cl, ("entities",)) is None:
         return cl
     v = _first(span.attrs, "canonical", "name", "norm", "lemma")
     if isinstance(v, str) and v.strip():
@@ -144,13 +191,15 @@ def _name_of(doc: Document, span: Span) -> str:
     return doc.text[span.start : span.end]
 
 
-def entity_rows(doc: Document) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+def entity_rows(doc: Document, index: SpanIndex | None = None
+                ) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     """Rows for ``entities`` plus the ``entity_clusters`` they refer to."""
+    index = index or SpanIndex(doc)
     rows: list[dict[str, Any]] = []
     clusters: dict[str, dict[str, str]] = {}
     for s in doc.layer("entities"):
         label = (s.label or str(s.attrs.get("type", "")) or "ENT").upper()
-        name = _name_of(doc, s)
+        name = _name_of(doc, s, index)
         eid = entity_id(label, name)
         clusters.setdefault(eid, {"entity_id": eid, "name": name, "label": label,
                                   "key": name_key(name)})
@@ -233,21 +282,24 @@ def time_rows(doc: Document) -> list[dict[str, Any]]:
     ]
 
 
-def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[str, Any]]:
+def quote_rows(doc: Document, entity_of_span: Mapping[str, str],
+               index: SpanIndex | None = None) -> list[dict[str, Any]]:
+    index = index or SpanIndex(doc)
+    covering = _Covering(doc.layer("entities"))
     rows = []
     for s in doc.layer("quotes"):
         a = s.attrs
-        content, cs_, ce = resolve(doc, _first(a, "content", "content_span"))
+        content, cs_, ce = resolve(doc, _first(a, "content", "content_span"), (), index)
         if cs_ is None:
             content, cs_, ce = doc.text[s.start : s.end], s.start, s.end
         speaker_ref = _first(a, "speaker", "speaker_span", "source")
-        speaker, ss, se = resolve(doc, speaker_ref, ("entities",))
+        speaker, ss, se = resolve(doc, speaker_ref, ("entities",), index)
         if not speaker:
             speaker = _str(_first(a, "speaker_text", "speaker_name")) or ""
         if ss is None and _first(a, "speaker_start") is not None:
             ss, se = int(a["speaker_start"]), int(a["speaker_end"])
             speaker = doc.text[ss:se]
-        cue, _, _ = resolve(doc, _first(a, "cue", "cue_span", "verb"))
+        cue, _, _ = resolve(doc, _first(a, "cue", "cue_span", "verb"), (), index)
         sp_ent = _first(a, "speaker_entity", "speaker_entity_id")
         if isinstance(speaker_ref, Mapping):
             linked = speaker_ref.get("entity")
@@ -256,7 +308,7 @@ def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[st
         if isinstance(speaker_ref, str) and speaker_ref in entity_of_span:
             sp_ent = entity_of_span[speaker_ref]
         elif sp_ent is None and ss is not None:
-            sp_ent = _entity_covering(doc, ss, se, entity_of_span)
+            sp_ent = covering.longest_inside(ss, se, entity_of_span)
         rows.append({
             "doc_id": doc.id, "span_id": s.id, "start": cs_, "end": ce,
             "content": content, "speaker": speaker or None, "speaker_start": ss,
@@ -269,24 +321,42 @@ def quote_rows(doc: Document, entity_of_span: Mapping[str, str]) -> list[dict[st
     return rows
 
 
-def _entity_covering(doc: Document, a: int, b: int | None, ents: Mapping[str, str]) -> str | None:
-    """The entity whose mention lies inside the speaker span (the longest one)."""
-    best, best_len = None, 0
-    for s in doc.layer("entities"):
-        if b is not None and a <= s.start and s.end <= b and s.end - s.start > best_len:
-            best, best_len = ents.get(s.id), s.end - s.start
-    return best
+class _Covering:
+    """Entity mentions sorted by start, to find those inside a speaker span by bisection
+    (a scan of every entity per quote was quadratic on long documents)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self._spans = [spans[i] for i in order]
+        self._rank = order  # layer position: ties go to the earlier span, as a scan would
+        self._starts = [s.start for s in self._spans]
+
+    def longest_inside(self, a: int, b: int | None, ents: Mapping[str, str]) -> str | None:
+        """The entity whose mention lies inside ``[a, b]`` (the longest one)."""
+        if b is None:
+            return None
+        best: tuple[int, int] | None = None  # (length, -layer position)
+        found: Span | None = None
+        for k in range(bisect_left(self._starts, a), len(self._spans)):
+            s = self._spans[k]
+            if s.start > b:
+                break
+            key = (s.end - s.start, -self._rank[k])
+            if s.end <= b and s.end > s.start and (best is None or key > best):
+                best, found = key, s
+        return None if found is None else ents.get(found.id)
 
 
-def event_rows(doc: Document) -> list[dict[str, Any]]:
+def event_rows(doc: Document, index: SpanIndex | None = None) -> list[dict[str, Any]]:
+    index = index or SpanIndex(doc)
     rows = []
     for s in doc.layer("events"):
         a = s.attrs
         date_ref = _first(a, "date", "time", "when")
         date, precision = None, _str(_first(a, "date_precision", "time_precision"))
-        t = find_span(doc, date_ref, ("times",)) if isinstance(date_ref, str) else None
+        t = index.find(date_ref, ("times",)) if isinstance(date_ref, str) else None
         if t is None and isinstance(date_ref, Mapping) and isinstance(date_ref.get("id"), str):
-            t = find_span(doc, date_ref["id"], ("times",))
+            t = index.find(date_ref["id"], ("times",))
         if t is not None:
             date = _str(_first(t.attrs, "value", "iso"))
             precision = precision or _str(t.attrs.get("precision"))
@@ -300,16 +370,16 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
         precision = precision or precision_of(date)
         place_ref = _first(a, "place", "where", "location")
         place, pid, lat, lon = None, None, None, None
-        p = find_span(doc, place_ref, ("places",)) if isinstance(place_ref, str) else None
+        p = index.find(place_ref, ("places",)) if isinstance(place_ref, str) else None
         if p is None and isinstance(place_ref, Mapping) and isinstance(place_ref.get("id"), str):
-            p = find_span(doc, place_ref["id"], ("places",))
+            p = index.find(place_ref["id"], ("places",))
         if p is not None:
             place = str(_first(p.attrs, "name", "name_ar", "canonical")
                         or doc.text[p.start : p.end])
             pid = place_id(place, _gazetteer_id(p.attrs))
             lat, lon = _coords(p.attrs)
         elif place_ref is not None:
-            place, _, _ = resolve(doc, place_ref, ("places",))
+            place, _, _ = resolve(doc, place_ref, ("places",), index)
             if isinstance(place_ref, Mapping):
                 lat, lon = _coords(place_ref)
             pid = place_id(place) if place else None
@@ -320,7 +390,7 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                   "participants"):
             v = a.get(k)
             for ref in v if isinstance(v, list) else ([v] if v is not None else []):
-                txt, _, _ = resolve(doc, ref, ("entities",))
+                txt, _, _ = resolve(doc, ref, ("entities",), index)
                 if txt and txt not in actors:
                     actors.append(txt)
         rows.append({
@@ -378,7 +448,8 @@ def flatten(doc: Document) -> Flat:
     there is no content) and ``text`` is the whole attributed statement; for every other kind
     ``start``/``end``/``text`` are the span itself.
     """
-    ents, clusters = entity_rows(doc)
+    index = SpanIndex(doc)  # one id → span map per document: flattening stays linear
+    ents, clusters = entity_rows(doc, index)
     ent_of_span = {r["span_id"]: r["entity_id"] for r in ents}
     return Flat(ents, clusters, place_rows(doc), time_rows(doc),
-                quote_rows(doc, ent_of_span), event_rows(doc))
+                quote_rows(doc, ent_of_span, index), event_rows(doc, index))

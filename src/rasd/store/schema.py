@@ -129,8 +129,8 @@ entity_clusters = Table(
     Column("name", Text, nullable=False),
     Column("label", Text, nullable=False),
     Column("key", Text, nullable=False),  # folded name: the cross-document identity
-    Column("latin", Text),  # Latin-script names, "; "-joined, the shown one first (0007)
-    Column("latin_key", Text),  # "|key|key|" match keys of rasd.lang.ar.latin (0007)
+    Column("latin", Text),  # Latin-script names, "; "-joined, the shown one first (0008)
+    Column("latin_key", Text),  # "|key|key|" match keys of rasd.lang.ar.latin (0008)
 )
 Index("ix_entity_clusters_key", entity_clusters.c.key)
 
@@ -270,3 +270,75 @@ Index("ix_story_members_story", story_members.c.story_id, story_members.c.ord)
 
 #: Per-document tables cleared when a document is re-analysed (order: children first).
 LAYER_TABLES = (spans, layer_blobs, entities, places, times, quotes, events)
+
+# --------------------------------------------------------------------------- watch (issue 21)
+#: ``rasd watch`` state, so a restart (or a crash) resumes without duplicates or gaps: one row
+#: per watched source (HTTP validators, schedule and health), one per article URL ever seen
+#: (keyed by the SHA-256 of the URL: PostgreSQL B-tree keys cannot hold arbitrary URLs), the
+#: alert rules and the alerts they raised (one per rule and story, ``UNIQUE``).  Times used for
+#: scheduling are epoch seconds (arithmetic on them is the point); see docs/watch.md.
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("kind", Text, nullable=False),  # feed | sitemap | page
+    Column("url", Text, nullable=False),
+    Column("interval", Integer, nullable=False),  # seconds
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("next_due", Float, nullable=False),
+    Column("last_polled", Float),
+    Column("last_success", Float),
+    Column("last_new", Float),  # when the last new article of this source was stored
+    Column("last_status", Integer),  # HTTP status of the last poll (0: no response)
+    Column("last_error", Text),
+    Column("polls", Integer, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("consecutive_failures", Integer, nullable=False),
+    Column("articles_seen", Integer, nullable=False),  # article URLs listed, ever
+    Column("articles_new", Integer, nullable=False),  # new documents stored
+    Column("empty_extractions", Integer, nullable=False),
+    Column("flag", Text),  # why the source needs a look (None: healthy)
+)
+
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("url_hash", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("first_seen", Float, nullable=False),
+    Column("status", Text, nullable=False),  # new | duplicate | near_duplicate | updated | failed …
+    Column("doc_id", Text),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+)
+Index("ix_watch_seen_source", watch_seen.c.source, watch_seen.c.first_seen)
+
+watch_rules = Table(
+    "watch_rules",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),  # entity | place | event
+    Column("value", Text, nullable=False),
+    Column("radius_km", Float),  # place rules given as "lat,lon"
+    Column("label", Text),
+    Column("created", Text, nullable=False),
+    UniqueConstraint("kind", "value", name="uq_watch_rules_kind_value"),
+)
+
+watch_alerts = Table(
+    "watch_alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", Integer, ForeignKey("watch_rules.id", ondelete="CASCADE"), nullable=False),
+    Column("story_key", Text, nullable=False),  # near-duplicate group of the article
+    Column("doc_id", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("created", Float, nullable=False),
+    Column("spans", Text, nullable=False),  # JSON list of {layer, start, end, text, why}
+    UniqueConstraint("rule_id", "story_key", name="uq_watch_alerts_rule_story"),
+)
+Index("ix_watch_alerts_created", watch_alerts.c.created)

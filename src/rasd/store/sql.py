@@ -20,10 +20,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from rasd.doc import Document, Meta
-from rasd.errors import StoreError
+from rasd.errors import StoreBusy, StoreError
 from rasd.store import mentions, migrate, read, search, statements, write
 from rasd.store import schema as S
 from rasd.store import stories as stories_
@@ -48,7 +48,7 @@ from rasd.store.base import (
     StoryDetail,
     StorySummary,
 )
-from rasd.store.dialects import dialect_for
+from rasd.store.dialects import DEFAULT_BUSY_TIMEOUT, dialect_for
 from rasd.store.filters import clean, conditions, newest_first, page_limit
 from rasd.store.write import BLOB_LAYERS
 
@@ -83,21 +83,30 @@ class SQLStore(Store):
     """:class:`Store` over SQLAlchemy.  The engine pools connections, so one instance may be
     shared by the threads of a web server."""
 
-    def __init__(self, target: str, create: bool = True) -> None:
+    def __init__(self, target: str, create: bool = True,
+                 busy_timeout: float | None = None, pool_size: int | None = None,
+                 max_overflow: int = 0) -> None:
         url, self.schema, path = parse_target(target)
         self.url = target
         if path is not None:
             if not path.exists() and not create:
-                raise StoreError(f"no archive at {path}")
+                raise StoreError(f"no archive at {path} (--create starts an empty one)")
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.backend = dialect_for(url, self.schema)
+        wait = DEFAULT_BUSY_TIMEOUT if busy_timeout is None else busy_timeout
+        self.backend = dialect_for(url, self.schema, wait)
+        if pool_size is not None:
+            self.backend.pool = {"pool_size": max(1, pool_size),
+                                 "max_overflow": max(0, max_overflow)}
         #: the backend's name (``sqlite``/``postgresql``)
         self.dialect = self.backend.name
         try:
             self.engine = self.backend.make_engine(url)
-            with self.write() as c:
-                self.backend.lock_for_migration(c)
-                migrate.upgrade(c)
+            with self.read() as c:  # a current archive opens without taking the write lock
+                current = migrate.is_current(c)
+            if not current:
+                with self.write() as c:
+                    self.backend.lock_for_migration(c)
+                    migrate.upgrade(c)  # re-checks under the lock
         except SQLAlchemyError as e:
             raise StoreError(f"cannot open archive {self._safe_url()}: {_short(e)}") from e
 
@@ -110,17 +119,34 @@ class SQLStore(Store):
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A write transaction (``BEGIN IMMEDIATE`` on SQLite): other writers wait."""
-        with self.engine.connect() as c:
-            c.execution_options(rasd_write=True)
-            with c.begin():
-                yield c
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite): other writers wait, at most
+        the busy timeout, then :class:`~rasd.errors.StoreBusy`."""
+        try:
+            with self.engine.connect() as c:
+                c.execution_options(rasd_write=True)
+                with c.begin():
+                    yield c
+        except DBAPIError as e:
+            self._raise_if_busy(e)
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read transaction: one consistent snapshot for the queries inside it."""
-        with self.engine.connect() as c, c.begin():
-            yield c
+        """A read transaction: one consistent snapshot for the queries inside it (never
+        waits for a writer on SQLite in WAL mode nor on PostgreSQL)."""
+        try:
+            with self.engine.connect() as c, c.begin():
+                yield c
+        except DBAPIError as e:
+            self._raise_if_busy(e)
+            raise
+
+    def _raise_if_busy(self, e: DBAPIError) -> None:
+        if self.backend.is_busy(e):
+            raise StoreBusy(
+                f"archive {self._safe_url()} is busy: another process held its write lock "
+                f"for more than {self.backend.busy_timeout:g} s (RASD_BUSY_TIMEOUT); "
+                "try again when it has finished") from e
 
     def close(self) -> None:
         self.engine.dispose()
@@ -153,6 +179,8 @@ class SQLStore(Store):
             try:
                 with self.write() as c:
                     return [write.add(c, self.backend, doc, v) for doc, v in docs]
+            except StoreBusy:  # not a bad document: retrying one by one would wait N times
+                raise
             except Exception:  # noqa: BLE001 - rolled back; find the culprit below
                 pass
         return super().add_many(docs)
@@ -179,6 +207,8 @@ class SQLStore(Store):
                 with self.write() as c:
                     write.replace_layers(c, self.backend, doc, row.seq, body, version)
                 counts["reanalyzed"] += 1
+            except StoreBusy:  # the archive, not the document: stop instead of waiting N times
+                raise
             except Exception:  # one bad document never stops the batch
                 counts["failed"] += 1
             if progress:

@@ -40,35 +40,37 @@ def day(published: str | None) -> str | None:
 
 
 def add(c: Connection, dialect: Dialect, doc: Document, version: str | None) -> AddResult:
-    """Store ``doc`` (new, duplicate, near duplicate or re-analysed); see ``Store.add``."""
+    """Store ``doc`` (new, duplicate, near duplicate or re-analysed); see ``Store.add``.
+
+    Safe against a concurrent writer storing the same text (two ``rasd ingest`` of one
+    folder): the document row is inserted with ``ON CONFLICT DO NOTHING`` and, when the
+    other writer won, the text is recorded as a duplicate (its source added) instead of
+    failing on the unique key; an existing row is locked (``FOR UPDATE`` on PostgreSQL;
+    SQLite's writer lock already excludes the other) so two re-analyses never interleave.
+    """
     pieces = T.doc_pieces(doc)
     body = T.index_pieces(pieces)
     sig = dedup.signature(T.stem_terms(pieces))
     stamp = now()
+    existing = _existing(c, doc)
+    if existing is not None:
+        return _again(c, dialect, doc, existing, body, version, stamp)
     d = S.documents
-    row = c.execute(
-        select(d.c.seq, d.c.analysis_version, d.c.group_id).where(
-            d.c.content_hash == doc.content_hash
-        )
-    ).first()
-    if row is not None:
-        _add_source(c, doc, stamp)
-        if row.analysis_version == version or not doc.layers:
-            return AddResult(doc.id, "duplicate", row.group_id)
-        replace_layers(c, dialect, doc, row.seq, body, version)
-        return AddResult(doc.id, "updated", row.group_id)
     group_id, sim = doc.id, None
     if sig is not None:
         match = _nearest(c, sig)
         if match is not None:
             group_id, sim = match
-    res = c.execute(insert(d).values(
+    seq = c.execute(dialect.insert_ignore(d).values(
         id=doc.id, content_hash=doc.content_hash, length=len(doc.text), text=doc.text,
         group_id=group_id, similarity=sim, added_at=stamp, updated_at=stamp,
-        **doc_values(doc, version)))
-    key = res.inserted_primary_key
-    assert key is not None
-    seq = int(key[0])
+        **doc_values(doc, version)).returning(d.c.seq)).scalar()
+    if seq is None:  # a concurrent writer stored the same text first (now committed)
+        existing = _existing(c, doc)
+        if existing is None:  # pragma: no cover - a conflict on the id of another text
+            raise ValueError(f"document id {doc.id} is taken by another text")
+        return _again(c, dialect, doc, existing, body, version, stamp)
+    seq = int(seq)
     _add_source(c, doc, stamp)
     _insert_layers(c, dialect, doc, seq, body)
     if sig is not None:
@@ -78,6 +80,25 @@ def add(c: Connection, dialect: Dialect, doc: Document, version: str | None) -> 
         ])
     status: AddStatus = "near_duplicate" if group_id != doc.id else "new"
     return AddResult(doc.id, status, group_id, sim)
+
+
+def _existing(c: Connection, doc: Document) -> Any:
+    """The stored row of ``doc``'s text (seq, analysis version, group), locked for update."""
+    d = S.documents
+    return c.execute(
+        select(d.c.seq, d.c.analysis_version, d.c.group_id)
+        .where(d.c.content_hash == doc.content_hash).with_for_update()
+    ).first()
+
+
+def _again(c: Connection, dialect: Dialect, doc: Document, row: Any, body: str,
+           version: str | None, stamp: str) -> AddResult:
+    """A text already stored: record the new source; re-analyse if the version differs."""
+    _add_source(c, doc, stamp)
+    if row.analysis_version == version or not doc.layers:
+        return AddResult(doc.id, "duplicate", row.group_id)
+    replace_layers(c, dialect, doc, row.seq, body, version)
+    return AddResult(doc.id, "updated", row.group_id)
 
 
 def replace_layers(c: Connection, dialect: Dialect, doc: Document, seq: int, body: str,

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from rasd.doc import Document
+from rasd.sourcing import article_sourcing
 from rasd.store import records
 from rasd.web.highlight import Mark, Node, nest
 from rasd.web.labels import (
@@ -24,6 +25,7 @@ from rasd.web.labels import (
     stance_label,
     time_value,
 )
+from rasd.web.sourcing_view import SourcingView, sourcing_view
 
 HIGHLIGHT_LAYERS = ("entities", "places", "times", "quotes", "events")
 
@@ -114,6 +116,7 @@ class ArticleView:
     contradictions: list[ContradictionRow] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)
+    sourcing: SourcingView | None = None  # None: no quotes layer
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -309,6 +312,7 @@ def build_article(doc: Document, focus: tuple[int, int] | None = None) -> Articl
         contradictions=contradictions,
         counts=counts,
         present=present,
+        sourcing=sourcing_view(article_sourcing(doc)) if "quotes" in doc.layers else None,
     )
 
 

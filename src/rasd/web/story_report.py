@@ -29,6 +29,7 @@ from typing import Any
 
 from rasd.doc import Document
 from rasd.lang.ar.normalize import normalize_key
+from rasd.sourcing import story_sourcing
 from rasd.store import records
 from rasd.store.base import (
     DocSummary,
@@ -39,6 +40,7 @@ from rasd.store.base import (
     Store,
     StorySummary,
 )
+from rasd.web.sourcing_view import SourcingView, sourcing_view
 
 #: Member documents loaded for agreements, contradictions and additions.
 MAX_ANALYSED = 40
@@ -119,6 +121,7 @@ class StoryReport:
     events: list[EventRecord]
     events_total: int
     analysed: int  # members loaded for agreements/contradictions/additions
+    sourcing: SourcingView | None = None  # over the analysed members (rasd.sourcing)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON (the API's story detail)."""
@@ -282,4 +285,5 @@ def build_report(store: Store, story_id: str) -> StoryReport:
         events=evs,
         events_total=events.total,
         analysed=len(docs),
+        sourcing=sourcing_view(story_sourcing(docs)),
     )

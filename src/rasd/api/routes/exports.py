@@ -69,19 +69,15 @@ def stream_export(request: Request, write: Writer, query: str, filters: Filters)
     """Run ``write(docs, sink)`` in a thread over the selected documents; yield its bytes."""
     from rasd.store.select import iter_selected
 
-    open_store = request.app.state.stores.factory
+    stores = request.app.state.stores
     q: queue.Queue = queue.Queue(maxsize=16)
     stop = threading.Event()
 
     def produce() -> None:
         sink = _QueueWriter(q, stop)
-        try:
-            store = open_store()
-            try:
-                write(iter_selected(store, query, filters), sink)
-                sink.flush()
-            finally:
-                store.close()
+        try:  # the server's shared store: its pool bounds the connections
+            write(iter_selected(stores.get(), query, filters), sink)
+            sink.flush()
         except _Cancelled:
             return
         except Exception as e:  # noqa: BLE001 - reported in-band: headers are already sent

@@ -13,6 +13,7 @@ import bisect
 from rasd.extract.times import rules_clock as clock
 from rasd.extract.times import rules_dates as dates
 from rasd.extract.times import rules_durations as durations
+from rasd.extract.times import rules_feasts as feasts
 from rasd.extract.times import rules_hijri as hijri
 from rasd.extract.times import rules_periods as periods
 from rasd.extract.times import rules_relative as relative
@@ -23,6 +24,7 @@ from rasd.extract.times.anchors import (
     DECADE_ANCHORS,
     DEICTIC_ANCHORS,
     DURATION_ANCHORS,
+    FEAST_ANCHORS,
     HIJRI_ANCHORS,
     HYEAR_ANCHORS,
     MONTH_ANCHORS,
@@ -36,6 +38,8 @@ from rasd.extract.times.anchors import (
     YEAR_PART_ANCHORS,
 )
 from rasd.extract.times.cand import Cand, with_part
+from rasd.extract.times.coordination import coordinate
+from rasd.extract.times.extents import widen
 from rasd.extract.times.fold import F
 from rasd.extract.times.matching import Rule
 from rasd.extract.times.stream import Stream, variants_all
@@ -64,6 +68,7 @@ RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
     (periods.season, SEASON_ANCHORS),
     (durations.sets, SET_ANCHORS),
     (periods.part_of_year, YEAR_PART_ANCHORS),
+    (feasts.feast, FEAST_ANCHORS),
 )
 #: Anchor word → indices (in :data:`RULES`) of the rules it triggers.
 _RULES_BY_ANCHOR: dict[str, tuple[int, ...]] = {
@@ -122,6 +127,8 @@ def find_candidates(s: Stream) -> list[Cand]:
             if o.tag == "partofday":
                 c.resolve = with_part(c.resolve, o.part_code or "")
             del keep[k - 1]
+    coordinate(s, keep)  # "يومي الأربعاء والخميس": the dual in the first, the second from it
+    widen(s, keep)  # "هذا اليوم", "منتصف الليلة الماضية", "يوم الأربعاء 6 شوال"
     # "خلال" directly before an expression is part of it (seed-gold convention)
     for c in keep:
         i = s.word_at(c.a)

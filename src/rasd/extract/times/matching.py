@@ -15,7 +15,7 @@ from rasd.extract.regexfirst import first_chars
 from rasd.extract.times.cand import Cand
 from rasd.extract.times.fold import F
 from rasd.extract.times.stream import Stream, Window
-from rasd.extract.times.vocab import BACKWARD, FUTURE_CUES
+from rasd.extract.times.vocab import BACKWARD, FUTURE_CUES, PAST_COPULA
 
 #: A rule: every candidate of one kind of expression in a stream.
 Rule = Callable[[Stream], list[Cand]]
@@ -115,7 +115,9 @@ def future_ctx(s: Stream, a: int, window: int = 12) -> bool:
             if j + 1 < i and keys[j + 1].lstrip("و") in BACKWARD:
                 break  # "…المقبلة، بعد صيف جاف عرفت فيه…": a clause about what came before
         elif k in FUTURE_CUES or (j > 0 and keys[j - 1] in _ALA):
-            return True  # a future cue, or "على أن تجري …" (a planned event)
+            # a future cue, or "على أن تجري …" (a planned event) — unless planned in the
+            # past: "وكان من المقرر أن ينطلق في مايو"
+            return not any(keys[x] in PAST_COPULA for x in range(max(lo, j - 2), j))
     return any(fut[i : i + 3])
 
 

@@ -18,11 +18,13 @@ always ``day`` (a text dateline seldom gives a time); no timezone is invented.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, TypedDict
 
 from rasd.extract.times.cand import Cand
 from rasd.extract.times.stream import Stream
+from rasd.extract.times.vocab import DEICTIC_OFF, WEEKDAYS
 from rasd.lang.ar.normalize import fold_key, normalize_key
 
 #: Characters from the start of the text within which a dateline may stand.
@@ -92,4 +94,37 @@ def pubdate_from_candidates(s: Stream, cands: list[Cand]) -> FoundPubdate | None
                 "evidence": [start, end],
             },
         }
+    return None
+
+
+#: How many days before its publication date a text may have been written ("اليوم الأحد" in
+#: a paper dated Tuesday: a wire story of Sunday; print editions and archives run late).
+MAX_LAG_DAYS = 3
+
+
+def text_day(cands: list[Cand], anchor: dt.date) -> dt.date | None:
+    """The day the text says it was written when that is not ``anchor``, else None.
+
+    The evidence is the first "today" or "yesterday" the text names with its weekday:
+    "اليوم الأحد", "اليوم (الأحد)", "ظهر اليوم (الثلاثاء)", "أمس الثلاثاء", "الساعة 1:50 من
+    صباح يوم أمس الثلاثاء".  When that weekday
+    does not fall on the anchor (the publication date, e.g. the day an archive collected the
+    page), the text was written on the latest day up to :data:`MAX_LAG_DAYS` earlier on which
+    it does, and its other deictic expressions ("أمس", "وقت سابق اليوم") count from that day.
+    Only earlier days are tried: a text is not published before it is written.
+    """
+    for c in cands:
+        if c.m is None or c.tag not in ("deictic", "partofday", "clock"):
+            continue
+        groups = c.m.groupdict()
+        day = groups.get("w") if c.tag == "deictic" else groups.get("day")
+        wd = groups.get("wd") or groups.get("wd2") or groups.get("pwd")
+        off = DEICTIC_OFF.get(day or "")
+        if not wd or off is None or off > 0 or wd not in WEEKDAYS:
+            continue
+        for lag in range(MAX_LAG_DAYS + 1):
+            d = anchor - dt.timedelta(days=lag)
+            if (d + dt.timedelta(days=off)).isoweekday() == WEEKDAYS[wd]:
+                return d if lag else None
+        return None
     return None

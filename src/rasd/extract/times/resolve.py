@@ -13,7 +13,7 @@ import re
 
 from rasd.doc import Span, trusted_span
 from rasd.extract.times.find import find_candidates
-from rasd.extract.times.pubdate import FoundPubdate, pubdate_from_candidates
+from rasd.extract.times.pubdate import FoundPubdate, pubdate_from_candidates, text_day
 from rasd.extract.times.stream import Stream, stream_from_words
 from rasd.lang.ar.tokenize import Tokens, tokenize_words
 
@@ -58,6 +58,9 @@ def extract_times(
             if found:
                 anchor = parse_anchor(found["published"])
                 break
+    if anchor is not None and found is None:
+        # the text's own "اليوم الأحد" beats a publication date a few days later
+        anchor = text_day([c for _, cands in per_stream for c in cands], anchor) or anchor
     spans: list[Span] = []
     for s, cands in per_stream:
         last_day: tuple[int, str, str] | None = None  # (word end, date value, span id)

@@ -21,6 +21,7 @@ from rasd.extract.times.patterns import (
     DAYN,
     END,
     GREG_MARK,
+    HIJRI_MARK,
     MOD,
     MONTHX,
     POS,
@@ -177,6 +178,7 @@ def month_only(s: Stream) -> list[Cand]:
         if (
             m.group("m1") in AMBIG_MONTHS
             and not m.group("m2")
+            and not m.group("m3")
             and y is None
             and not m.group("shahr")
             and not m.group("pos")
@@ -212,9 +214,9 @@ def month_only(s: Stream) -> list[Cand]:
 # --- numeric dates: 12/05/2023, 2023/05/12, 12.05.2023 ----------------------------------------
 _NUMDATE = re.compile(
     r"(?<![^ ])(?P<x>(?:(?P<d>\d{1,2})(?P<s1> ?[/\-.] ?)(?P<m>\d{1,2})(?P=s1)(?P<y>\d{4})"
-    r"|(?P<y2>\d{4})(?P<s2> ?[/\-.] ?)(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})))"
-    + GREG_MARK.replace("(?:", "(?:", 1) + "?" + END
-)
+    r"|(?P<y2>\d{4})(?P<s2> ?[/\-.] ?)(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))"
+    + f"(?P<hm>{HIJRI_MARK})?)" + GREG_MARK.replace("(?:", "(?:", 1) + "?" + END
+)  # "22-9-1436هـ": the Hijri mark inside the extent
 
 
 def numeric_date(s: Stream) -> list[Cand]:
@@ -224,6 +226,8 @@ def numeric_date(s: Stream) -> list[Cand]:
             y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         else:
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if m.group("hm") and not 1300 <= y <= 1500:
+            return None  # a Hijri mark on a Gregorian year: not a date we can read
         if not valid(y, mo, d) or not 1800 <= y <= 2100:
             # 1443/03/15 هـ style Hijri numeric dates
             if 1300 <= y <= 1500 and 1 <= mo <= 12 and 1 <= d <= 30:

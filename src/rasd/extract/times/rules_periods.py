@@ -86,15 +86,16 @@ def century(s: Stream) -> list[Cand]:
 
 _SEASON = re.compile(
     rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?P<s>{alt(list(SEASONS))}) (?:(?:{F('عام')} |{F('العام')} )?"
-    rf"(?P<y>{YEAR4})|(?P<mod>{MOD})|{F('هذا العام')}|{F('العام')} (?P<ymod>{MOD})))"
+    rf"(?P<y>{YEAR4})|(?P<mod>{MOD})|{F('هذا العام')}|{F('العام')} (?P<ymod>{MOD}))"
+    rf"|(?:{F('بقية')} )?(?:{F('فصل')}|{F('موسم')}) {F('ال')}(?P<s2>{alt(list(SEASONS))}))"
     rf"{END}"
-)
+)  # "فصل الصيف", "خلال بقية فصل الصيف": this year's season
 
 
 def season(s: Stream) -> list[Cand]:
     """"صيف 2022", "الشتاء المقبل", "ربيع هذا العام"."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        code = SEASONS[m.group("s")]
+        code = SEASONS[m.group("s") or m.group("s2")]
         y = int(m.group("y")) if m.group("y") else None
         direction = mod_dir(m.group("mod"))
         ydir = mod_dir(m.group("ymod"))
@@ -124,7 +125,8 @@ _PART_OF_YEAR = re.compile(
     rf"{CL}(?P<x>(?P<p>{alt(list(YEAR_PARTS))}) (?P<n>{F('الأول')}|{F('الثاني')}|{F('الثالث')}"
     rf"|{F('الرابع')}|{F('الأخير')})(?: (?:{F('من')} )?(?:(?:{F('عام')}|{F('العام')}|{F('سنة')}) )?"
     rf"(?:(?P<y>{YEAR4})|(?P<this>{F('هذا العام')}|{F('العام الحالي')}|{F('العام الجاري')})"
-    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})))?)"
+    rf"|{F('العام')} (?P<mod>{MOD_P}|{MOD_F})|(?P<mod2>{MOD_P}|{MOD_F}|{MOD_C})"
+    rf"|(?<={F('من')} )(?P<this2>{F('العام')})))?)"
     rf"{END}"
 )
 _NTH = {F("الأول"): 1, F("الثاني"): 2, F("الثالث"): 3, F("الرابع"): 4}
@@ -132,7 +134,8 @@ _HALF_PARTS = frozenset(k for k, v in YEAR_PARTS.items() if v == "H")
 
 
 def part_of_year(s: Stream) -> list[Cand]:
-    """"الربع الأول من العام الجاري", "النصف الثاني من 2022", "السداسي الأول"."""
+    """"الربع الأول من العام الجاري", "النصف الثاني من 2022", "الربع الثاني من العام" (this
+    year), "السداسي الأول"."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
         half = m.group("p") in _HALF_PARTS
         last = 2 if half else 4
@@ -140,7 +143,8 @@ def part_of_year(s: Stream) -> list[Cand]:
         if n > last:
             return None
         code = f"{'H' if half else 'Q'}{n}"
-        if not (m.group("y") or m.group("this") or m.group("mod") or m.group("mod2")):
+        if not (m.group("y") or m.group("this") or m.group("this2") or m.group("mod")
+                or m.group("mod2")):
             if m.group("p") not in _BARE_YEAR_PARTS or next_word(s, m.end("x")) == F("من"):
                 return None  # "الربع الأول من المباراة"
             first_month = (n - 1) * (6 if half else 3) + 1

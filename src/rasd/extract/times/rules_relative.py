@@ -19,7 +19,19 @@ from rasd.extract.times.calendars import shift_month, valid, weekday_date
 from rasd.extract.times.cand import Cand, ref, rel
 from rasd.extract.times.fold import F, alt, alt_ordered
 from rasd.extract.times.matching import cands, future_ctx, next_word, prev_word
-from rasd.extract.times.patterns import CL, DAYN, END, MOD, MOD_F, MOD_P, PERIOD, POS, WEEKDAY
+from rasd.extract.times.patterns import (
+    CL,
+    DAYN,
+    END,
+    MOD,
+    MOD_F,
+    MOD_P,
+    PERIOD,
+    PERIOD_LAM,
+    POS,
+    WEEKDAY,
+    after_lam,
+)
 from rasd.extract.times.stream import Stream
 from rasd.extract.times.vocab import (
     AMBIG_WEEKDAYS,
@@ -27,6 +39,7 @@ from rasd.extract.times.vocab import (
     FUTURE,
     MEDIA,
     NOT_TODAY_AFTER,
+    PERIOD_ADJECTIVES,
     PERIOD_UNIT,
     POSMODS,
     VAGUE,
@@ -48,8 +61,8 @@ _DAYS = alt_ordered(w for w in ordered("time-words", "deictic-day") if F(w) != F
 _DEICTIC = re.compile(
     rf"{CL}(?P<x>(?P<w>{_DAYS}"
     rf"|{F('الليلة')}(?: (?P<lmod>{MOD_P}))?)"
-    rf"(?: (?:، )?(?P<wd>{WEEKDAY}))?){END}"
-)
+    rf"(?: (?:، )?(?P<wd>{WEEKDAY})| \( (?P<pwd>{WEEKDAY}) \))?){END}"
+)  # "اليوم الأحد", "أمس، الثلاثاء", "اليوم (الأحد)"
 
 
 def _in_name(s: Stream, a: int, b: int) -> bool:
@@ -82,7 +95,7 @@ def deictic(s: Stream) -> list[Cand]:
         off = DEICTIC_OFF.get(base)
         if off is None:
             return None
-        if base == F("اليوم") and not m.group("wd"):
+        if base == F("اليوم") and not (m.group("wd") or m.group("pwd")):
             nxt = next_word(s, m.end("x"))
             if nxt in NOT_TODAY_AFTER:
                 return None
@@ -146,7 +159,8 @@ def weekday(s: Stream) -> list[Cand]:
 
 # --- relative periods: الأسبوع الفائت, الشهر المقبل, هذا العام, نهاية العام ------------------------
 _PERIOD = re.compile(
-    rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?:(?P<this>{F('هذا')}|{F('هذه')}) )?(?P<u>{PERIOD})"
+    rf"{CL}(?P<x>(?:(?P<pos>{POS}) )?(?:(?P<this>{F('هذا')}|{F('هذه')}) )?"
+    rf"(?:(?P<u>{PERIOD})|(?P<lu>{PERIOD_LAM}))(?: (?P<adj>{alt(PERIOD_ADJECTIVES)})(?= {MOD}))?"
     rf"(?: (?P<before>{F('قبل')}) (?={MOD_P}))?(?: (?P<mod>{MOD}))?){END}"
 )
 
@@ -154,7 +168,7 @@ _PERIOD = re.compile(
 def period(s: Stream) -> list[Cand]:
     """"الأسبوع الفائت", "الشهر المقبل", "هذا العام", "نهاية العام"."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        u = PERIOD_UNIT[m.group("u")]
+        u = PERIOD_UNIT[m.group("u") or "ا" + m.group("lu")]  # "للعام": the article's alif
         direction = mod_dir(m.group("mod"))
         pos = POSMODS.get(m.group("pos") or "")
         if direction is None:
@@ -203,7 +217,7 @@ def day_of_month(s: Stream) -> list[Cand]:
 _VAGUE_PERIOD = alt_ordered(ordered("time-words", "vague-period"))
 _VAGUE_SINCE = alt_ordered(ordered("time-words", "vague-since"))
 _VAGUE_RE = re.compile(
-    rf"{CL}(?P<x>(?P<w>{alt(list(VAGUE))})"
+    rf"{CL}(?P<x>(?P<w>{alt(list(VAGUE))})|(?P<lw>{after_lam(list(VAGUE))})"
     rf"|(?P<p>{_VAGUE_PERIOD})(?: {F('القليلة')})? (?P<pm>{MOD_P}|{MOD_F}|{F('الأخيرة')}"
     rf"|{F('المنصرمة')})"
     rf"|(?P<since>{F('منذ')}|{F('قبل')}) (?P<sw>{_VAGUE_SINCE})"
@@ -213,7 +227,7 @@ _VAGUE_RE = re.compile(
 def vague(s: Stream) -> list[Cand]:
     """"مؤخراً", "حالياً", "قريباً", "الأيام الأخيرة", "منذ سنوات": the *_REF values."""
     def build(m: re.Match[str], s: Stream) -> Cand | None:
-        w = m.group("w")
+        w = m.group("w") or ("ا" + m.group("lw") if m.group("lw") else None)
         if w:
             if w in VAGUE_NEEDS_FI and prev_word(s, m.start("x")) not in VAGUE_PREPS:
                 return None

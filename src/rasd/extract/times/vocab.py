@@ -121,6 +121,16 @@ NOT_TODAY_AFTER = V.words("time-context", "not-today-after") | frozenset(ORDINAL
 WD_OK_BEFORE = V.words("time-context", "weekday-ok-before")
 WD_NOT_BEFORE = V.words("time-context", "weekday-not-before")
 FUTURE_CUES = FUTURE | V.words("time-context", "future-cue")
+#: "وكان من المقرر أن …": a past copula before a future cue makes the plan a past one
+PAST_COPULA = V.words("time-context", "past-copula")
+#: Adjectives between a period and its modifier: "العام المالي الماضي", "العام الدراسي الحالي"
+PERIOD_ADJECTIVES = V.words("time-context", "period-adjective")
+#: Dual nouns naming two coordinated days: "يومي الأربعاء والخميس"
+DUAL_DAYS = V.words("time-context", "dual-day")
+#: Demonstratives inside an expression: "هذا اليوم", "نفس اليوم", "هذا العام 1436هـ"
+DEMONSTRATIVES = V.words("time-context", "demonstrative")
+#: Position words never taken into the expression after them ("آخر" is also "another")
+NOT_POSITION_PREFIX = V.words("time-context", "not-position-prefix")
 BACKWARD = V.words("time-context", "backward")
 #: Prepositions before an ambiguous month name that make it a month ("في مارس", "إلى تموز").
 MONTH_PREPS = V.words("time-context", "month-preposition")
@@ -143,3 +153,15 @@ def mod_dir(word: str | None) -> int | None:
     if word in CURRENT:
         return 0
     return None
+
+
+# --- feasts and seasons (rules_feasts) -------------------------------------------------------
+#: feast or season (folded) → (Hijri month, Hijri day, is a season)
+FEASTS: dict[str, tuple[int, int, bool]] = {
+    e.key: (int(e.extra["hijri_month"]), int(e.extra["hijri_day"]), e.category == "season")
+    for e in V.rows("feasts", "feast", "season")
+}
+#: "العيد": either Eid, only after a context word
+GENERIC_FEASTS = V.words("feasts", "generic-feast")
+FEAST_CONTEXT = V.words("feasts", "feast-context")
+FEAST_ADJECTIVES = V.words("feasts", "feast-adjective")

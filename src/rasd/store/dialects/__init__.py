@@ -17,18 +17,20 @@ the store asks which database it is talking to.
 
 from __future__ import annotations
 
-from rasd.store.dialects.base import Dialect
+from rasd.store.dialects.base import DEFAULT_BUSY_TIMEOUT, Dialect
 
 
-def dialect_for(url: str, schema: str | None = None) -> Dialect:
-    """The strategy for a SQLAlchemy URL (as built by :func:`rasd.store.sql.parse_target`)."""
+def dialect_for(url: str, schema: str | None = None,
+                busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Dialect:
+    """The strategy for a SQLAlchemy URL (as built by :func:`rasd.store.sql.parse_target`);
+    ``busy_timeout`` bounds, in seconds, every wait for another connection's lock."""
     if url.startswith("sqlite"):
         from rasd.store.dialects.sqlite import SQLiteDialect
 
-        return SQLiteDialect()
+        return SQLiteDialect(busy_timeout)
     from rasd.store.dialects.postgres import PostgresDialect
 
-    return PostgresDialect(schema)
+    return PostgresDialect(schema, busy_timeout)
 
 
-__all__ = ["Dialect", "dialect_for"]
+__all__ = ["DEFAULT_BUSY_TIMEOUT", "Dialect", "dialect_for"]

@@ -11,6 +11,10 @@ from sqlalchemy.engine import Connection, Engine
 
 from rasd.store.textindex import QueryTerm
 
+#: Seconds a writer waits for another writer's lock before :class:`rasd.errors.StoreBusy`
+#: (``RASD_BUSY_TIMEOUT`` / ``open_store(busy_timeout=…)``).
+DEFAULT_BUSY_TIMEOUT = 30.0
+
 
 class Dialect(ABC):
     """What differs between backends; one instance per store (it may hold settings such as
@@ -18,10 +22,19 @@ class Dialect(ABC):
 
     #: SQLAlchemy's dialect name (``sqlite`` / ``postgresql``).
     name: str
+    #: how long a statement waits for a lock held by another connection, in seconds
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    #: ``pool_size``/``max_overflow`` for the engine's pool (empty: SQLAlchemy's defaults)
+    pool: dict[str, int] = {}  # noqa: RUF012 - replaced per instance, never mutated
 
     @abstractmethod
     def make_engine(self, url: str) -> Engine:
         """A pooled engine whose connections are set up for the store (pragmas, schema)."""
+
+    @abstractmethod
+    def is_busy(self, error: BaseException) -> bool:
+        """Whether ``error`` (a driver error wrapped by SQLAlchemy) means "gave up waiting
+        for a lock after :attr:`busy_timeout`" rather than a real failure."""
 
     def lock_for_migration(self, c: Connection) -> None:
         """Serialise concurrent opens while migrations run (inside the write transaction).

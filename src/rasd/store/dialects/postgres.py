@@ -31,7 +31,7 @@ from sqlalchemy.dialects import postgresql as pg
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.engine import Connection, Engine
 
-from rasd.store.dialects.base import Dialect
+from rasd.store.dialects.base import DEFAULT_BUSY_TIMEOUT, Dialect
 from rasd.store.textindex import QueryTerm
 
 #: Any constant shared by every rasd process: the advisory lock taken while migrating.
@@ -51,11 +51,17 @@ pg_fts = Table(
 class PostgresDialect(Dialect):
     name = "postgresql"
 
-    def __init__(self, schema: str | None = None) -> None:
+    def __init__(self, schema: str | None = None,
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.schema = schema
+        self.busy_timeout = busy_timeout
 
     def make_engine(self, url: str) -> Engine:
-        engine = create_engine(url, pool_pre_ping=True)
+        # lock_timeout bounds every wait for a lock (the migration's advisory lock, a row
+        # another transaction is inserting); 0 would mean "wait for ever"
+        ms = max(1, int(self.busy_timeout * 1000))
+        engine = create_engine(url, pool_pre_ping=True,
+                               connect_args={"options": f"-c lock_timeout={ms}"}, **self.pool)
         if not self.schema:
             return engine
         schema = self.schema  # checked against a strict identifier pattern by parse_target
@@ -71,6 +77,10 @@ class PostgresDialect(Dialect):
 
         engine.dispose()  # connections made before the listener must not be reused
         return engine
+
+    def is_busy(self, error: BaseException) -> bool:
+        orig = getattr(error, "orig", error)
+        return getattr(orig, "sqlstate", None) == "55P03"  # lock_not_available
 
     def lock_for_migration(self, c: Connection) -> None:
         c.execute(text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))

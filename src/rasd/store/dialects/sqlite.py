@@ -2,7 +2,9 @@
 
 WAL with ``synchronous=NORMAL`` means a killed process never corrupts or half-writes (only an
 OS crash can lose the last commits); write transactions start with ``BEGIN IMMEDIATE`` so
-concurrent writers wait (``busy_timeout``) instead of failing mid-transaction.
+concurrent writers wait (``busy_timeout``, bounded: then :class:`rasd.errors.StoreBusy`)
+instead of failing mid-transaction.  Readers use plain ``BEGIN`` (deferred): in WAL mode they
+read the last committed snapshot and never wait for a writer.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import sqlite as sq
 from sqlalchemy.engine import Connection, Engine
 
-from rasd.store.dialects.base import Dialect
+from rasd.store.dialects.base import DEFAULT_BUSY_TIMEOUT, Dialect
 from rasd.store.textindex import QueryTerm, fts5_match
 
 #: Unfiltered searches rank at most this many (most recently stored) matches: bm25 costs a
@@ -42,8 +44,12 @@ BM25 = "bm25(3.0, 1.0)"
 class SQLiteDialect(Dialect):
     name = "sqlite"
 
+    def __init__(self, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+        self.busy_timeout = busy_timeout
+
     def make_engine(self, url: str) -> Engine:
-        engine = create_engine(url, connect_args={"timeout": 30})
+        wait = max(0.0, float(self.busy_timeout))
+        engine = create_engine(url, connect_args={"timeout": wait}, **self.pool)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
@@ -52,7 +58,7 @@ class SQLiteDialect(Dialect):
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -61,6 +67,12 @@ class SQLiteDialect(Dialect):
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
+
+    def is_busy(self, error: BaseException) -> bool:
+        orig = getattr(error, "orig", error)
+        if getattr(orig, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return True
+        return "database is locked" in str(orig) or "database is busy" in str(orig)
 
     def insert_ignore(self, table: Table) -> Insert:
         return sq.insert(table).on_conflict_do_nothing()

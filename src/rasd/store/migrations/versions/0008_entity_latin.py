@@ -3,11 +3,11 @@
 reader without Arabic finds "بشار الأسد" by "Assad" (``rasd entity``, API, web pages).
 
 Existing rows are filled by the romaniser and name lists of the rasd that runs the upgrade
-(:func:`rasd.store.latin.latin_columns`); rows stored later get them from
-:mod:`rasd.store.records`.
+(:func:`rasd.store.latin.latin_columns`); rows stored later get them when written
+(:mod:`rasd.store.write`).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
