@@ -8,7 +8,8 @@ The store groups entity mentions by type and folded name, so "كيم جونغ أ
 Un" stay two entities there.  :func:`link_identities` resolves all mentions of the archive
 together (:mod:`rasd.link.resolve`, honouring the merge/split corrections people made) and
 rewrites each entity span's ``entity`` attribute to its identity's canonical name (the
-in-document name is kept as ``entity_in_doc``, the stable identity id as ``identity``).
+in-document name is kept as ``entity_in_doc``, the stable identity id as ``identity``, its
+Latin-script aliases as ``latin``).
 Afterwards the store's entity pages, facets and exports count one identity per person.
 
 People's corrections come in as a :class:`Corrections` (``rasd.corrections.CorrectionSet``):
@@ -40,6 +41,19 @@ class Corrections(Protocol):
         ...
 
 
+def latin_aliases(canonical: str, names: list[str]) -> list[str]:
+    """Latin-script names of an identity: its curated undated aliases
+    (``rasd/link/data/aliases.json``: "Houthis", "Kim Jong-un") and the Latin names it was
+    mentioned by.  The archive stores them with the identity (:mod:`rasd.store.latin`)."""
+    from rasd.lang.ar.latin import is_latin_query
+    from rasd.link.resolve import load_aliases
+
+    out = [a.name for a in load_aliases() if a.entity == canonical and a.valid_from is None
+           and a.valid_to is None and is_latin_query(a.name)]
+    out.extend(n for n in names if is_latin_query(n) and n not in out)
+    return out
+
+
 def link_identities(store: Any, progress: Callable[[int], None] | None = None, *,
                     corrections: Corrections | None = None) -> int:
     """Resolve identities across the whole archive and store them; returns documents changed.
@@ -58,6 +72,7 @@ def link_identities(store: Any, progress: Callable[[int], None] | None = None, *
         overrides = corrections.overrides()
     ids, idents = resolve_documents(docs, Resolver(overrides=overrides))
     digest = hashlib.sha1(json.dumps(sorted(idents)).encode()).hexdigest()[:8]
+    latin_of = {i: latin_aliases(x.canonical, x.aliases) for i, x in idents.items()}
     changed = 0
     for doc in docs:
         before = json.dumps(doc.to_dict()["layers"], sort_keys=True)
@@ -71,6 +86,9 @@ def link_identities(store: Any, progress: Callable[[int], None] | None = None, *
             attrs.setdefault("entity_in_doc", attrs.get("entity"))
             attrs["entity"] = idents[ident].canonical
             attrs["identity"] = ident
+            latin = latin_of.get(ident)
+            if latin:
+                attrs["latin"] = latin
             spans.append(replace(s, attrs=attrs))
         doc.set_layer("entities", spans, as_is=True)
         if json.dumps(doc.to_dict()["layers"], sort_keys=True) != before:

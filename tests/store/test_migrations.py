@@ -147,5 +147,27 @@ def test_archive_at_0005_gains_empty_story_tables(store_url: str) -> None:
         assert [a.id for a in s.story("story-x").articles] == [doc.id]
 
 
-def test_head_is_the_watch_revision() -> None:
-    assert migrate.head() == "0007"
+def test_head_is_the_latin_names_revision() -> None:
+    assert migrate.head() == "0008"
+
+
+def test_archive_at_0007_gains_latin_names(store_url: str) -> None:
+    """An archive stored before entities had Latin names (revision 0007) upgrades in place:
+    its entities get Latin names and keys, and a Latin query finds them."""
+    doc = Document(TEXT, Meta(published="2024-03-01"))
+    doc.set_layer("entities", [Span(18, 29, "PER", "e0")])  # أيمن الصفدي
+    with open_store(store_url) as s:
+        s.add(doc, "v")
+    engine = _engine(store_url)
+    c = _begin(engine)
+    migrate.downgrade(c, "0007")
+    c.commit()
+    with engine.connect() as c2:
+        cols = {col["name"] for col in inspect(c2).get_columns("entity_clusters")}
+        assert "latin" not in cols
+    c.close()
+    engine.dispose()
+    with open_store(store_url) as s:
+        found = s.entities(name="Ayman Safadi").items
+        assert [e.name for e in found] == ["أيمن الصفدي"]
+        assert found[0].latin and found[0].latin[0].startswith("Ayman")

@@ -98,11 +98,18 @@ class DayCount(BaseModel):
     count: int
 
 
+class AliasCount(BaseModel):
+    name: str = Field(description="the entity as an article writes it")
+    mentions: int
+
+
 class EntityProfile(BaseModel):
     entity: EntityInfo
     mentions: MentionPage
     co_mentions: list[CoMention]
     timeline: list[DayCount]
+    aliases: list[AliasCount] = Field(default_factory=list,
+                                      description="how the articles write it, most used first")
 
 
 class PlaceProfile(BaseModel):

@@ -64,6 +64,7 @@ def entity(name: str, db: str | None, label: str | None, limit: int, fmt: str) -
         "statements_total": said.total,
         "events": [asdict(e) for e in acts[:limit]],
         "events_total": len(acts),
+        "aliases": [{"name": a, "mentions": n} for a, n in detail.aliases],
         "co_mentions": [{**asdict(e), "documents": n} for e, n in detail.co_mentions],
         "mentions": [asdict(m) for m in detail.mentions],
         "mentions_total": detail.mentions_total,

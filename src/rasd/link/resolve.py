@@ -18,7 +18,11 @@ the names of an evaluation file — and links two mentions when
    name in the set that ends with it — unless it is a common first name ("سعيد", "عبد الرحمن")
    or more than one person carries it;
 5. **curated aliases** (``data/aliases.json``): nicknames, other-language names and dated
-   descriptors ("الرئيس السوري" is Bashar al-Assad until 2024-12-08, Ahmed al-Sharaa after).
+   descriptors ("الرئيس السوري" is Bashar al-Assad until 2024-12-08, Ahmed al-Sharaa after);
+6. **gazetteer**: two place names (LOC/GPE/FAC) the gazetteer resolves to one and the same
+   place, and to nothing else, are one place ("مكة" ~ "مكة المكرمة", "السعودية" ~ "المملكة
+   العربية السعودية", "جيزان" ~ "جازان"); an ambiguous name ("عمان": Amman or Oman) is not
+   joined this way.
 
 User overrides (corrections) force merges or splits on top.  Identity ids are stable: a hash
 of the canonical name's key (the curated canonical name when one matched).
@@ -332,6 +336,8 @@ class Resolver:
                                                    or mentions[i].type in _PLACES)):
                 link("skel", sk, i)
             link("core", _drop_patronymic(core[i]), i)
+            if mentions[i].type in _PLACES:
+                link("geo", _place_id(mentions[i].name), i)
         # containment: a longer name that ends with another multi-part name
         multi = {" ".join(c): i for i, c in enumerate(core) if len(c) >= 2}
         for i, c in enumerate(core):
@@ -417,6 +423,19 @@ class Resolver:
 
 
 _PLACES = {"LOC", "GPE", "FAC"}
+
+
+@lru_cache(maxsize=65536)
+def _place_id(name: str) -> str:
+    """The gazetteer id of a place name when it names exactly one place ("" otherwise)."""
+    from rasd.errors import ModelError
+    from rasd.geo.gazetteer import default_gazetteer, key
+
+    try:
+        places = default_gazetteer().lookup(key(name))
+    except ModelError:
+        return ""
+    return places[0].id if len(places) == 1 else ""
 
 
 def _display(name: str) -> str:

@@ -53,14 +53,25 @@ def search_lines(res: Any, mark: Callable[[str], str]) -> list[str]:
     return out
 
 
+def _first_latin(e: Mapping[str, Any]) -> str:
+    latin = e.get("latin") or ()
+    return f" / {latin[0]}" if latin else ""
+
+
 def entity_record_text(r: Mapping[str, Any]) -> str:
     """The ``rasd entity`` record: header, timeline bars, statements, events, co-mentions
     and latest mentions."""
     e = r["entity"]
     out = [f"{e['name']}  ({e['label']}, {e['id']}) — {e['doc_count']} articles, "
            f"{e['mention_count']} mentions"]
+    if e.get("latin"):
+        out.append("in Latin script: " + "; ".join(e["latin"]))
+    if r.get("aliases"):
+        out.append("written as: " + "; ".join(f"{a['name']} ({a['mentions']})"
+                                              for a in r["aliases"][:12]))
     if r["also_matching"]:
-        alts = "; ".join(f"{a['name']} ({a['label']}, {a['id']}, {a['doc_count']})"
+        alts = "; ".join(f"{a['name']}{_first_latin(a)} ({a['label']}, {a['id']}, "
+                         f"{a['doc_count']})"
                          for a in r["also_matching"])
         out.append(f"also matching: {alts}")
     if r["timeline"]:

@@ -171,6 +171,7 @@ class EntityInfo:
     label: str  # PER, ORG, LOC, GPE, …
     doc_count: int
     mention_count: int
+    latin: tuple[str, ...] = ()  # Latin-script names, the usual one first
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,8 @@ class EntityDetail:
     mentions_total: int
     co_mentions: list[tuple[EntityInfo, int]]  # entities sharing documents, with doc counts
     timeline: list[tuple[str, int]]  # (ISO day, documents) for documents with a date
+    #: the ways the articles write it (mention text as written → mentions), most used first
+    aliases: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

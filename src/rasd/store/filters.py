@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 
 from rasd.store import records
 from rasd.store import schema as S
 from rasd.store.base import Filters
+from rasd.store.latin import latin_match
 
 #: The largest page any list method returns.
 MAX_LIMIT = 1000
@@ -55,8 +56,14 @@ def conditions(f: Filters | None) -> list[ColumnElement[bool]]:
     if f.entity:
         e, ec = S.entities, S.entity_clusters
         key = records.name_key(f.entity)
-        sub = select(e.c.doc_id).join(ec, ec.c.entity_id == e.c.entity_id).where(
-            or_(ec.c.entity_id == f.entity, ec.c.key == key))
+        named: ColumnElement[bool] = or_(ec.c.entity_id == f.entity, ec.c.key == key)
+        by_latin = latin_match(f.entity)
+        if by_latin is not None:  # "Assad": the entities of the best Latin match tier
+            cond, tier = by_latin
+            best = select(func.min(tier)).where(cond).scalar_subquery()
+            named = or_(named, ec.c.entity_id.in_(select(ec.c.entity_id)
+                                                   .where(cond, tier == best)))
+        sub = select(e.c.doc_id).join(ec, ec.c.entity_id == e.c.entity_id).where(named)
         out.append(d.c.id.in_(sub))
     if f.place:
         p = S.places

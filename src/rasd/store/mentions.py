@@ -12,6 +12,7 @@ from rasd.store import records
 from rasd.store import schema as S
 from rasd.store.base import EntityDetail, EntityInfo, Filters, Mention, NotFound, PlaceInfo
 from rasd.store.filters import clean, conditions, doc_filter, newest_first
+from rasd.store.latin import latin_match
 
 
 def context(table: Table, before: int = 80, after: int = 80) -> Any:
@@ -22,25 +23,37 @@ def context(table: Table, before: int = 80, after: int = 80) -> Any:
     return func.substr(d.c.text, start, length).label("context")
 
 
+def latin_names(value: str | None) -> tuple[str, ...]:
+    """The ``entity_clusters.latin`` column as a tuple of names."""
+    return tuple(n for n in (value or "").split("; ") if n)
+
+
 def entities(c: Connection, filters: Filters | None, name: str | None, label: str | None,
              limit: int, offset: int) -> tuple[list[EntityInfo], int]:
     e, ec = S.entities, S.entity_clusters
     where = doc_filter(e.c.doc_id, filters)
+    first: list[Any] = []
     if name and clean(name):
-        where.append(ec.c.key.contains(records.name_key(clean(name)), autoescape=True))
+        by_latin = latin_match(clean(name))
+        if by_latin is not None:
+            where.append(by_latin[0])
+            first = [by_latin[1]]
+        else:
+            where.append(ec.c.key.contains(records.name_key(clean(name)), autoescape=True))
     if label:
         where.append(ec.c.label == clean(label).upper())
     ndocs = func.count(distinct(e.c.doc_id)).label("docs")
     nment = func.count().label("mentions")
-    stmt = (select(ec.c.entity_id, ec.c.name, ec.c.label, ndocs, nment)
+    stmt = (select(ec.c.entity_id, ec.c.name, ec.c.label, ec.c.latin, ndocs, nment)
             .join(ec, ec.c.entity_id == e.c.entity_id).where(*where)
-            .group_by(ec.c.entity_id, ec.c.name, ec.c.label))
-    rows = c.execute(stmt.order_by(ndocs.desc(), nment.desc(), ec.c.entity_id)
+            .group_by(ec.c.entity_id, ec.c.name, ec.c.label, ec.c.latin, ec.c.latin_key))
+    rows = c.execute(stmt.order_by(*first, ndocs.desc(), nment.desc(), ec.c.entity_id)
                      .limit(limit).offset(offset)).all()
     total = c.execute(select(func.count(distinct(e.c.entity_id)))
                       .select_from(e.join(ec, ec.c.entity_id == e.c.entity_id))
                       .where(*where)).scalar()
-    items = [EntityInfo(r.entity_id, r.name, r.label, r.docs, r.mentions) for r in rows]
+    items = [EntityInfo(r.entity_id, r.name, r.label, r.docs, r.mentions, latin_names(r.latin))
+             for r in rows]
     return items, int(total or 0)
 
 
@@ -51,7 +64,8 @@ def entity_info(c: Connection, entity_id: str) -> EntityInfo:
         raise NotFound(f"no entity {entity_id!r}")
     n = c.execute(select(func.count(distinct(e.c.doc_id)), func.count())
                   .where(e.c.entity_id == entity_id)).one()
-    return EntityInfo(r.entity_id, r.name, r.label, int(n[0]), int(n[1]))
+    return EntityInfo(r.entity_id, r.name, r.label, int(n[0]), int(n[1]),
+                      latin_names(r.latin))
 
 
 def entity(c: Connection, entity_id: str, limit: int, offset: int) -> EntityDetail:
@@ -81,8 +95,11 @@ def entity(c: Connection, entity_id: str, limit: int, offset: int) -> EntityDeta
     mentions = [Mention(r.doc_id, r.span_id, r.start, r.end, r.text, r.label,
                         r.published, r.outlet, r.context) for r in rows]
     co_list = [(EntityInfo(r.entity_id, r.name, r.label, r.n, 0), int(r.n)) for r in co]
+    n_as = func.count().label("n")
+    aliases = c.execute(select(e.c.text, n_as).where(e.c.entity_id == entity_id)
+                        .group_by(e.c.text).order_by(n_as.desc(), e.c.text).limit(50)).all()
     return EntityDetail(info, mentions, info.mention_count, co_list,
-                        [(r[0], int(r[1])) for r in tl])
+                        [(r[0], int(r[1])) for r in tl], [(r[0], int(r[1])) for r in aliases])
 
 
 def mentions_stmt(filters: Filters | None) -> tuple[Select, list[Any]]:

@@ -129,6 +129,8 @@ entity_clusters = Table(
     Column("name", Text, nullable=False),
     Column("label", Text, nullable=False),
     Column("key", Text, nullable=False),  # folded name: the cross-document identity
+    Column("latin", Text),  # Latin-script names, "; "-joined, the shown one first (0008)
+    Column("latin_key", Text),  # "|key|key|" match keys of rasd.lang.ar.latin (0008)
 )
 Index("ix_entity_clusters_key", entity_clusters.c.key)
 

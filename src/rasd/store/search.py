@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.engine import Connection
 
+from rasd.store import latin_search
 from rasd.store import schema as S
 from rasd.store import textindex as T
 from rasd.store.base import FacetValue, SearchHit, SearchResult
@@ -66,14 +67,17 @@ def total(c: Connection, dialect: Dialect, query: str, conds: list[Any]) -> int:
 
 def search(c: Connection, dialect: Dialect, query: str, conds: list[Any], limit: int,
            offset: int, facets: bool) -> SearchResult:
-    """One page of hits with snippets, the exact total, and facets (see ``Store.search``)."""
+    """One page of hits with snippets, the exact total, and facets (see ``Store.search``).
+    Latin names in ``query`` are searched as the Arabic words they name
+    (:mod:`rasd.store.latin_search`); the result echoes the query as typed."""
     d = S.documents
+    asked, query = query, latin_search.rewrite(c, query)
     # one ranked scan serves both the page and the facets when the page is within it
     shared = facets and offset + limit <= FACET_DOCS
     got = ranked(c, dialect, query, conds, FACET_DOCS if shared else limit,
                  0 if shared else offset)
     if got is None:
-        return SearchResult(query, 0, limit, offset, [], {})
+        return SearchResult(asked, 0, limit, offset, [], {})
     best, terms = got
     page = best[offset : offset + limit] if shared else best
     n = len(best) if shared and len(best) < FACET_DOCS else total(c, dialect, query, conds)
@@ -92,12 +96,13 @@ def search(c: Connection, dialect: Dialect, query: str, conds: list[Any], limit:
         SearchHit(to_summary(rows[q]), -rank, T.make_snippet(rows[q].text, terms))
         for q, rank in page if q in rows
     ]
-    return SearchResult(query, n, limit, offset, hits, values, over)
+    return SearchResult(asked, n, limit, offset, hits, values, over)
 
 
 def facets(c: Connection, dialect: Dialect, query: str, conds: list[Any],
            size: int) -> dict[str, list[FacetValue]]:
     """Top values over the best-ranked :data:`FACET_DOCS` matching documents."""
+    query = latin_search.rewrite(c, query)
     got = ranked(c, dialect, query, conds, FACET_DOCS)
     return facet_values(c, dialect, [q for q, _ in got[0]] if got else [], size)
 
@@ -159,6 +164,7 @@ def matching(dialect: Dialect, query: str, conds: list[Any]) -> Select | None:
 def timeline(c: Connection, dialect: Dialect, query: str,
              conds: list[Any]) -> list[tuple[str, int]]:
     """(ISO day, stories) over the matching documents that have a publication date."""
+    query = latin_search.rewrite(c, query)
     m = matching(dialect, query, conds)
     if m is None:
         return []

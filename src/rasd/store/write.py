@@ -19,6 +19,7 @@ from rasd.store import schema as S
 from rasd.store import textindex as T
 from rasd.store.base import AddResult, AddStatus
 from rasd.store.dialects import Dialect
+from rasd.store.latin import latin_columns
 
 #: Derived layers stored as one JSON blob per document (thousands of spans, rarely queried).
 BLOB_LAYERS = frozenset({"tokens", "normalized"})
@@ -170,6 +171,28 @@ def table_rows(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     return [{k: r[k] for k in cols} for r in rows]
 
 
+def _insert_clusters(c: Connection, dialect: Dialect, doc: Document, flat: records.Flat) -> None:
+    """The document's entities in ``entity_clusters``, with their Latin-script names; names a
+    span carries in Latin script (``latin``, from :mod:`rasd.identities`) refresh a row that
+    already exists."""
+    carried: dict[str, list[str]] = {}
+    by_span = {s.id: s for s in doc.layer("entities")}
+    for r in flat.entities:
+        span = by_span.get(r["span_id"])
+        names = span.attrs.get("latin") if span is not None else None
+        if isinstance(names, list):
+            have = carried.setdefault(r["entity_id"], [])
+            have.extend(str(n) for n in names if n and str(n) not in have)
+    rows = [{**cl, **latin_columns(cl["name"], cl["label"], tuple(carried.get(eid, ())))}
+            for eid, cl in flat.clusters.items()]
+    c.execute(dialect.insert_ignore(S.entity_clusters), rows)
+    for row in rows:
+        if row["entity_id"] in carried:
+            c.execute(update(S.entity_clusters)
+                      .where(S.entity_clusters.c.entity_id == row["entity_id"])
+                      .values(latin=row["latin"], latin_key=row["latin_key"]))
+
+
 def _insert_layers(c: Connection, dialect: Dialect, doc: Document, seq: int, body: str) -> None:
     text_ = doc.text
     span_rows, blob_rows = [], []
@@ -189,7 +212,7 @@ def _insert_layers(c: Connection, dialect: Dialect, doc: Document, seq: int, bod
     dialect.bulk_insert(c, S.layer_blobs, blob_rows)
     flat = records.flatten(doc)
     if flat.clusters:
-        c.execute(dialect.insert_ignore(S.entity_clusters), list(flat.clusters.values()))
+        _insert_clusters(c, dialect, doc, flat)
     for table in (S.entities, S.places, S.times, S.quotes, S.events):
         dialect.bulk_insert(c, table, table_rows(table, flat.rows(table.name)))
     dialect.index_document(c, seq, T.index_title(doc.meta.title), body)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from rasd.api.deps import FiltersDep, PagingDep, StoreDep
 from rasd.api.geojson import feature_collection
 from rasd.api.models import (
+    AliasCount,
     CoMention,
     DayCount,
     EntityPage,
@@ -53,6 +54,7 @@ def entity(entity_id: str, store: StoreDep, page: PagingDep) -> EntityProfile:
         ),
         co_mentions=[CoMention(entity=e, documents=n) for e, n in d.co_mentions],
         timeline=[DayCount(date=day, count=n) for day, n in d.timeline],
+        aliases=[AliasCount(name=a, mentions=n) for a, n in d.aliases],
     )
 
 
