@@ -18,6 +18,7 @@ from rasd.ner import orgnames
 from rasd.ner.datelines import datelines
 from rasd.ner.keys import match_key
 from rasd.ner.model import Tagger, default_tagger
+from rasd.ner.nationality import split_adjectives, state_bodies
 from rasd.ner.patterns import complete_quoted
 from rasd.ner.propagate import (
     ADMIN_HEADS,
@@ -156,6 +157,8 @@ def recognize(
     # Wojood puts trigger words inside place spans; news leaves titles out of person names
     found = drop_titles(tokens, found) if news else include_triggers(tokens, found)
     found = orgnames.repair(tokens, found, news=news)
+    if news:  # "الأهلي | المصري", "الرئيس | التركي": the adjective is its own NORP span
+        found = split_adjectives(tokens, state_bodies(tokens, found))
     found = datelines(text, tokens, complete_quoted(tokens, found))
     if propagate_names:
         found = propagate(tokens, found)
