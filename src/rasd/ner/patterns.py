@@ -220,3 +220,82 @@ def _bracketed(tokens: Sequence[Token], o: int) -> tuple[int, int] | None:
         if t.kind == "punct" and t.norm not in ("-", "&", "."):
             return None
     return None
+
+
+#: newspapers and news sites (``vocab/outlets.tsv``, category ``paper``): names that are also
+#: common words or places, taken only where the copy marks them as a paper
+PAPERS = tuple(e.word for e in vocab.rows("outlets", "paper"))
+_PAPER_NOUNS = frozenset({"صحيفه", "جريده"})
+_QUOTE_CHARS = frozenset('"«»“”\'(')
+_DATELINE_REACH = 8  # tokens from a line's start where a "PAPER - PLACE" dateline sits
+
+
+def _paper_dateline(text: str, tokens: Sequence[Token], j: int) -> bool:
+    """Is the name ending at ``j`` followed by "- PLACE" closing the dateline: a dash, then
+    at most four words up to ":", another dash or the line's end ("سبق- جدة:", "عين اليوم –
+    متابعات")?  "الرياض - أكد وزير …" (a place dateline before the lead) is not."""
+    n = len(tokens)
+    if j >= n or tokens[j].norm not in "-–—" or "\n" in text[tokens[j - 1].end : tokens[j].start]:
+        return False
+    for k in range(j + 1, min(n, j + 6)):
+        if "\n" in text[tokens[k - 1].end : tokens[k].start]:
+            return k > j + 1
+        if tokens[k].norm in (":", "-", "–", "—"):
+            return k > j + 1
+        if tokens[k].kind != "word":
+            return False
+    return j + 1 < n and j + 6 > n
+
+
+@lru_cache(maxsize=1)
+def _papers() -> Gazetteer:
+    gaz = Gazetteer()
+    for name in PAPERS:
+        gaz.add(name, "ORG")
+    return gaz
+
+
+def paper_mentions(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """``spans`` with the newspapers a story names where the copy marks them as papers:
+
+    * in quotes or brackets, the whole quoted text: ل"الرياض"، علمت "الاقتصادية"، «الشرق
+      الأوسط» (a quoted city name in news copy is nearly always the paper);
+    * right after صحيفة/جريدة: "رابط الخبر بصحيفة الوئام";
+    * next to a dash near a line's start — the Saudi dateline "PAPER - PLACE": "سبق- جدة:",
+      "عين اليوم – متابعات", "خالد الشاماني- سبق- المدينة المنورة".
+
+    What the tagger found inside the name (a place "الرياض") gives way to the ORG; a person
+    or a span running across the name's edge is kept."""
+    n = len(tokens)
+    keys = [match_key(t.key, t.det) for t in tokens]
+    line_pos = [0] * n
+    for k in range(1, n):
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        line_pos[k] = 0 if "\n" in gap else line_pos[k - 1] + 1
+    out = list(spans)
+    for i, j, _t in _papers().matches(keys):
+        if tokens[i].role != "stem" or (j < n and tokens[j].word == tokens[j - 1].word):
+            continue
+        before = text[tokens[i - 1].end : tokens[i].start] if i else ""
+        prev = tokens[i - 1] if i else None
+        quoted = (
+            prev is not None
+            and (prev.norm in _QUOTE_CHARS or any(c in _QUOTE_CHARS for c in before))
+            and j < n
+            and (tokens[j].norm in _QUOTE_CHARS or tokens[j].norm in ")»”")
+        )
+        noun = prev is not None and prev.role == "stem" and _bare(prev) in _PAPER_NOUNS
+        dash = line_pos[i] < _DATELINE_REACH and _paper_dateline(text, tokens, j)
+        if not (quoted or noun or dash):
+            continue
+        inside = [s for s in out if i <= s[0] and s[1] <= j]
+        if any(s[2] == "PER" for s in inside) or any(
+            s[0] < j and i < s[1] and not (i <= s[0] and s[1] <= j) for s in out
+        ):
+            continue
+        if any(s[:3] == (i, j, "ORG") for s in inside):
+            continue
+        out = [s for s in out if s not in inside] + [(i, j, "ORG", 0.9)]
+    return sorted(out)
