@@ -15,6 +15,7 @@ from rasd.lang.ar.normalize import normalize
 from rasd.lang.ar.sentences import split_sentences
 from rasd.lang.ar.tokenize import Token
 from rasd.ner import orgnames
+from rasd.ner.clubs import club_keys, club_mentions, foreign_club_heads
 from rasd.ner.datelines import datelines
 from rasd.ner.keys import match_key
 from rasd.ner.model import Tagger, default_tagger
@@ -158,7 +159,10 @@ def recognize(
     found = drop_titles(tokens, found) if news else include_triggers(tokens, found)
     found = orgnames.repair(tokens, found, news=news)
     if news:  # "الأهلي | المصري", "الرئيس | التركي": the adjective is its own NORP span
-        found = split_adjectives(tokens, state_bodies(tokens, found))
+        clubs = club_keys()
+        found = club_mentions(text, tokens, found)
+        found = split_adjectives(tokens, state_bodies(tokens, found, clubs), clubs)
+        found = foreign_club_heads(tokens, found)
     found = datelines(text, tokens, complete_quoted(tokens, found))
     if propagate_names:
         found = propagate(tokens, found)
