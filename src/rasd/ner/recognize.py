@@ -17,6 +17,7 @@ from rasd.lang.ar.tokenize import Token
 from rasd.ner import orgnames
 from rasd.ner.clubs import club_keys, club_mentions, foreign_club_heads
 from rasd.ner.datelines import datelines
+from rasd.ner.eponyms import eponym_names
 from rasd.ner.keys import match_key
 from rasd.ner.model import Tagger, default_tagger
 from rasd.ner.nationality import split_adjectives, state_bodies
@@ -160,6 +161,7 @@ def recognize(
     found = orgnames.repair(tokens, found, news=news)
     if news:  # "الأهلي | المصري", "الرئيس | التركي": the adjective is its own NORP span
         clubs = club_keys()
+        found = eponym_names(tokens, found)  # "مستشفى الملك فهد الجامعي": one place, no person
         found = club_mentions(text, tokens, found)
         found = split_adjectives(tokens, state_bodies(tokens, found, clubs), clubs)
         found = foreign_club_heads(tokens, found)
