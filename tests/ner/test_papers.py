@@ -33,3 +33,10 @@ def test_place_dateline_before_the_lead_stays_a_place() -> None:
 def test_bare_city_is_not_the_paper() -> None:
     out = _mentions("وصل الوفد إلى الرياض أمس.")
     assert ("ORG", "الرياض") not in out
+
+
+def test_quoted_stock_names_in_a_market_report() -> None:
+    text = "وهبطت أسهم «الاتصالات السعودية» و»مجموعة صافولا» بنسب متفاوتة، وقلص سهم «سابك» مكاسبه."
+    out = _mentions(text)
+    for name in ("الاتصالات السعودية", "مجموعة صافولا", "سابك"):
+        assert ("ORG", name) in out

@@ -299,3 +299,44 @@ def paper_mentions(
             continue
         out = [s for s in out if s not in inside] + [(i, j, "ORG", 0.9)]
     return sorted(out)
+
+
+#: nouns after which quoted names are listed companies ("سهم «سابك»", "أسهم «X» و»Y»")
+STOCK_NOUNS = vocab.words("org_words", "stock-noun")
+_ANY_QUOTE = frozenset('«»"“”')
+
+
+def stock_mentions(
+    tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """``spans`` with the quoted company names a market report lists after سهم/أسهم as ORG,
+    the quotes being any of « » " “ ” (reports mix and flip them: «X» و»Y»), each joined to
+    the previous by و; the name is taken as quoted, category word included ("مجموعة
+    صافولا"), and what the tagger found inside ("السعودية" in «الاتصالات السعودية») gives way."""
+    n = len(tokens)
+    out = list(spans)
+    for k, t in enumerate(tokens):
+        if t.role != "stem" or _bare(t) not in STOCK_NOUNS:
+            continue
+        o = k + 1
+        while o < n and tokens[o].norm in _ANY_QUOTE:
+            c = o + 1
+            while c < n and c - o <= _MAX_NAME and tokens[c].norm not in _ANY_QUOTE \
+                    and tokens[c].kind in ("word", "latin", "num"):
+                c += 1
+            if c >= n or c == o + 1 or tokens[c].norm not in _ANY_QUOTE \
+                    or tokens[o + 1].role in ("conj", "prep"):
+                break
+            a, b = o + 1, c
+            inside = [x for x in out if a <= x[0] and x[1] <= b]
+            if any(x[0] < b and a < x[1] and x not in inside for x in out) \
+                    or any(x[2] == "PER" for x in inside):
+                break
+            if not any(x[:3] == (a, b, "ORG") for x in inside):
+                out = [x for x in out if x not in inside] + [(a, b, "ORG", 0.9)]
+            o = c + 1
+            if o < n and tokens[o].role == "conj":  # "و»الصحراء …»"
+                o += 1
+            else:
+                break
+    return sorted(out)

@@ -21,7 +21,7 @@ from rasd.ner.eponyms import eponym_names
 from rasd.ner.keys import match_key
 from rasd.ner.model import Tagger, default_tagger
 from rasd.ner.nationality import split_adjectives, state_bodies
-from rasd.ner.patterns import complete_quoted, paper_mentions
+from rasd.ner.patterns import complete_quoted, paper_mentions, stock_mentions
 from rasd.ner.propagate import (
     ADMIN_HEADS,
     drop_titles,
@@ -169,7 +169,7 @@ def recognize(
     if propagate_names:
         found = propagate(tokens, found)
     if news:  # after propagation: a paper named "الرياض" must not spread to the city
-        found = paper_mentions(text, tokens, found)
+        found = stock_mentions(tokens, paper_mentions(text, tokens, found))
     out = []
     for i0, j0, typ, conf in found:
         i, j = _trim(tokens, i0, j0)
