@@ -32,6 +32,7 @@ from rasd.ner.propagate import (
     propagate,
     split_person_spans,
 )
+from rasd.ner.regional import regional_bodies, regional_branches, service_names
 from rasd.ner.supplement import CONFIDENCE as SUPPLEMENT_CONFIDENCE
 from rasd.ner.supplement import supplement
 
@@ -162,9 +163,10 @@ def recognize(
     if news:  # "الأهلي | المصري", "الرئيس | التركي": the adjective is its own NORP span
         clubs = club_keys()
         found = eponym_names(tokens, found)  # "مستشفى الملك فهد الجامعي": one place, no person
+        found = regional_bodies(tokens, service_names(tokens, found))  # "أمانة الطائف"
         found = club_mentions(text, tokens, found)
         found = split_adjectives(tokens, state_bodies(tokens, found, clubs), clubs)
-        found = foreign_club_heads(tokens, found)
+        found = regional_branches(tokens, foreign_club_heads(tokens, found))
     found = datelines(text, tokens, complete_quoted(tokens, found))
     if propagate_names:
         found = propagate(tokens, found)

@@ -1,0 +1,129 @@
+"""State bodies named by their place or their service, as Gulf news names them.
+
+Three shapes the CRF reads as a bare place or misses (``vocab/org_words.tsv``):
+
+* **a directorate named by its place** (``regional-head``): "أمانة الطائف", "بلدية محافظة
+  الخبر", "بلدية غرب الدمام", "صحة جدة" — the head, an administrative word and the place are one
+  ORG (the tagger found only the place);
+* **a regional branch**: an ORG + ب + (منطقة/محافظة) + a place is one ORG, "الدفاع المدني
+  بمحافظة جدة", "محكمة الاستئناف الإدارية بالرياض", "السفارة اليمنية بجيبوتي" — unless the
+  body is uniquely named after a person ("جامعة الأمير سطام | بالخرج" keeps the place apart);
+* **a service without a head noun** (``service``): "الدفاع المدني", "الهلال الأحمر", "الشؤون
+  الصحية", "الحرس الوطني" on free tokens.
+
+News annotation marks all three as ORG (``eval/ner/real/README.md``, "Regional branches").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rasd.lang.ar import vocab
+from rasd.lang.ar.tokenize import Token
+from rasd.ner.gazetteer import Gazetteer
+from rasd.ner.keys import match_key
+from rasd.ner.orgnames import INSTITUTION_NOUNS
+from rasd.ner.propagate import ADMIN_HEADS, TokSpan, covered
+
+_REGIONAL = vocab.words("org_words", "regional-head")
+_HONORIFIC = vocab.words("eponyms", "honorific")
+_PLACES = frozenset({"GPE", "LOC"})
+CONFIDENCE = 0.85
+
+
+@lru_cache(maxsize=1)
+def _services() -> Gazetteer:
+    gaz = Gazetteer()
+    for e in vocab.entries("org_words"):
+        if e.category == "service":
+            gaz.add(e.word, "ORG")
+    return gaz
+
+
+def _admin(t: Token) -> bool:
+    key = match_key(t.key, t.det)
+    return t.kind == "word" and t.role == "stem" and (key in ADMIN_HEADS or (
+        t.det and key[2:] in ADMIN_HEADS))
+
+
+def _place_after(tokens: Sequence[Token], k: int, spans: Sequence[TokSpan]) -> TokSpan | None:
+    """The place span starting at ``k``, or after one administrative word there ("محافظة",
+    "غرب"); None when there is none."""
+    by_start = {s[0]: s for s in spans if s[2] in _PLACES}
+    if k in by_start:
+        return by_start[k]
+    if k < len(tokens) and _admin(tokens[k]) and k + 1 in by_start:
+        return by_start[k + 1]
+    return None
+
+
+def service_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """``spans`` with the services of :data:`service` rows found on free tokens."""
+    n = len(tokens)
+    taken = covered(n, spans)
+    keys = [match_key(t.key, t.det) for t in tokens]
+    added = [
+        (i, j, "ORG", CONFIDENCE) for i, j, _t in _services().matches(keys)
+        if tokens[i].role == "stem" and not any(taken[i:j])
+        and (j == n or tokens[j].word != tokens[j - 1].word)
+    ]
+    return sorted([*spans, *added])
+
+
+def regional_bodies(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """``spans`` with "head (+ admin word) + place" read as one ORG ("أمانة الطائف")."""
+    taken = covered(len(tokens), spans)
+    out = list(spans)
+    for k, t in enumerate(tokens):
+        if taken[k] or t.kind != "word" or t.role != "stem" or t.det:
+            continue
+        key = match_key(t.key, False)
+        if key not in _REGIONAL and not (key[:1] in ("ب", "ل") and key[1:] in _REGIONAL):
+            continue
+        place = _place_after(tokens, k + 1, out)
+        if place is None or tokens[k + 1].start - t.end > 1:
+            continue
+        out.remove(place)
+        out.append((k, place[1], "ORG", place[3]))
+    return sorted(out)
+
+
+def _descriptive(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Is the ORG ``[i, j)`` named by what it does ("الدفاع المدني", "محكمة الاستئناف
+    الإدارية"): after its head, only definite words — no person's title, no proper name
+    ("جامعة الأمير سطام", "مركز جونسون للفضاء" are unique and keep their place apart)?"""
+    while i < j and tokens[i].role != "stem":
+        i += 1
+    if i >= j or not (tokens[i].det or match_key(tokens[i].key, False) in INSTITUTION_NOUNS):
+        return False  # "جونسون للفضاء": a name first
+    for k in range(i, j):
+        t = tokens[k]
+        if t.key in _HONORIFIC:
+            return False
+        if k > i and t.role == "stem" and t.kind == "word" and not t.det \
+                and tokens[k - 1].role != "prep":
+            return False
+    return True
+
+
+def regional_branches(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """``spans`` with "ORG + ب (+ admin word) + place" read as one ORG when the ORG is
+    descriptive (:func:`_descriptive`)."""
+    out = sorted(spans)
+    n = len(tokens)
+    result: list[TokSpan] = []
+    skip: set[TokSpan] = set()
+    for x, (i, j, typ, conf) in enumerate(out):
+        if (i, j, typ, conf) in skip:
+            continue
+        if typ == "ORG" and j + 1 < n and tokens[j].role == "prep" and tokens[j].key == "ب" \
+                and tokens[j].start - tokens[j - 1].end <= 1 \
+                and _descriptive(tokens, i, j):
+            place = _place_after(tokens, j + 1, out[x + 1 :])
+            if place is not None and (place[0] == j + 1 or tokens[j + 1].word == tokens[j].word):
+                skip.add(place)
+                result.append((i, place[1], "ORG", conf))
+                continue
+        result.append((i, j, typ, conf))
+    return sorted(s for s in result if s not in skip)

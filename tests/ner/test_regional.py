@@ -1,0 +1,25 @@
+"""State bodies named by place or service (rasd.ner.regional): synthetic sentences."""
+
+from __future__ import annotations
+
+from rasd.lang.ar.tokenize import tokenize
+from rasd.ner.recognize import recognize
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.type, text[m.start:m.end]) for m in recognize(text, tokenize(text))]
+
+
+def test_municipality_with_its_place_is_one_org() -> None:
+    out = _mentions("قامت بلدية محافظة الخبر أمس بتنظيم زيارة للمرضى.")
+    assert ("ORG", "بلدية محافظة الخبر") in out
+
+
+def test_service_with_its_regional_branch_is_one_org() -> None:
+    out = _mentions("تمكنت فرق الإطفاء التابعة للدفاع المدني بمحافظة جدة من السيطرة على الحريق.")
+    assert any(t == "ORG" and s.endswith("دفاع المدني بمحافظة جدة") for t, s in out)
+
+
+def test_named_body_keeps_its_place_apart() -> None:
+    out = _mentions("يخضع الرائد لبرنامج في مركز جونسون للفضاء بمدينة هيوستن قبل عودته.")
+    assert not any(t == "ORG" and "هيوستن" in s for t, s in out)
