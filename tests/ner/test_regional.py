@@ -23,3 +23,14 @@ def test_service_with_its_regional_branch_is_one_org() -> None:
 def test_named_body_keeps_its_place_apart() -> None:
     out = _mentions("يخضع الرائد لبرنامج في مركز جونسون للفضاء بمدينة هيوستن قبل عودته.")
     assert not any(t == "ORG" and "هيوستن" in s for t, s in out)
+
+
+def test_name_after_a_naming_head_is_a_place() -> None:
+    out = _mentions("حضر وكيل محافظة القويعية الحفل في بلدة كفريا أمس.")
+    assert any(s == "القويعية" and t in ("GPE", "LOC") for t, s in out)
+    assert any(s == "كفريا" and t in ("GPE", "LOC") for t, s in out)
+
+
+def test_zone_adjective_is_not_a_place() -> None:
+    out = _mentions("أقامت القوات منطقة عازلة قرب حي سكني في المدينة.")
+    assert not any(s in ("عازلة", "سكني") for _t, s in out)

@@ -32,7 +32,12 @@ from rasd.ner.propagate import (
     propagate,
     split_person_spans,
 )
-from rasd.ner.regional import regional_bodies, regional_branches, service_names
+from rasd.ner.regional import (
+    places_after_heads,
+    regional_bodies,
+    regional_branches,
+    service_names,
+)
 from rasd.ner.supplement import CONFIDENCE as SUPPLEMENT_CONFIDENCE
 from rasd.ner.supplement import supplement
 
@@ -163,6 +168,7 @@ def recognize(
     if news:  # "الأهلي | المصري", "الرئيس | التركي": the adjective is its own NORP span
         clubs = club_keys()
         found = eponym_names(tokens, found)  # "مستشفى الملك فهد الجامعي": one place, no person
+        found = places_after_heads(tokens, found)  # "محافظة القويعية", "بلدة كفريا"
         found = regional_bodies(tokens, service_names(tokens, found))  # "أمانة الطائف"
         found = club_mentions(text, tokens, found)
         found = split_adjectives(tokens, state_bodies(tokens, found, clubs), clubs)

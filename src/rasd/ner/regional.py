@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rasd.lang.ar import vocab
+from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.gazetteer import Gazetteer
 from rasd.ner.keys import match_key
@@ -127,3 +128,67 @@ def regional_branches(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list
                 continue
         result.append((i, j, typ, conf))
     return sorted(s for s in result if s not in skip)
+
+
+_NAMING_HEADS = vocab.words("places", "naming-head")
+_STOPWORDS = vocab.words("stopwords") | vocab.words("function_words")
+_LANDFORMS = vocab.words("places", "landform")
+_COMMON = 5  # lexicon count above which an unprotected word is a common word, not a name
+
+
+def _names_place(tokens: Sequence[Token], head: str, k: int) -> bool:
+    """Can token ``k`` right after the naming head ``head`` be the place's name?"""
+    t = tokens[k]
+    if t.kind != "word" or t.role != "stem" or (k + 1 < len(tokens) and
+                                                tokens[k + 1].word == t.word):
+        return False
+    key = match_key(t.key, t.det)
+    bare = key[2:] if t.det and key.startswith("ال") else key
+    lex = default_lexicon()
+    if key in _STOPWORDS or bare in _STOPWORDS or key in ADMIN_HEADS or bare in ADMIN_HEADS:
+        return False
+    if lex.count(key) > _COMMON and not lex.is_protected(key):
+        return False
+    if key in _LANDFORMS or bare in _LANDFORMS or bare.endswith(("يين", "يون")):
+        return False  # "قرية نهر …", "منطقة الصدريين": a landform noun, a group
+    if not t.det and t.norm.endswith("ي"):  # (not "ديالى": ى folds to ي in keys)
+        return False  # "حي سكني": an adjective
+    if head == "منطقه":  # "منطقة عازلة / حدودية / الحدودية": adjectives of a zone
+        return not bare.endswith(("ه", "ي")) or (t.det and not bare.endswith(("يه", "ي")))
+    return True
+
+
+def places_after_heads(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
+    """``spans`` with the word after an indefinite naming head ("محافظة القويعية", "بلدة
+    كفريا", "ولاية لويزيانا") read as a place, the head left out as news annotation does;
+    a title swallowing it ("أمير منطقة عسير") gives it up."""
+    out = sorted(spans)
+    n = len(tokens)
+    owner = [-1] * n
+    for x, (i, j, _t, _c) in enumerate(out):
+        for k in range(i, j):
+            owner[k] = x
+    added: list[TokSpan] = []
+    cut: dict[int, int] = {}
+    for k in range(n - 1):
+        t = tokens[k]
+        head = match_key(t.key, False) if t.role == "stem" and not t.det else ""
+        if head not in _NAMING_HEADS or not _names_place(tokens, head, k + 1) \
+                or tokens[k + 1].start - t.end > 1:
+            continue
+        x = owner[k + 1]
+        if x >= 0:
+            i, j, typ, _c = out[x]
+            # only a title ending on the name gives it up ("أمير منطقة عسير" → OCC + LOC)
+            if typ != "OCC" or j != k + 2 or owner[k] != x:
+                continue
+            cut[x] = k
+        added.append((k + 1, k + 2, "GPE", CONFIDENCE))
+    kept = []
+    for x, s in enumerate(out):
+        if x in cut:
+            if cut[x] > s[0]:
+                kept.append((s[0], cut[x], s[2], s[3]))
+        else:
+            kept.append(s)
+    return sorted(kept + added)
