@@ -45,6 +45,7 @@ def _clubs() -> Gazetteer:
     return gaz
 
 
+@lru_cache(maxsize=1)
 def club_keys() -> frozenset[str]:
     """Every unambiguous club name as space-joined keys without the article (for
     :func:`rasd.ner.nationality.split_adjectives`: "الأهلي | المصري"); not the common-word
@@ -72,7 +73,8 @@ def sports_story(tokens: Sequence[Token]) -> bool:
     """Does the text read as a sports story (enough sports words)?"""
     n = 0
     for t in tokens:
-        if t.role == "stem" and (t.key in _CUES or _bare(t) in _CUES):
+        key = t.key[2:] if t.key.startswith("ال") else t.key
+        if (key in _CUES or t.key in _CUES) and t.role == "stem":
             n += 1
             if n >= _MIN_CUES:
                 return True

@@ -24,6 +24,9 @@ from rasd.ner.propagate import TokSpan
 _FACILITY = vocab.words("eponyms", "facility")
 _INSTITUTION = vocab.words("eponyms", "institution")
 _HONORIFIC = vocab.words("eponyms", "honorific")
+_HEAD_FORMS = frozenset(
+    {f"{p}{h}" for h in _FACILITY | _INSTITUTION for p in ("", "ب", "ل")}
+)
 _LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # "بن عبدالعزيز", "آل سعود" (folded آل → ال)
 _MAX_NAME = 8  # tokens of the person's name
 CONFIDENCE = 0.85
@@ -85,13 +88,10 @@ def _tail(tokens: Sequence[Token], k: int) -> int:
 
 def _head(t: Token) -> str:
     """The head noun's key, also with a ب/ل the tokenizer left on it ("بحديقة")."""
-    if not _word(t) or t.det:
+    key = t.key
+    if key not in _HEAD_FORMS or t.det or not _word(t):
         return ""
-    key = match_key(t.key, False)
-    for k in (key, key[1:] if key[:1] in ("ب", "ل") else ""):
-        if k in _FACILITY or k in _INSTITUTION:
-            return k
-    return ""
+    return key if key in _FACILITY or key in _INSTITUTION else key[1:]
 
 
 def eponym_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:

@@ -77,7 +77,13 @@ def kind(t: Token) -> str:
     "" for a token that is none of them (or a piece of a longer word)."""
     if t.kind != "word" or t.role != "stem":
         return ""
-    return _kind_of(_bare(t))
+    return _kind_of_token(t.key, t.det)
+
+
+@lru_cache(maxsize=50_000)
+def _kind_of_token(key: str, det: bool) -> str:
+    key = match_key(key, det)
+    return _kind_of(key[2:] if det and key.startswith("ال") else key)
 
 
 def _whole(tokens: Sequence[Token], k: int) -> bool:

@@ -303,6 +303,7 @@ def paper_mentions(
 
 #: nouns after which quoted names are listed companies ("سهم «سابك»", "أسهم «X» و»Y»")
 STOCK_NOUNS = vocab.words("org_words", "stock-noun")
+_STOCK_FORMS = frozenset(STOCK_NOUNS | {"ال" + k for k in STOCK_NOUNS})
 _ANY_QUOTE = frozenset('«»"“”')
 
 
@@ -316,7 +317,7 @@ def stock_mentions(
     n = len(tokens)
     out = list(spans)
     for k, t in enumerate(tokens):
-        if t.role != "stem" or _bare(t) not in STOCK_NOUNS:
+        if t.key not in _STOCK_FORMS or t.role != "stem":
             continue
         o = k + 1
         while o < n and tokens[o].norm in _ANY_QUOTE:

@@ -28,6 +28,7 @@ from rasd.ner.orgnames import INSTITUTION_NOUNS
 from rasd.ner.propagate import ADMIN_HEADS, TokSpan, covered
 
 _REGIONAL = vocab.words("org_words", "regional-head")
+_REGIONAL_FORMS = frozenset({f"{p}{h}" for h in _REGIONAL for p in ("", "ب", "ل")})
 _HONORIFIC = vocab.words("eponyms", "honorific")
 _PLACES = frozenset({"GPE", "LOC"})
 CONFIDENCE = 0.85
@@ -77,10 +78,8 @@ def regional_bodies(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[T
     taken = covered(len(tokens), spans)
     out = list(spans)
     for k, t in enumerate(tokens):
-        if taken[k] or t.kind != "word" or t.role != "stem" or t.det:
-            continue
-        key = match_key(t.key, False)
-        if key not in _REGIONAL and not (key[:1] in ("ب", "ل") and key[1:] in _REGIONAL):
+        if t.key not in _REGIONAL_FORMS or taken[k] or t.kind != "word" or t.role != "stem" \
+                or t.det:
             continue
         place = _place_after(tokens, k + 1, out)
         if place is None or tokens[k + 1].start - t.end > 1:
@@ -172,7 +171,7 @@ def places_after_heads(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> lis
     cut: dict[int, int] = {}
     for k in range(n - 1):
         t = tokens[k]
-        head = match_key(t.key, False) if t.role == "stem" and not t.det else ""
+        head = t.key if t.role == "stem" and not t.det else ""
         if head not in _NAMING_HEADS or not _names_place(tokens, head, k + 1) \
                 or tokens[k + 1].start - t.end > 1:
             continue
