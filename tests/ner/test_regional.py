@@ -34,3 +34,8 @@ def test_name_after_a_naming_head_is_a_place() -> None:
 def test_zone_adjective_is_not_a_place() -> None:
     out = _mentions("أقامت القوات منطقة عازلة قرب حي سكني في المدينة.")
     assert not any(s in ("عازلة", "سكني") for _t, s in out)
+
+
+def test_category_word_before_a_standalone_name_stays_out() -> None:
+    out = _mentions("قصفت طائرات حربية أهدافا لتنظيم الدولة الإسلامية في سوريا أمس.")
+    assert ("ORG", "الدولة الإسلامية") in out

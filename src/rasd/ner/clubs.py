@@ -117,6 +117,12 @@ def _adjectival(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _sport_tail(tokens: Sequence[Token], j: int, b: int) -> bool:
+    """Are tokens ``[j, b)`` only "لكرة القدم" (the club's football section)?"""
+    keys = [t.key for t in tokens[j:b] if t.role == "stem"]
+    return keys in (["لكره", "القدم"], ["كره", "القدم"])
+
+
 def _longer_name(tokens: Sequence[Token], j: int, category: str) -> bool:
     """Does a definite word glued to the name's end carry it on into a longer name?  After an
     unambiguous club a country adjective does not: "الأهلي | المصري" is the club and its NORP;
@@ -166,7 +172,9 @@ def club_mentions(text: str, tokens: Sequence[Token], spans: Sequence[TokSpan]) 
                 lead = [tokens[k] for k in range(a, i) if tokens[k].role == "stem"]
                 head = bool(lead) and all(_bare(t) in _HEADS for t in lead)
                 cue = all(_cue(t) for t in lead)
-                if b == j and typ == "ORG" and head:
+                if a == i and b > j and typ == "ORG" and _sport_tail(tokens, j, b):
+                    out[x] = (i, j, "ORG", conf)  # "الأهلي | لكرة القدم": the club's section
+                elif b == j and typ == "ORG" and head:
                     out[x] = (i, j, "ORG", conf)  # "نادي الهلال" → "الهلال"
                 elif b == j and typ in ("GPE", "LOC", "FAC") and cue:
                     out[x] = (i, j, "ORG", conf)  # "(نظيره) الخليج" read as the Gulf

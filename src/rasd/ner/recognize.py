@@ -33,6 +33,7 @@ from rasd.ner.propagate import (
     split_person_spans,
 )
 from rasd.ner.regional import (
+    category_heads,
     places_after_heads,
     regional_bodies,
     regional_branches,
@@ -168,7 +169,7 @@ def recognize(
     if news:  # "الأهلي | المصري", "الرئيس | التركي": the adjective is its own NORP span
         clubs = club_keys()
         found = eponym_names(tokens, found)  # "مستشفى الملك فهد الجامعي": one place, no person
-        found = places_after_heads(tokens, found)  # "محافظة القويعية", "بلدة كفريا"
+        found = places_after_heads(tokens, category_heads(tokens, found))  # "محافظة القويعية"
         found = regional_bodies(tokens, service_names(tokens, found))  # "أمانة الطائف"
         found = club_mentions(text, tokens, found)
         found = split_adjectives(tokens, state_bodies(tokens, found, clubs), clubs)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from rasd.lang.ar import vocab
 from rasd.lang.ar.lexicon import default_lexicon
 from rasd.lang.ar.tokenize import Token
-from rasd.ner.gazetteer import Gazetteer
+from rasd.ner.gazetteer import Gazetteer, default_gazetteer
 from rasd.ner.keys import match_key
 from rasd.ner.orgnames import INSTITUTION_NOUNS
 from rasd.ner.propagate import ADMIN_HEADS, TokSpan, covered
@@ -191,3 +191,38 @@ def places_after_heads(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> lis
         else:
             kept.append(s)
     return sorted(kept + added)
+
+
+_CATEGORY_HEADS = vocab.words("org_words", "category-head")
+_MAX_REST = 4
+
+
+def category_heads(tokens: Sequence[Token], spans: Sequence[TokSpan],
+                   gaz: Gazetteer | None = None) -> list[TokSpan]:
+    """"تنظيم | الدولة الإسلامية": a category word before a name that stands by itself stays
+    out of the ORG (news convention).  A tagged "تنظيم X" loses the head when X is definite;
+    an untagged one whose whole form the gazetteer knows as ORG gets X alone."""
+    gaz = gaz or default_gazetteer()
+    n = len(tokens)
+    taken = covered(n, spans)
+    out: list[TokSpan] = []
+    for i, j, typ, conf in spans:
+        while i < j and tokens[i].role != "stem":
+            i += 1
+        if typ == "ORG" and j - i >= 2 and match_key(tokens[i].key, tokens[i].det) \
+                in _CATEGORY_HEADS and tokens[i + 1].det and tokens[i + 1].kind == "word":
+            i += 1
+        out.append((i, j, typ, conf))
+    for k, t in enumerate(tokens):
+        head = t.key if t.key in _CATEGORY_HEADS else t.key[1:] if t.key[:1] in ("ل", "ب") \
+            and t.key[1:] in _CATEGORY_HEADS else ""  # "لتنظيم" left whole
+        if not head or taken[k] or t.role != "stem" or t.det:
+            continue
+        for j in range(min(n, k + 1 + _MAX_REST), k + 1, -1):
+            keys = (head, *(match_key(x.key, x.det) for x in tokens[k + 1 : j]))
+            hit = gaz.lookup(keys)
+            if hit and hit[0] == "ORG" and not any(taken[k + 1 : j]) \
+                    and (j == n or tokens[j].word != tokens[j - 1].word):
+                out.append((k + 1, j, "ORG", CONFIDENCE))
+                break
+    return sorted(out)
