@@ -74,17 +74,27 @@ def service_names(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[Tok
 
 
 def regional_bodies(tokens: Sequence[Token], spans: Sequence[TokSpan]) -> list[TokSpan]:
-    """``spans`` with "head (+ admin word) + place" read as one ORG ("أمانة الطائف")."""
-    taken = covered(len(tokens), spans)
+    """``spans`` with "head (+ admin word) + place" read as one ORG ("أمانة الطائف"); a title
+    that swallowed the head gives it up ("رئيس | بلدية محافظة الخبر")."""
     out = list(spans)
     for k, t in enumerate(tokens):
-        if t.key not in _REGIONAL_FORMS or taken[k] or t.kind != "word" or t.role != "stem" \
-                or t.det:
+        if t.key not in _REGIONAL_FORMS or t.kind != "word" or t.role != "stem" or t.det:
             continue
-        place = _place_after(tokens, k + 1, out)
+        holder = [s for s in out if s[0] <= k < s[1]]
+        title = holder[0] if holder and holder[0][2] == "OCC" and holder[0][0] < k else None
+        if holder and title is None:
+            continue
+        # a title may have swallowed the head and its admin word ("رئيس بلدية | محافظة الخبر")
+        end = title[1] if title is not None else k + 1
+        if end > k + 2 or (end == k + 2 and not _admin(tokens[k + 1])):
+            continue
+        place = _place_after(tokens, k + 1, [s for s in out if s[0] >= end or s[0] == k + 1])
         if place is None or tokens[k + 1].start - t.end > 1:
             continue
         out.remove(place)
+        if title is not None:
+            out.remove(title)
+            out.append((title[0], k, "OCC", title[3]))
         out.append((k, place[1], "ORG", place[3]))
     return sorted(out)
 
