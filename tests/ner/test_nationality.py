@@ -59,3 +59,8 @@ def test_country_name_with_adjective_stays_whole() -> None:
 def test_wojood_convention_unchanged() -> None:
     out = _mentions("وقال الرئيس التركي إن بلاده ستواصل عملها.", WOJOOD)
     assert ("NORP", "التركي") not in out
+
+
+def test_state_style_with_adjective_is_the_state() -> None:
+    out = _mentions("أصدر الرئيس قرارا بصفته رئيس الجمهورية اليمنية أمس.")
+    assert ("GPE", "الجمهورية اليمنية") in out

@@ -37,6 +37,7 @@ _WIDE = vocab.words("peoples", "wide-stem")
 _THING_HEADS = vocab.words("peoples", "thing-head")
 _TITLES = vocab.words("titles", "name-title")
 _STATE_BODIES = vocab.words("org_words", "state-body")
+_STATE_STYLES = frozenset({"جمهوريه", "مملكه", "سلطنه"})  # "الجمهورية اليمنية" (not دولة)
 _SUFFIXES = ("يون", "يين", "يات", "يه", "ي")
 _NISBA_CONF = 0.9
 
@@ -183,11 +184,12 @@ def state_bodies(tokens: Sequence[Token], spans: Sequence[TokSpan],
             for y in range(j, k):
                 taken[y] = True
     for i, t in enumerate(tokens):
-        if taken[i] or not t.det or t.role != "stem" or _bare(t) not in _STATE_BODIES:
+        state = t.det and _bare(t) in _STATE_STYLES  # "الجمهورية اليمنية": the state, a place
+        if taken[i] or not t.det or t.role != "stem" or not (state or _bare(t) in _STATE_BODIES):
             continue
         k = _adjective_run(tokens, i + 1, taken)
         if k > i + 1:
-            out.append((i, k, "ORG", _NISBA_CONF))
+            out.append((i, k, "GPE" if state else "ORG", _NISBA_CONF))
             for y in range(i, k):
                 taken[y] = True
     return sorted(out)
@@ -226,6 +228,10 @@ def split_adjectives(
             continue
         k = _trailing(tokens, i, j)
         if typ == "OCC" and k < j:  # a title: "الرئيس | الأمريكي", "الفنانة | المصرية"
+            s = k - 1
+            if s > i and tokens[s].det and _bare(tokens[s]) in _STATE_STYLES:
+                out += [(i, s, typ, conf), (s, j, "GPE", conf)]  # "رئيس | الجمهورية اليمنية"
+                continue
             out.append((i, k, typ, conf))
             out += [(x, x + 1, "NORP", _NISBA_CONF) for x in range(k, j)]
             continue
