@@ -174,6 +174,7 @@ def recognize(
         found = club_mentions(text, tokens, found)
         found = split_adjectives(tokens, state_bodies(tokens, found, clubs), clubs)
         found = regional_branches(tokens, foreign_club_heads(tokens, found))
+        found = [s for s in found if s[0] < s[1]]  # no pass may leave an empty span
     found = datelines(text, tokens, complete_quoted(tokens, found))
     if propagate_names:
         found = propagate(tokens, found)

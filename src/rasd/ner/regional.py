@@ -217,11 +217,12 @@ def category_heads(tokens: Sequence[Token], spans: Sequence[TokSpan],
     taken = covered(n, spans)
     out: list[TokSpan] = []
     for i, j, typ, conf in spans:
-        while i < j and tokens[i].role != "stem":
-            i += 1
-        if typ == "ORG" and j - i >= 2 and match_key(tokens[i].key, tokens[i].det) \
-                in _CATEGORY_HEADS and tokens[i + 1].det and tokens[i + 1].kind == "word":
-            i += 1
+        h = i
+        while h < j and tokens[h].role != "stem":
+            h += 1
+        if typ == "ORG" and j - h >= 2 and match_key(tokens[h].key, tokens[h].det) \
+                in _CATEGORY_HEADS and tokens[h + 1].det and tokens[h + 1].kind == "word":
+            i = h + 1
         out.append((i, j, typ, conf))
     for k, t in enumerate(tokens):
         head = t.key if t.key in _CATEGORY_HEADS else t.key[1:] if t.key[:1] in ("ل", "ب") \
