@@ -39,3 +39,12 @@ def test_zone_adjective_is_not_a_place() -> None:
 def test_category_word_before_a_standalone_name_stays_out() -> None:
     out = _mentions("قصفت طائرات حربية أهدافا لتنظيم الدولة الإسلامية في سوريا أمس.")
     assert ("ORG", "الدولة الإسلامية") in out
+
+
+def test_service_names_on_free_tokens() -> None:
+    from rasd.ner.regional import service_names
+
+    text = "وتمكنت فرق الدفاع المدني من إخماد الحريق."
+    tokens = tokenize(text)
+    spans = service_names(tokens, [])
+    assert [text[tokens[i].start:tokens[j - 1].end] for i, j, _t, _c in spans] == ["الدفاع المدني"]
