@@ -15,9 +15,9 @@ def test_municipality_with_its_place_is_one_org() -> None:
     assert ("ORG", "بلدية محافظة الخبر") in out
 
 
-def test_service_with_its_regional_branch_is_one_org() -> None:
-    out = _mentions("تمكنت فرق الإطفاء التابعة للدفاع المدني بمحافظة جدة من السيطرة على الحريق.")
-    assert any(t == "ORG" and s.endswith("دفاع المدني بمحافظة جدة") for t, s in out)
+def test_body_with_its_regional_branch_is_one_org() -> None:
+    out = _mentions("وأعلنت وزارة الصحة بمنطقة الرياض أمس عن افتتاح مستوصف جديد.")
+    assert ("ORG", "وزارة الصحة بمنطقة الرياض") in out
 
 
 def test_named_body_keeps_its_place_apart() -> None:
