@@ -1,5 +1,7 @@
 """Entity tagging on real news (SaudiNewsNet stand-off gold): CI floors a little below the
-first measure of 2026-12-06 (docs/measurements.md).  Skips when the corpus is absent."""
+measures (docs/measurements.md): dev 0.591 first, 0.816 after session 7's rules (its errors
+were looked at); held-out floor still at its first measure 0.606, to be raised by the lead who
+scores it.  Skips when the corpus is absent."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ CORPUS = corpus_dir()
 pytestmark = pytest.mark.skipif(CORPUS is None, reason="../shared/data/saudinewsnet is not here")
 
 
-@pytest.mark.parametrize(("part", "floor", "articles"), [("dev", 0.56, 49), ("heldout", 0.57, 25)])
+@pytest.mark.parametrize(("part", "floor", "articles"), [("dev", 0.79, 49), ("heldout", 0.57, 25)])
 def test_real_news_entities_stay_above_their_floor(part: str, floor: float,
                                                   articles: int) -> None:
     assert CORPUS is not None

@@ -220,3 +220,124 @@ def _bracketed(tokens: Sequence[Token], o: int) -> tuple[int, int] | None:
         if t.kind == "punct" and t.norm not in ("-", "&", "."):
             return None
     return None
+
+
+#: newspapers and news sites (``vocab/outlets.tsv``, category ``paper``): names that are also
+#: common words or places, taken only where the copy marks them as a paper
+PAPERS = tuple(e.word for e in vocab.rows("outlets", "paper"))
+_PAPER_NOUNS = frozenset({"صحيفه", "جريده"})
+_QUOTE_CHARS = frozenset('"«»“”\'(')
+_DATELINE_REACH = 8  # tokens from a line's start where a "PAPER - PLACE" dateline sits
+
+
+def _paper_dateline(text: str, tokens: Sequence[Token], j: int) -> bool:
+    """Is the name ending at ``j`` followed by "- PLACE" closing the dateline: a dash, then
+    at most four words up to ":", another dash or the line's end ("سبق- جدة:", "عين اليوم –
+    متابعات")?  "الرياض - أكد وزير …" (a place dateline before the lead) is not."""
+    n = len(tokens)
+    if j >= n or tokens[j].norm not in "-–—" or "\n" in text[tokens[j - 1].end : tokens[j].start]:
+        return False
+    for k in range(j + 1, min(n, j + 6)):
+        if "\n" in text[tokens[k - 1].end : tokens[k].start]:
+            return k > j + 1
+        if tokens[k].norm in (":", "-", "–", "—"):
+            return k > j + 1
+        if tokens[k].kind != "word":
+            return False
+    return j + 1 < n and j + 6 > n
+
+
+@lru_cache(maxsize=1)
+def _papers() -> Gazetteer:
+    gaz = Gazetteer()
+    for name in PAPERS:
+        gaz.add(name, "ORG")
+    return gaz
+
+
+def paper_mentions(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """``spans`` with the newspapers a story names where the copy marks them as papers:
+
+    * in quotes or brackets, the whole quoted text: ل"الرياض"، علمت "الاقتصادية"، «الشرق
+      الأوسط» (a quoted city name in news copy is nearly always the paper);
+    * right after صحيفة/جريدة: "رابط الخبر بصحيفة الوئام";
+    * next to a dash near a line's start — the Saudi dateline "PAPER - PLACE": "سبق- جدة:",
+      "عين اليوم – متابعات", "خالد الشاماني- سبق- المدينة المنورة".
+
+    What the tagger found inside the name (a place "الرياض") gives way to the ORG; a person
+    or a span running across the name's edge is kept."""
+    n = len(tokens)
+    keys = [match_key(t.key, t.det) for t in tokens]
+    line_pos = [0] * n
+    for k in range(1, n):
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        line_pos[k] = 0 if "\n" in gap else line_pos[k - 1] + 1
+    out = list(spans)
+    for i, j, _t in _papers().matches(keys):
+        if tokens[i].role != "stem" or (j < n and tokens[j].word == tokens[j - 1].word):
+            continue
+        before = text[tokens[i - 1].end : tokens[i].start] if i else ""
+        prev = tokens[i - 1] if i else None
+        quoted = (
+            prev is not None
+            and (prev.norm in _QUOTE_CHARS or any(c in _QUOTE_CHARS for c in before))
+            and j < n
+            and (tokens[j].norm in _QUOTE_CHARS or tokens[j].norm in ")»”")
+        )
+        noun = prev is not None and prev.role == "stem" and _bare(prev) in _PAPER_NOUNS
+        dash = line_pos[i] < _DATELINE_REACH and _paper_dateline(text, tokens, j)
+        if not (quoted or noun or dash):
+            continue
+        inside = [s for s in out if i <= s[0] and s[1] <= j]
+        if any(s[2] == "PER" for s in inside) or any(
+            s[0] < j and i < s[1] and not (i <= s[0] and s[1] <= j) for s in out
+        ):
+            continue
+        if any(s[:3] == (i, j, "ORG") for s in inside):
+            continue
+        out = [s for s in out if s not in inside] + [(i, j, "ORG", 0.9)]
+    return sorted(out)
+
+
+#: nouns after which quoted names are listed companies ("سهم «سابك»", "أسهم «X» و»Y»")
+STOCK_NOUNS = vocab.words("org_words", "stock-noun")
+_STOCK_FORMS = frozenset(STOCK_NOUNS | {"ال" + k for k in STOCK_NOUNS})
+_ANY_QUOTE = frozenset('«»"“”')
+
+
+def stock_mentions(
+    tokens: Sequence[Token], spans: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """``spans`` with the quoted company names a market report lists after سهم/أسهم as ORG,
+    the quotes being any of « » " “ ” (reports mix and flip them: «X» و»Y»), each joined to
+    the previous by و; the name is taken as quoted, category word included ("مجموعة
+    صافولا"), and what the tagger found inside ("السعودية" in «الاتصالات السعودية») gives way."""
+    n = len(tokens)
+    out = list(spans)
+    for k, t in enumerate(tokens):
+        if t.key not in _STOCK_FORMS or t.role != "stem":
+            continue
+        o = k + 1
+        while o < n and tokens[o].norm in _ANY_QUOTE:
+            c = o + 1
+            while c < n and c - o <= _MAX_NAME and tokens[c].norm not in _ANY_QUOTE \
+                    and tokens[c].kind in ("word", "latin", "num"):
+                c += 1
+            if c >= n or c == o + 1 or tokens[c].norm not in _ANY_QUOTE \
+                    or tokens[o + 1].role in ("conj", "prep"):
+                break
+            a, b = o + 1, c
+            inside = [x for x in out if a <= x[0] and x[1] <= b]
+            if any(x[0] < b and a < x[1] and x not in inside for x in out) \
+                    or any(x[2] == "PER" for x in inside):
+                break
+            if not any(x[:3] == (a, b, "ORG") for x in inside):
+                out = [x for x in out if x not in inside] + [(a, b, "ORG", 0.9)]
+            o = c + 1
+            if o < n and tokens[o].role == "conj":  # "و»الصحراء …»"
+                o += 1
+            else:
+                break
+    return sorted(out)

@@ -331,16 +331,22 @@ def _is_name(t: Token, gaz: Gazetteer) -> bool:
     return key in gaz.names or (key.startswith("ال") and key[2:] in gaz.names)
 
 
+#: the hand list of titles before names ("المهندس", "الدكتور", "اللواء"), beside the learnt ones
+_NAME_TITLES = vocab.words("titles", "name-title")
+
+
 def drop_titles(
     tokens: Sequence[Token], spans: Sequence[TokSpan], gaz: Gazetteer | None = None
 ) -> list[TokSpan]:
     """News convention: a title opening a person span is not part of the name ("الملك محمد
     السادس" → "محمد السادس", "الأمير محمد بن سلمان" → "محمد بن سلمان"); the titles are
-    learnt from NewsFANE (:attr:`rasd.ner.gazetteer.Gazetteer.titles`)."""
+    learnt from NewsFANE (:attr:`rasd.ner.gazetteer.Gazetteer.titles`) and listed by hand
+    (``vocab/titles.tsv`` name-title: "المهندس فهد الجبير" → "فهد الجبير")."""
     titles = (gaz or default_gazetteer()).titles
     out: list[TokSpan] = []
     for i, j, typ, conf in spans:
-        while typ == "PER" and j - i >= 2 and tokens[i].key in titles:
+        while typ == "PER" and j - i >= 2 and (tokens[i].key in titles
+                                               or tokens[i].key in _NAME_TITLES):
             i += 1
         out.append((i, j, typ, conf))
     return out

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from rasd.lang.ar.tokenize import Token
 from rasd.ner.known_places import add_known_places
+from rasd.ner.nationality import nationality_mentions
 from rasd.ner.patterns import outlet_mentions, pattern_mentions
 from rasd.ner.propagate import origin_groups
 
@@ -49,5 +50,9 @@ def supplement(
     for start, end, typ, _key, first, last in add_known_places(text, tokens, taken):
         out.append((start, end, typ, first, last))
         taken.append((first, last, typ))
-    out += origin_groups(tokens, taken)
+    groups = origin_groups(tokens, taken)
+    out += groups
+    if platforms:  # news convention: every nationality adjective left free is NORP
+        taken += [(first, last, typ) for _s, _e, typ, first, last in groups]
+        out += nationality_mentions(tokens, taken)
     return out
