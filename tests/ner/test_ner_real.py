@@ -19,7 +19,7 @@ CORPUS = corpus_dir()
 pytestmark = pytest.mark.skipif(CORPUS is None, reason="../shared/data/saudinewsnet is not here")
 
 
-@pytest.mark.parametrize(("part", "floor", "articles"), [("dev", 0.79, 49), ("heldout", 0.57, 25)])
+@pytest.mark.parametrize(("part", "floor", "articles"), [("dev", 0.79, 49), ("heldout", 0.69, 25)])
 def test_real_news_entities_stay_above_their_floor(part: str, floor: float,
                                                   articles: int) -> None:
     assert CORPUS is not None
