@@ -92,14 +92,17 @@ def main(argv: list[str] | None = None) -> int:
 
     docs = _from_file(args.docs, args.limit) if args.docs else _analysed(args.limit, args.workers)
     before = _peak_mb()
+    cpu0 = time.process_time()
     t0 = time.perf_counter()
     stories = cluster_documents(counted(docs))
     dt = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     multi = sum(1 for s in stories if len(s.articles) > 1)
     print(f"{n} articles -> {len(stories)} stories ({multi} with 2+ articles)")
     print(f"time {dt:.0f} s including {'reading' if args.docs else 'analysis'} "
           f"({n / dt:.0f} articles/s; {reading:.0f} s reading, {dt - reading:.0f} s clustering); "
-          f"peak RSS {before:.0f} MB before, {_peak_mb():.0f} MB after")
+          f"peak RSS {before:.0f} MB before, {_peak_mb():.0f} MB after; CPU {cpu:.0f} s "
+          f"(wall time depends on the machine's load; CPU time does not)")
     return 0
 
 
