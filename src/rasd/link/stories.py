@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -266,5 +268,10 @@ def _pack(p: EventPrint) -> bytes:
 
 
 def _unpack(blob: bytes) -> EventPrint:
+    """The fingerprint back, its words interned again (unpickling makes fresh strings, and a
+    story window holds thousands of fingerprints sharing most words)."""
     p: EventPrint = pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own bytes
+    for name in ("terms", "lead", "title"):
+        counts: Counter[str] = getattr(p, name)
+        setattr(p, name, Counter({sys.intern(t): c for t, c in counts.items()}))
     return p
