@@ -32,14 +32,23 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _from_file(path: Path) -> Iterator:
+def _from_file(path: Path, limit: int | None = None) -> Iterator:
+    import orjson
+
     from rasd.doc import Document
 
+    n = 0
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if "layers" in row["doc"]:
-                yield Document.from_dict(row["doc"])
+        try:
+            for line in f:
+                if limit is not None and n >= limit:
+                    return
+                row = orjson.loads(line)
+                if "layers" in row["doc"]:
+                    n += 1
+                    yield Document.from_dict(row["doc"])
+        except EOFError:  # a file still being written: use what is complete
+            return
 
 
 def _analysed(limit: int | None, workers: int) -> Iterator:
@@ -68,22 +77,32 @@ def main(argv: list[str] | None = None) -> int:
     from rasd.link.stories import cluster_documents
 
     n = 0
+    reading = 0.0
 
     def counted(it: Iterator) -> Iterator:
-        nonlocal n
-        for d in it:
+        nonlocal n, reading
+        while True:
+            t = time.perf_counter()
+            d = next(it, None)
+            reading += time.perf_counter() - t
+            if d is None:
+                return
             n += 1
             yield d
 
-    docs = _from_file(args.docs) if args.docs else _analysed(args.limit, args.workers)
+    docs = _from_file(args.docs, args.limit) if args.docs else _analysed(args.limit, args.workers)
     before = _peak_mb()
+    cpu0 = time.process_time()
     t0 = time.perf_counter()
     stories = cluster_documents(counted(docs))
     dt = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     multi = sum(1 for s in stories if len(s.articles) > 1)
     print(f"{n} articles -> {len(stories)} stories ({multi} with 2+ articles)")
     print(f"time {dt:.0f} s including {'reading' if args.docs else 'analysis'} "
-          f"({n / dt:.0f} articles/s); peak RSS {before:.0f} MB before, {_peak_mb():.0f} MB after")
+          f"({n / dt:.0f} articles/s; {reading:.0f} s reading, {dt - reading:.0f} s clustering); "
+          f"peak RSS {before:.0f} MB before, {_peak_mb():.0f} MB after; CPU {cpu:.0f} s "
+          f"(wall time depends on the machine's load; CPU time does not)")
     return 0
 
 

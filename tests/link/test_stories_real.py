@@ -2,9 +2,10 @@
 
 ``eval/stories/real/dev.tsv`` (550 articles, 147 stories, 2015-07-21..23) fitted the model;
 ``heldout.tsv`` (187 articles, 50 stories, whole days 2015-08-03/04) was annotated before any
-tuning and scored at the end: pairwise F1 0.711, B-cubed 0.849, against 0.395 / 0.678 for the
-plain TF-IDF single-link baseline in the same run.  Floors sit a little below; the margin over
-the baseline must stay wide.  Skipped when the shared corpus is absent.
+tuning; it has since been scored several times and serves as a second development part (a fresh
+held-out part is annotated elsewhere).  Measured 2026-12-06: held-out pairwise F1 0.711, B-cubed
+0.849 (baseline 0.395 / 0.678 in the same run); dev 0.684 / 0.821.  Floors sit a little below;
+the margin over the baseline must stay wide.  Skipped when the shared corpus is absent.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ pytestmark = [
     pytest.mark.skipif(CORPUS is None, reason="shared SaudiNewsNet corpus not present"),
 ]
 
-FLOORS = {"heldout": (0.68, 0.82), "dev": (0.65, 0.79)}
+FLOORS = {"heldout": (0.69, 0.83), "dev": (0.67, 0.80)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))

@@ -10,6 +10,7 @@ and places are read from the analysed layers by the fingerprint itself.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -77,7 +78,9 @@ def shingle_minhash(terms: list[str], k: int = 3, num_perm: int = 64) -> MinHash
 
 def content_features(doc: Document) -> tuple[Counter[str], MinHash]:
     """Content-word and bigram counts of one document (the title line and place names
-    count double; boilerplate left out) and the MinHash of its word 3-shingles."""
+    count double; boilerplate left out) and the MinHash of its word 3-shingles.  Terms are
+    interned: the same word in many fingerprints (and in the document frequencies of a whole
+    archive) is one string."""
     skip = [(s.start, s.end) for s in doc.layer("boilerplate")]
     tokens = text_view(doc).pieces if doc.layer("tokens") else None
     terms = content_terms(doc.text, skip, tokens)
@@ -91,6 +94,7 @@ def content_features(doc: Document) -> tuple[Counter[str], MinHash]:
             tf[term] *= 2  # a place pins an event down more than most words
     for a, b in zip(terms, terms[1:], strict=False):
         tf[f"{a}_{b}"] += 1
+    tf = Counter({sys.intern(t): c for t, c in tf.items()})
     return tf, shingle_minhash(terms)
 
 

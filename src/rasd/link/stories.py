@@ -20,6 +20,10 @@ stories that left the window, so memory stays bounded on a whole archive.
 from __future__ import annotations
 
 import hashlib
+import pickle
+import sys
+import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -241,15 +245,33 @@ def cluster_documents(docs: Iterable[Document], **params: Any) -> list[Story]:
 
     Two passes: document frequencies over the whole set first (so IDF does not depend on
     arrival order), then the incremental assignment in (day, id) order.  ``docs`` may be a
-    stream (an archive's documents): only fingerprints and listings are kept.
+    stream (an archive's documents): only fingerprints and listings are kept, and until the
+    second pass each fingerprint is kept pickled and compressed (a few kB instead of tens), so
+    a whole archive waiting to be sorted stays small; the assignment unpacks one at a time.
     """
-    seen: dict[str, tuple[EventPrint, Article]] = {}
+    seen: dict[str, tuple[tuple[str, str], bytes, Article]] = {}
     stats = TermStats()
     for d in docs:
         if d.id not in seen:
-            seen[d.id] = (eventprint(d), article_of(d))
-            stats.add(seen[d.id][0])
+            p = eventprint(d)
+            stats.add(p)
+            seen[d.id] = (_order(p), _pack(p), article_of(d))
     index = StoryIndex(stats=stats, forget_closed=True, **params)
-    for p, a in sorted(seen.values(), key=lambda pa: _order(pa[0])):
-        index.add_print(p, a)
+    for key in sorted(seen, key=lambda k: seen[k][0]):
+        _, blob, a = seen.pop(key)
+        index.add_print(_unpack(blob), a)
     return index.stories()
+
+
+def _pack(p: EventPrint) -> bytes:
+    return zlib.compress(pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(blob: bytes) -> EventPrint:
+    """The fingerprint back, its words interned again (unpickling makes fresh strings, and a
+    story window holds thousands of fingerprints sharing most words)."""
+    p: EventPrint = pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own bytes
+    for name in ("terms", "lead", "title"):
+        counts: Counter[str] = getattr(p, name)
+        setattr(p, name, Counter({sys.intern(t): c for t, c in counts.items()}))
+    return p

@@ -49,6 +49,10 @@ NEAR_COPY = 0.5
 MAX_DAYS_APART = 30
 
 
+#: IDF values remembered per kind before the memo starts again (bounds memory on an archive).
+MEMO_MAX = 200_000
+
+
 class TermStats:
     """Document frequencies of the parts the model weights by rarity, growing with the
     archive; until it holds enough articles, the bundled lexicon's background IDF helps."""
@@ -58,9 +62,14 @@ class TermStats:
     def __init__(self) -> None:
         self.n = 0
         self.df: dict[str, Counter[str]] = {k: Counter() for k in self.KINDS}
+        #: IDF already computed at the current ``n``, by kind (cleared when an article is
+        #: added, and when it grows past :data:`MEMO_MAX` so a whole archive stays bounded)
+        self._memo: dict[str, dict[str, float]] = {k: {} for k in self.KINDS}
 
     def add(self, p: EventPrint) -> None:
         self.n += 1
+        for m in self._memo.values():
+            m.clear()
         self.df["terms"].update(p.terms.keys())
         self.df["title"].update(p.title.keys())
         self.df["numbers"].update(p.numbers)
@@ -68,40 +77,61 @@ class TermStats:
         self.df["places"].update(p.places)
 
     def idf(self, kind: str, term: str) -> float:
+        memo = self._memo[kind]
+        if (v := memo.get(term)) is not None:
+            return v
         n = max(self.n, 1)
-        corpus = math.log((n + 1) / (self.df[kind].get(term, 0) + 1)) + 1
-        if kind not in ("terms", "title"):
-            return corpus
-        weight = n / (n + 10)  # trust the archive more as it grows
-        return weight * corpus + (1 - weight) * background_idf(term)
+        v = math.log((n + 1) / (self.df[kind].get(term, 0) + 1)) + 1
+        if kind in ("terms", "title"):
+            weight = n / (n + 10)  # trust the archive more as it grows
+            v = weight * v + (1 - weight) * background_idf(term)
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        memo[term] = v
+        return v
 
 
-def _vector(tf: Counter[str], stats: TermStats, kind: str) -> dict[str, float]:
+class SparseVector:
+    """A unit TF-IDF vector: weights by term, and the terms as a frozenset so that the
+    shared terms of two vectors are one C-level intersection over the smaller one."""
+
+    __slots__ = ("weights", "terms")
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        self.terms = frozenset(weights)
+
+    def __bool__(self) -> bool:
+        return bool(self.weights)
+
+
+def _vector(tf: Counter[str], stats: TermStats, kind: str) -> SparseVector:
     v = {t: (1 + math.log(c)) * stats.idf(kind, t) for t, c in tf.items()}
-    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-    return {t: x / norm for t, x in v.items()}
+    norm = math.sqrt(math.fsum([x * x for x in v.values()])) or 1.0
+    return SparseVector({t: x / norm for t, x in v.items()})
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+def _cos(a: SparseVector, b: SparseVector) -> float:
+    """Dot product over the shared terms only (``fsum`` is exact, so the result does not
+    depend on the intersection's iteration order)."""
+    wa, wb = a.weights, b.weights
+    return math.fsum([wa[t] * wb[t] for t in a.terms & b.terms])
 
 
 def _wjaccard(a: frozenset[str], b: frozenset[str], stats: TermStats, kind: str) -> float:
     if not a or not b:
         return 0.0
-    inter = sum(stats.idf(kind, t) for t in a & b)
-    return inter / sum(stats.idf(kind, t) for t in a | b) if inter else 0.0
+    inter = math.fsum([stats.idf(kind, t) for t in a & b])
+    return inter / math.fsum([stats.idf(kind, t) for t in a | b]) if inter else 0.0
 
 
 @dataclass
 class Vectors:
     """The TF-IDF vectors of one print, computed once per IDF state."""
 
-    content: dict[str, float]
-    title: dict[str, float]
-    lead: dict[str, float]
+    content: SparseVector
+    title: SparseVector
+    lead: SparseVector
 
 
 def vectors(p: EventPrint, stats: TermStats) -> Vectors:
