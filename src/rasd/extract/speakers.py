@@ -11,6 +11,7 @@ anonymous sources are two sources unless the text says otherwise.
 
 from __future__ import annotations
 
+from rasd.doc import Span
 from rasd.extract.quote_record import Quote
 from rasd.extract.reader import Reader
 from rasd.extract.words import PREPOSITIONS, bare, variants
@@ -83,11 +84,29 @@ def classify_speaker(r: Reader, span: tuple[int, int]) -> str:
             return "named_person"
         if e.label in ("ORG",):
             return "media" if media else "organization"
-        if e.label in ("GPE", "NORP", "LOC"):
+        if e.label in ("GPE", "LOC"):
             return "organization"
+        if e.label == "NORP" and _name_follows(r, e, ents):
+            return "named_person"  # "اليوناني دونيس مدرب فريق الهلال": origin + a name
+        # otherwise a NORP says where someone is from ("الرئيس التركي"), not who speaks: the
+        # next entity (or the default) decides
     if media:
         return "media"
     return "named_person"
+
+
+def _name_follows(r: Reader, norp: Span, ents: list[Span]) -> bool:
+    """Whether the word right after a nationality is an untagged name, not a role, body or
+    source word ("اليوناني دونيس", but "السعودي للتنمية" or "الأمريكي المسؤول")."""
+    nxt = [k for k in r.words_in((norp.end, norp.end + 40)) if r.words[k].start >= norp.end]
+    if not nxt:
+        return False
+    k = nxt[0]
+    w = r.words[k]
+    if w.kind != "word" or w.key.startswith("ال") or any(x.start <= w.start < x.end for x in ents):
+        return False
+    return not any(r.has(k, t) for t in ("organization", "document", "media", "anonymous",
+                                         "titles", "agency_heads"))
 
 
 def _head_key(r: Reader, span: tuple[int, int]) -> tuple[str, str]:
