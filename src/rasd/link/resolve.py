@@ -43,6 +43,7 @@ from typing import Any
 
 from rasd.lang.ar import vocab
 from rasd.lang.ar.clitics import drop_article
+from rasd.lang.ar.latin import AR_SKELETON
 from rasd.lang.ar.normalize import normalize_key
 
 # -- name keys --------------------------------------------------------------------------------
@@ -93,12 +94,6 @@ def name_key(name: str) -> str:
 
 # -- romanization skeleton ---------------------------------------------------------------------
 
-_AR_SKEL = {
-    "ب": "b", "ت": "t", "ث": "t", "ج": "k", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
-    "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ف": "f", "ق": "k",
-    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "غ": "k", "پ": "b", "چ": "k", "گ": "k",
-    "ڤ": "f",
-}  # fmt: skip
 _LAT_DIGRAPHS = (("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"),
                  ("dj", "j"), ("ph", "f"))  # fmt: skip
 _LAT_SKEL = {"b": "b", "p": "b", "t": "t", "d": "d", "r": "r", "z": "z", "s": "s", "f": "f",
@@ -125,7 +120,7 @@ def _ar_word_skeleton(w: str) -> str:
         w = w[2:]
     while w and w[-1] in "هح":  # final h-sounds are dropped on both sides (Latin "-ah")
         w = w[:-1]
-    return "".join(_AR_SKEL.get(ch, "") for ch in w)
+    return "".join(AR_SKELETON.get(ch, "") for ch in w)
 
 
 def _lat_word_skeleton(w: str) -> str:

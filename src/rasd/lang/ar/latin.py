@@ -163,8 +163,9 @@ def _cap(s: str) -> str:
 
 # -- match keys (search) ---------------------------------------------------------------------
 
-#: Arabic letter → skeleton symbol (weak letters, ع inside a word and hamza carry no symbol).
-_AR_SKEL = {
+#: Arabic letter → skeleton symbol (weak letters, ع inside a word and hamza carry no symbol);
+#: also the Arabic side of the cross-document name skeletons of ``rasd.link.resolve``.
+AR_SKELETON = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "k", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
     "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ف": "f", "ق": "k",
     "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "غ": "k", "پ": "b", "چ": "k", "گ": "k",
@@ -233,7 +234,7 @@ def _ar_skeleton(w: str) -> str:
     initial = "a" if w[0] in _AR_INITIAL_VOWEL else ""
     while w and w[-1] in "ةهح":  # Latin drops a final "-h" (Fattah, Abdullah) as well
         w = w[:-1]
-    skel = "".join(_AR_SKEL.get(ch, "") for ch in w)
+    skel = "".join(AR_SKELETON.get(ch, "") for ch in w)
     return initial + re.sub(r"(.)\1+", r"\1", skel)
 
 
